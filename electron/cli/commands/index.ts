@@ -1,0 +1,6 @@
+import type { RegisterCommand } from './types.js';
+import { registerSummary } from './summary.js';
+import { registerProbe } from './probe.js';
+
+/** Every `ccmon` command, in the order `--help` lists them. */
+export const commands: RegisterCommand[] = [registerSummary, registerProbe];

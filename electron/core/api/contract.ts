@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { DoctorReport, ProbeResult, PullProgress, StackStatus, Summary, UsageSeries } from './types.js';
+
+/**
+ * The one API every host carries (IPC in Electron, HTTP in web mode, the CLI).
+ * Each method takes a single JSON argument validated by `apiArgSchemas` at the host boundary,
+ * so the core can trust its inputs and the renderer never knows which host it talks to.
+ */
+export const apiArgSchemas = {
+  getSummary: z.object({ since: z.iso.datetime({ offset: true }).optional(), until: z.iso.datetime({ offset: true }).optional() }).strict(),
+  getUsageSeries: z.object({ range: z.enum(['24h', '7d', '30d']) }).strict(),
+  probeExporter: z.object({}).strict(),
+  getStackStatus: z.object({}).strict(),
+  stackUp: z.object({}).strict(),
+  stackDown: z.object({}).strict(),
+  runDoctor: z.object({}).strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiArgSchemas;
+export type ApiArgs<M extends ApiMethod> = z.infer<(typeof apiArgSchemas)[M]>;
+
+export interface ApiResults {
+  getSummary: Summary;
+  getUsageSeries: UsageSeries;
+  probeExporter: ProbeResult;
+  getStackStatus: StackStatus;
+  stackUp: StackStatus;
+  stackDown: StackStatus;
+  runDoctor: DoctorReport;
+}
+
+export type MonitorApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResults[M]> };
+
+/** Events the core pushes to every host (IPC `webContents.send`, SSE in web mode). */
+export interface ApiEvents {
+  'stack:status': StackStatus;
+  'stack:pull-progress': PullProgress;
+  'summary:update': Summary;
+}
+export type ApiEventName = keyof ApiEvents;
+export const apiEventNames = ['stack:status', 'stack:pull-progress', 'summary:update'] as const satisfies readonly ApiEventName[];
+
+export const apiMethods = Object.keys(apiArgSchemas) as ApiMethod[];
+
+/** Errors crossing a host boundary travel as `{error, result}` and are rebuilt on the other side. */
+export type ApiEnvelope<T> = { error: null; result: T } | { error: { message: string; code?: string; hint?: string }; result: null };

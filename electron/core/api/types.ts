@@ -1,0 +1,110 @@
+/** Data shapes shared by the core, the three hosts (IPC, HTTP, CLI) and the renderer. JSON-safe only. */
+
+export interface TokenCounts {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheCreation: number;
+}
+
+export interface ModelUsage {
+  model: string;
+  costUsd: number;
+  tokens: TokenCounts;
+}
+
+export interface TimeWindow {
+  since: string;
+  until: string;
+}
+
+/** `ccmon summary --json`, field for field as DESIGN.md specifies. */
+export interface Summary {
+  asOf: string;
+  window: TimeWindow;
+  costUsd: number;
+  tokens: TokenCounts;
+  sessions: number;
+  byModel: ModelUsage[];
+  linesOfCode: { added: number; removed: number };
+  commits: number;
+  pullRequests: number;
+  activeTimeSeconds: { user: number; cli: number };
+  periods: { today: number; last7Days: number; last30Days: number };
+}
+
+export type ChartRange = '24h' | '7d' | '30d';
+
+export interface UsagePoint {
+  /** Start of the bucket, epoch milliseconds. */
+  t: number;
+  costUsd: number;
+  tokens: TokenCounts;
+}
+
+/** Cost and tokens per bucket over a range, for the charts. */
+export interface UsageSeries {
+  range: ChartRange;
+  stepSeconds: number;
+  points: UsagePoint[];
+}
+
+export interface ExporterSession {
+  sessionId: string;
+  costUsd: number;
+}
+
+/** `ccmon probe --json`. */
+export interface ProbeResult {
+  reachable: boolean;
+  url: string;
+  sessions: ExporterSession[];
+  /** Claude Code's version from `target_info` / `otel_scope_version`, when exposed. */
+  version: string | null;
+  error: string | null;
+  checkedAt: string;
+}
+
+export type ServiceName = 'prometheus' | 'loki' | 'grafana';
+export type ServiceState = 'missing' | 'created' | 'running' | 'restarting' | 'exited' | 'paused' | 'dead' | 'unknown';
+
+export interface ServiceStatus {
+  name: ServiceName;
+  state: ServiceState;
+  ready: boolean;
+  url: string;
+  error?: string;
+  hint?: string;
+}
+
+export interface EngineStatus {
+  reachable: boolean;
+  socket: string | null;
+  version: string | null;
+  error: string | null;
+  hint?: string;
+}
+
+/** `ccmon stack status --json`. */
+export interface StackStatus {
+  engine: EngineStatus;
+  services: ServiceStatus[];
+}
+
+export interface PullProgress {
+  /** 0..1 over every layer of every image being pulled. */
+  fraction: number;
+  image: string;
+  detail: string;
+}
+
+export interface DoctorCheck {
+  id: string;
+  ok: boolean;
+  detail: string;
+  hint?: string;
+}
+
+export interface DoctorReport {
+  checks: DoctorCheck[];
+}

@@ -1,0 +1,36 @@
+import { settingsSchema, type Settings } from './settings-schema.js';
+
+/** Environment variables the CLI and web mode honour, per DESIGN.md. */
+const envKeys = {
+  prometheusUrl: 'CCMON_PROMETHEUS_URL',
+  grafanaUrl: 'CCMON_GRAFANA_URL',
+  lokiUrl: 'CCMON_LOKI_URL',
+  exporterUrl: 'CCMON_EXPORTER_URL',
+} as const satisfies Partial<Record<keyof Settings, string>>;
+
+export type SettingsOverrides = Partial<Pick<Settings, keyof typeof envKeys>>;
+
+/**
+ * Resolves settings as flags > environment > settings file > defaults.
+ * Throws a readable error naming the variable or flag when a value is not a valid URL.
+ */
+export function resolveSettings(fileSettings: Settings, env: NodeJS.ProcessEnv, flags: SettingsOverrides = {}): Settings {
+  const merged: Record<string, unknown> = { ...fileSettings };
+  for (const [key, variable] of Object.entries(envKeys)) {
+    const value = env[variable];
+    if (value) merged[key] = value;
+  }
+  for (const [key, value] of Object.entries(flags)) {
+    if (value !== undefined) merged[key] = value;
+  }
+  const parsed = settingsSchema.safeParse(merged);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = String(issue?.path[0] ?? '');
+  const source = key in flags && flags[key as keyof SettingsOverrides] !== undefined
+    ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+    : key in envKeys && env[envKeys[key as keyof typeof envKeys]]
+      ? envKeys[key as keyof typeof envKeys]
+      : `setting ${key}`;
+  throw new Error(`${source} is invalid: ${issue?.message ?? 'bad value'} (got ${JSON.stringify(merged[key])}).`);
+}

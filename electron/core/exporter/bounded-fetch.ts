@@ -1,0 +1,47 @@
+import { networkReason } from '../prometheus/errors.js';
+
+export interface BoundedFetchOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  fetch?: typeof fetch;
+}
+
+export type BoundedFetchResult =
+  | { ok: true; status: number; text: string }
+  | { ok: false; reason: string };
+
+/** GETs a URL with a deadline and a size cap, reading the body as a stream so a huge answer can't pile up. */
+export async function boundedFetchText(url: string, options: BoundedFetchOptions): Promise<BoundedFetchResult> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  let res: Response;
+  try {
+    res = await (options.fetch ?? fetch)(url, { signal, headers: { Accept: 'text/plain;version=0.0.4, */*;q=0.1' } });
+  } catch (err) {
+    if ((err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError') return { ok: false, reason: `no answer within ${options.timeoutMs} ms` };
+    return { ok: false, reason: networkReason(err) };
+  }
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => undefined);
+    return { ok: false, reason: `HTTP ${res.status} ${res.statusText}`.trim() };
+  }
+  const reader = res.body?.getReader();
+  if (!reader) return { ok: true, status: res.status, text: '' };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > options.maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, reason: `the answer is larger than ${Math.round(options.maxBytes / 1024)} KiB` };
+      }
+      chunks.push(value);
+    }
+  } catch (err) {
+    if ((err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError') return { ok: false, reason: `no complete answer within ${options.timeoutMs} ms` };
+    return { ok: false, reason: networkReason(err) };
+  }
+  return { ok: true, status: res.status, text: Buffer.concat(chunks).toString('utf8') };
+}

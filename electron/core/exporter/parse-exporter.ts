@@ -1,0 +1,46 @@
+import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
+import type { ExporterSession } from '../api/types.js';
+import { claudeMetrics } from '../telemetry/metrics.js';
+
+export interface ExporterContents {
+  sessions: ExporterSession[];
+  version: string | null;
+}
+
+/** Thrown when the exporter's answer is not Prometheus text format. */
+export class MalformedExpositionError extends Error {
+  constructor(detail: string) {
+    super(`the answer is not Prometheus text format (${detail})`);
+    this.name = 'MalformedExpositionError';
+  }
+}
+
+const costNames = new Set<string>(claudeMetrics.cost);
+const sessionNames = new Set<string>([...claudeMetrics.sessionCount, ...claudeMetrics.cost, ...claudeMetrics.tokens, ...claudeMetrics.activeTime]);
+
+/** The sessions a Claude Code exporter exposes with their cost so far, and the Claude Code version. Pure. */
+export function parseExporterText(text: string): ExporterContents {
+  let families: ParsedFamily[];
+  try {
+    // The OTel exporter writes OpenMetrics-style `# UNIT` lines; drop them (the parser predates them).
+    families = parsePrometheusTextFormat(text.replace(/^# UNIT .*$/gm, '').replace(/^# EOF\s*$/m, ''));
+  } catch (err) {
+    throw new MalformedExpositionError((err as Error).message);
+  }
+  const costs = new Map<string, number>();
+  let version: string | null = null;
+  for (const family of families) {
+    for (const sample of family.metrics) {
+      const labels = sample.labels ?? {};
+      if (family.name === 'target_info' && labels.service_version) version ??= labels.service_version;
+      if (labels.otel_scope_name === 'com.anthropic.claude_code' && labels.otel_scope_version) version ??= labels.otel_scope_version;
+      const sessionId = labels.session_id;
+      if (!sessionId || !sessionNames.has(family.name)) continue;
+      const value = Number(sample.value);
+      if (!Number.isFinite(value)) throw new MalformedExpositionError(`${family.name} has a non-numeric value "${sample.value}"`);
+      costs.set(sessionId, (costs.get(sessionId) ?? 0) + (costNames.has(family.name) ? value : 0));
+    }
+  }
+  const sessions = [...costs].map(([sessionId, costUsd]) => ({ sessionId, costUsd: Math.round(costUsd * 1e9) / 1e9 }));
+  return { sessions: sessions.sort((a, b) => a.sessionId.localeCompare(b.sessionId)), version };
+}

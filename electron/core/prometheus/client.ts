@@ -1,0 +1,160 @@
+import type { PrometheusAuth } from '../config/settings-schema.js';
+import { PrometheusError, networkReason } from './errors.js';
+
+export interface PrometheusClientOptions {
+  url: string;
+  auth?: PrometheusAuth | undefined;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface InstantSample {
+  metric: Record<string, string>;
+  value: number;
+  /** Epoch seconds. */
+  timestamp: number;
+}
+
+export interface RangeSeries {
+  metric: Record<string, string>;
+  /** [epoch seconds, value] pairs in time order. */
+  values: Array<[number, number]>;
+}
+
+type ApiResponse =
+  | { status: 'success'; data: { resultType: string; result: unknown }; warnings?: string[] }
+  | { status: 'error'; errorType: string; error: string };
+
+const unreachableHint = 'Start the stack with `ccmon stack up`, or set CCMON_PROMETHEUS_URL.';
+
+/** A small client for the Prometheus HTTP API (`/api/v1/query`, `/api/v1/query_range`). */
+export class PrometheusClient {
+  readonly url: string;
+  private readonly headers: Record<string, string>;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: PrometheusClientOptions) {
+    this.url = options.url.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.fetchImpl = options.fetch ?? fetch;
+    this.headers = { Accept: 'application/json', ...authHeaders(options.auth) };
+  }
+
+  /** Instant query at `time` (default: now). Scalars come back as one sample with no labels. */
+  async query(expr: string, time?: Date): Promise<InstantSample[]> {
+    const params = new URLSearchParams({ query: expr });
+    if (time) params.set('time', toSeconds(time));
+    const data = await this.call('/api/v1/query', params);
+    return parseInstant(data, expr);
+  }
+
+  /** Range query evaluated at every `stepSeconds` from `start` to `end`. */
+  async queryRange(expr: string, start: Date, end: Date, stepSeconds: number): Promise<RangeSeries[]> {
+    const params = new URLSearchParams({ query: expr, start: toSeconds(start), end: toSeconds(end), step: String(stepSeconds) });
+    const data = await this.call('/api/v1/query_range', params);
+    if (data.resultType !== 'matrix') throw new PrometheusError('response', `Prometheus answered ${data.resultType} to a range query for ${expr}.`);
+    return (data.result as Array<{ metric: Record<string, string>; values: Array<[number, string]> }>).map((s) => ({
+      metric: s.metric,
+      values: s.values.map(([t, v]) => [t, Number(v)] as [number, number]),
+    }));
+  }
+
+  /** Raw samples of a range selector (`expr` must be a matrix, e.g. `x[1h]`), evaluated at `time`. */
+  async querySamples(expr: string, time: Date): Promise<RangeSeries[]> {
+    const params = new URLSearchParams({ query: expr, time: toSeconds(time) });
+    const data = await this.call('/api/v1/query', params);
+    if (data.resultType !== 'matrix') throw new PrometheusError('response', `Prometheus answered ${data.resultType} where raw samples were expected for ${expr}.`);
+    return (data.result as Array<{ metric: Record<string, string>; values: Array<[number, string]> }>).map((s) => ({
+      metric: s.metric,
+      values: s.values.map(([t, v]) => [t, Number(v)] as [number, number]),
+    }));
+  }
+
+  /** Names of the metrics Prometheus holds that match a regex (cheap: served from the index). */
+  async metricNames(match: string): Promise<string[]> {
+    const params = new URLSearchParams({ 'match[]': `{__name__=~"${match}"}` });
+    const body = await this.request(`/api/v1/label/__name__/values`, params);
+    return body as string[];
+  }
+
+  /** `GET /-/ready` answered 200. */
+  async ready(): Promise<boolean> {
+    try {
+      const res = await this.fetchImpl(`${this.url}/-/ready`, { headers: this.headers, signal: AbortSignal.timeout(this.timeoutMs) });
+      return res.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  private async call(path: string, params: URLSearchParams): Promise<{ resultType: string; result: unknown }> {
+    return (await this.request(path, params)) as { resultType: string; result: unknown };
+  }
+
+  private async request(path: string, params: URLSearchParams): Promise<unknown> {
+    const endpoint = `${this.url}${path}`;
+    let res: Response;
+    try {
+      res = await this.fetchImpl(endpoint, {
+        method: 'POST',
+        headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: params.toString(),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      if ((err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError') {
+        throw new PrometheusError('timeout', `Prometheus at ${this.url} did not answer within ${this.timeoutMs} ms.`, 'Check that Prometheus is running and not overloaded, or raise the timeout.');
+      }
+      const code = networkReason(err);
+      throw new PrometheusError('unreachable', `Prometheus at ${this.url} is not reachable (${code}).`, unreachableHint);
+    }
+    const text = await res.text();
+    let body: ApiResponse | undefined;
+    try {
+      body = JSON.parse(text) as ApiResponse;
+    } catch {
+      body = undefined;
+    }
+    if (body?.status === 'error') {
+      throw new PrometheusError('query', `Prometheus at ${this.url} rejected the query (${body.errorType}): ${body.error}`);
+    }
+    if (!res.ok || !body || body.status !== 'success') {
+      const auth = res.status === 401 || res.status === 403;
+      throw new PrometheusError(
+        'http',
+        `Prometheus at ${this.url} answered HTTP ${res.status} ${res.statusText} on ${path}.`,
+        auth ? 'Check the Prometheus credentials (bearer token or basic auth) in the settings.' : `Check that ${this.url} is a Prometheus server (its HTTP API lives under /api/v1).`,
+      );
+    }
+    return body.data;
+  }
+}
+
+function authHeaders(auth: PrometheusAuth | undefined): Record<string, string> {
+  if (!auth) return {};
+  const headers: Record<string, string> = { ...(auth.headers ?? {}) };
+  if (auth.bearerToken) headers.Authorization = `Bearer ${auth.bearerToken}`;
+  else if (auth.basic) headers.Authorization = `Basic ${Buffer.from(`${auth.basic.username}:${auth.basic.password}`).toString('base64')}`;
+  return headers;
+}
+
+function toSeconds(date: Date): string {
+  return (date.getTime() / 1000).toFixed(3);
+}
+
+function parseInstant(data: { resultType: string; result: unknown }, expr: string): InstantSample[] {
+  if (data.resultType === 'vector') {
+    return (data.result as Array<{ metric: Record<string, string>; value: [number, string] }>).map((s) => ({
+      metric: s.metric,
+      timestamp: s.value[0],
+      value: Number(s.value[1]),
+    }));
+  }
+  if (data.resultType === 'scalar') {
+    const [t, v] = data.result as [number, string];
+    return [{ metric: {}, timestamp: t, value: Number(v) }];
+  }
+  throw new PrometheusError('response', `Prometheus answered ${data.resultType} to an instant query for ${expr}.`);
+}

@@ -1,0 +1,75 @@
+import { EventEmitter } from 'node:events';
+import type { Settings } from './config/settings-schema.js';
+import type { ApiEventName, ApiEvents, MonitorApi } from './api/contract.js';
+import { PrometheusClient } from './prometheus/client.js';
+import { computeSummary } from './summary/summary.js';
+import { computeUsageSeries } from './summary/usage-series.js';
+import { probeExporter } from './exporter/probe.js';
+import type { DoctorReport, StackStatus } from './api/types.js';
+
+/** The stack operations the service delegates to (implemented with dockerode in ./stack). */
+export interface StackController {
+  status(): Promise<StackStatus>;
+  up(): Promise<StackStatus>;
+  down(): Promise<StackStatus>;
+  doctor(): Promise<DoctorReport>;
+}
+
+export interface MonitorServiceOptions {
+  settings: Settings;
+  /** Absent in hosts that only read telemetry (tests, the status line). */
+  stack?: StackController | undefined;
+}
+
+/** Typed event emitter for `ApiEvents`. */
+export class ApiEventBus {
+  private readonly emitter = new EventEmitter();
+  emit<E extends ApiEventName>(name: E, payload: ApiEvents[E]): void {
+    this.emitter.emit(name, payload);
+  }
+  on<E extends ApiEventName>(name: E, listener: (payload: ApiEvents[E]) => void): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+}
+
+export interface MonitorService {
+  api: MonitorApi;
+  events: ApiEventBus;
+}
+
+/** The one implementation of the API that the Electron, HTTP and CLI hosts carry. */
+export function createMonitorService(options: MonitorServiceOptions): MonitorService {
+  const { settings } = options;
+  const stack: StackController = options.stack ?? noStackControl;
+  const prometheus = new PrometheusClient({ url: settings.prometheusUrl, auth: settings.prometheusAuth });
+  const events = new ApiEventBus();
+  const api: MonitorApi = {
+    getSummary: async ({ since, until }) => {
+      const summary = await computeSummary(prometheus, {
+        since: since ? new Date(since) : undefined,
+        until: until ? new Date(until) : undefined,
+      });
+      if (!since && !until) events.emit('summary:update', summary);
+      return summary;
+    },
+    getUsageSeries: ({ range }) => computeUsageSeries(prometheus, range),
+    probeExporter: () => probeExporter(settings.exporterUrl),
+    getStackStatus: () => stack.status(),
+    stackUp: async () => {
+      const status = await stack.up();
+      events.emit('stack:status', status);
+      return status;
+    },
+    stackDown: async () => {
+      const status = await stack.down();
+      events.emit('stack:status', status);
+      return status;
+    },
+    runDoctor: () => stack.doctor(),
+  };
+  return { api, events };
+}
+
+const noStack = (): Promise<never> => Promise.reject(new Error('This host was started without stack control.'));
+const noStackControl: StackController = { status: noStack, up: noStack, down: noStack, doctor: noStack };

@@ -1,0 +1,85 @@
+import type { PrometheusClient } from '../prometheus/client.js';
+import { metricSelector, tokenTypes, type ClaudeMetric, type TokenType } from '../telemetry/metrics.js';
+import type { ModelUsage, Summary, TokenCounts } from '../api/types.js';
+import { distinctSessionsExpr, type WindowSpec } from './promql.js';
+import { periodStarts, startOfLocalDay } from './time-windows.js';
+import { windowTotals, type GroupedTotal } from './window-totals.js';
+
+export interface SummaryRequest {
+  since?: Date | undefined;
+  until?: Date | undefined;
+  now?: Date | undefined;
+}
+
+const selectorFor = (metric: ClaudeMetric) => (extra?: string) => metricSelector(metric, extra);
+
+/** Rounds away floating-point dust (0.30000000000000004) without hiding real cents. */
+const tidy = (n: number): number => Math.round(n * 1e9) / 1e9;
+
+const sumValues = (rows: GroupedTotal[]): number => tidy(rows.reduce((acc, r) => acc + r.value, 0));
+const byLabel = (rows: GroupedTotal[], label: string, value: string): number => sumValues(rows.filter((r) => r.labels[label] === value));
+
+/**
+ * Everything `ccmon summary` reports, for any window (default: local midnight to now), with totals
+ * equal to what Claude Code itself reported (see promql.ts for how).
+ */
+export async function computeSummary(client: PrometheusClient, request: SummaryRequest = {}): Promise<Summary> {
+  const now = request.now ?? new Date();
+  const until = request.until ?? now;
+  const since = request.since ?? startOfLocalDay(now);
+  if (since.getTime() >= until.getTime()) {
+    throw new RangeError(`The window is empty: since (${since.toISOString()}) must be before until (${until.toISOString()}).`);
+  }
+  const w: WindowSpec = { since, until };
+  const starts = periodStarts(now);
+  const periodCost = (start: Date): Promise<number> =>
+    start.getTime() === since.getTime() && until.getTime() === now.getTime()
+      ? costPromise.then(sumValues)
+      : windowTotals(client, selectorFor('cost'), { since: start, until: now }, []).then(sumValues);
+
+  const costPromise = windowTotals(client, selectorFor('cost'), w, ['model']);
+  const [cost, tokens, loc, commits, prs, active, sessions, today, last7Days, last30Days] = await Promise.all([
+    costPromise,
+    windowTotals(client, selectorFor('tokens'), w, ['model', 'type']),
+    windowTotals(client, selectorFor('linesOfCode'), w, ['type']),
+    windowTotals(client, selectorFor('commits'), w, []),
+    windowTotals(client, selectorFor('pullRequests'), w, []),
+    windowTotals(client, selectorFor('activeTime'), w, ['type']),
+    client.query(distinctSessionsExpr([metricSelector('sessionCount'), metricSelector('cost'), metricSelector('tokens')], w), until),
+    periodCost(starts.today),
+    periodCost(starts.last7Days),
+    periodCost(starts.last30Days),
+  ]);
+
+  return {
+    asOf: now.toISOString(),
+    window: { since: since.toISOString(), until: until.toISOString() },
+    costUsd: sumValues(cost),
+    tokens: tokenCounts(tokens),
+    sessions: sessions[0]?.value ?? 0,
+    byModel: modelBreakdown(cost, tokens),
+    linesOfCode: { added: byLabel(loc, 'type', 'added'), removed: byLabel(loc, 'type', 'removed') },
+    commits: sumValues(commits),
+    pullRequests: sumValues(prs),
+    activeTimeSeconds: { user: byLabel(active, 'type', 'user'), cli: byLabel(active, 'type', 'cli') },
+    periods: { today, last7Days, last30Days },
+  };
+}
+
+function tokenCounts(rows: GroupedTotal[]): TokenCounts {
+  const counts = Object.fromEntries(tokenTypes.map((t) => [t, byLabel(rows, 'type', t)])) as Record<TokenType, number>;
+  return { input: counts.input, output: counts.output, cacheRead: counts.cacheRead, cacheCreation: counts.cacheCreation };
+}
+
+/** Cost and tokens per model, most expensive first. */
+function modelBreakdown(cost: GroupedTotal[], tokens: GroupedTotal[]): ModelUsage[] {
+  const models = new Set([...cost, ...tokens].map((r) => r.labels.model ?? ''));
+  return [...models]
+    .map((model) => ({
+      model: model || 'unknown',
+      costUsd: byLabel(cost, 'model', model),
+      tokens: tokenCounts(tokens.filter((r) => (r.labels.model ?? '') === model)),
+    }))
+    .filter((m) => m.costUsd > 0 || Object.values(m.tokens).some((n) => n > 0))
+    .sort((a, b) => b.costUsd - a.costUsd || a.model.localeCompare(b.model));
+}

@@ -1,0 +1,34 @@
+/**
+ * Claude Code's counters as they appear in Prometheus, under both spellings (TELEMETRY.md):
+ * the :9464 exporter writes `claude_code_cost_usage_total`, Prometheus's OTLP receiver writes
+ * `claude_code_cost_usage_USD_total`. Every query selects both.
+ */
+export const claudeMetrics = {
+  sessionCount: ['claude_code_session_count_total'],
+  cost: ['claude_code_cost_usage_total', 'claude_code_cost_usage_USD_total'],
+  tokens: ['claude_code_token_usage_total', 'claude_code_token_usage_tokens_total'],
+  activeTime: ['claude_code_active_time_total', 'claude_code_active_time_seconds_total'],
+  linesOfCode: ['claude_code_lines_of_code_count_total'],
+  commits: ['claude_code_commit_count_total'],
+  pullRequests: ['claude_code_pull_request_count_total'],
+  codeEditDecisions: ['claude_code_code_edit_tool_decision_total'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ClaudeMetric = keyof typeof claudeMetrics;
+
+/** Labels that say where a sample was collected, not what it measures: the same usage can arrive twice. */
+export const collectionLabels = ['job', 'instance'] as const;
+
+/** A PromQL series selector matching every spelling of a metric, e.g. `{__name__=~"a|b"}`. */
+export function metricSelector(metric: ClaudeMetric, extraMatchers = ''): string {
+  const names = claudeMetrics[metric].map(escapeRegex).join('|');
+  return `{__name__=~"${names}"${extraMatchers ? `,${extraMatchers}` : ''}}`;
+}
+
+function escapeRegex(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Token `type` label values, in the order the UI shows them. */
+export const tokenTypes = ['input', 'output', 'cacheRead', 'cacheCreation'] as const;
+export type TokenType = (typeof tokenTypes)[number];
