@@ -44,3 +44,50 @@ export const apiMethods = Object.keys(apiArgSchemas) as ApiMethod[];
 
 /** Errors crossing a host boundary travel as `{error, result}` and are rebuilt on the other side. */
 export type ApiEnvelope<T> = { error: null; result: T } | { error: { message: string; code?: string; hint?: string }; result: null };
+
+/** IPC channel of a method (`ipcMain.handle`) and of an event (`webContents.send`). One naming rule for main and preload. */
+export const methodChannel = (method: ApiMethod): string => `ccmon:${method}`;
+export const eventChannel = (event: ApiEventName): string => `ccmon:event:${event}`;
+
+/**
+ * What the renderer sees, whichever host carries it: `window.ccmon` from the preload in Electron,
+ * an HTTP + SSE client in web mode. Methods reject with real `Error`s rebuilt from the envelope.
+ */
+export type RendererBridge = MonitorApi & {
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+};
+
+/** Rebuilds an Error from an envelope's error part (the host side flattened it). */
+export class ApiError extends Error {
+  readonly code: string | undefined;
+  readonly hint: string | undefined;
+  constructor(error: { message: string; code?: string; hint?: string }) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.code = error.code;
+    this.hint = error.hint;
+  }
+}
+
+/** Turns an outcome into the envelope that crosses a host boundary. */
+export async function toEnvelope<T>(run: () => Promise<T>): Promise<ApiEnvelope<T>> {
+  try {
+    return { error: null, result: await run() };
+  } catch (err) {
+    const e = err as { message?: unknown; code?: unknown; hint?: unknown };
+    return {
+      error: {
+        message: typeof e?.message === 'string' ? e.message : String(err),
+        ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+        ...(typeof e?.hint === 'string' ? { hint: e.hint } : {}),
+      },
+      result: null,
+    };
+  }
+}
+
+/** Opens an envelope: the result, or the rebuilt error thrown. */
+export function fromEnvelope<T>(envelope: ApiEnvelope<T>): T {
+  if (envelope.error) throw new ApiError(envelope.error);
+  return envelope.result as T;
+}
