@@ -1,0 +1,172 @@
+/**
+ * Issue 6: the real Claude Code CLI, configured for push mode (OTLP http/protobuf, cumulative
+ * temporality), pointed at a local OTLP receiver standing in for Prometheus 3's OTLP receiver
+ * (/api/v1/otlp/v1/metrics) and Loki 3's native OTLP endpoint (/otlp/v1/logs).
+ *
+ * Prometheus-side and Loki-side ingestion can't run on this machine (Debian's Prometheus build has
+ * no OTLP receiver, Loki is absent); this proves what Claude Code sends on those paths.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { claudeCodeAvailability, startClaudeSession, type ClaudeSession } from '../support/claude-code.js';
+import { startMessagesApiStandin, type MessagesApiStandin } from '../support/messages-api-standin.js';
+import { TEMPORALITY, decodeMetrics, startOtlpReceiver, type DecodedMetric, type OtlpReceiver } from '../support/otlp-receiver.js';
+
+const METRICS_PATH = '/api/v1/otlp/v1/metrics';
+const LOGS_PATH = '/otlp/v1/logs';
+
+/**
+ * The push-mode env, built here for now. TODO: take it from the env module (`ccmon env --mode push
+ * --json`) once that exists, so this test checks the snippet users actually get.
+ */
+function pushModeEnv(metricsUrl: string, logsUrl: string): Record<string, string> {
+  return {
+    CLAUDE_CODE_ENABLE_TELEMETRY: '1',
+    OTEL_METRICS_EXPORTER: 'otlp',
+    OTEL_LOGS_EXPORTER: 'otlp',
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+    OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: metricsUrl,
+    OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: logsUrl,
+    OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'cumulative',
+    // Short intervals so a test sees several exports; the final flush on exit is checked too.
+    OTEL_METRIC_EXPORT_INTERVAL: '1000',
+    OTEL_LOGS_EXPORT_INTERVAL: '500',
+  };
+}
+
+const USAGE = { input_tokens: 1200, output_tokens: 150, cache_read_input_tokens: 400, cache_creation_input_tokens: 300 };
+
+function sumPoints(metrics: DecodedMetric[], name: string, filter: (a: Record<string, unknown>) => boolean = () => true): number {
+  return metrics
+    .filter((m) => m.name === name)
+    .flatMap((m) => m.points)
+    .filter((p) => filter(p.attributes))
+    .reduce((s, p) => s + p.value, 0);
+}
+
+test('real Claude Code in push mode sends cumulative OTLP metrics and event logs on the Prometheus and Loki paths', { timeout: 240_000 }, async (t) => {
+  const avail = claudeCodeAvailability();
+  if (!avail.ok) {
+    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
+    return;
+  }
+
+  let standin: MessagesApiStandin | undefined;
+  let receiver: OtlpReceiver | undefined;
+  let session: ClaudeSession | undefined;
+  try {
+    standin = await startMessagesApiStandin({ defaultUsage: USAGE });
+    receiver = await startOtlpReceiver();
+    const env = pushModeEnv(`${receiver.url}${METRICS_PATH}`, `${receiver.url}${LOGS_PATH}`);
+    session = await startClaudeSession({ apiUrl: standin.url, proxyUrl: standin.url, telemetry: { mode: 'env', env }, gitInit: true });
+
+    // Turn 1: write a 3-line file, commit it, answer. Turn 2: plain text.
+    standin.enqueue(
+      { toolUse: { name: 'Write', input: { file_path: `${session.cwd}/notes.md`, content: 'one\ntwo\nthree\n' } } },
+      { toolUse: { name: 'Bash', input: { command: 'git add notes.md && git commit -q -m "Add notes"', description: 'Commit notes' } } },
+      { text: 'Written and committed.' },
+      { text: 'You are welcome.' },
+    );
+    const r1 = await session.send('Write notes.md with three lines and commit it.');
+    assert.equal(r1.is_error, false, `turn 1 failed: ${JSON.stringify(r1)}`);
+    const r2 = await session.send('Thanks!');
+    assert.equal(r2.is_error, false, `turn 2 failed: ${JSON.stringify(r2)}`);
+    const sessionId = session.sessionId;
+    assert.ok(sessionId, 'the CLI reported a session id');
+    const totalCost = r2.total_cost_usd;
+    assert.ok(totalCost > 0, `total_cost_usd is positive (${totalCost})`);
+    assert.equal(standin.pending(), 0, 'every scripted reply was used');
+
+    // At least one periodic export while the session is alive, then the final flush on exit.
+    await receiver.waitFor(() => receiver!.on(METRICS_PATH).length >= 1 && receiver!.on(LOGS_PATH).length >= 1, 30_000, 'a periodic metrics and logs export');
+    const beforeExit = receiver.on(METRICS_PATH).length;
+    const exit = await session.close();
+    assert.equal(exit.code, 0, `Claude Code exited cleanly (${JSON.stringify(exit)})`);
+    assert.ok(receiver.on(METRICS_PATH).length > beforeExit, 'the process flushed metrics on exit');
+
+    // Transport: only the two configured paths, POST, protobuf.
+    for (const r of receiver.requests) {
+      assert.ok([METRICS_PATH, LOGS_PATH].includes(r.path), `unexpected OTLP path ${r.path}`);
+      assert.equal(r.method, 'POST');
+      assert.match(r.contentType, /^application\/x-protobuf/, `${r.path} content-type`);
+      assert.ok(r.body.length > 0, `${r.path} has a body`);
+    }
+
+    // Metrics: every sum is cumulative and monotonic; the last export holds the session's totals.
+    const all = receiver.metrics(METRICS_PATH);
+    for (const m of all) {
+      assert.equal(m.kind, 'sum', `${m.name} is a sum`);
+      assert.equal(m.temporality, TEMPORALITY.CUMULATIVE, `${m.name} is cumulative`);
+      assert.equal(m.monotonic, true, `${m.name} is monotonic`);
+    }
+    const exports = receiver.on(METRICS_PATH);
+    const last = decodeMetrics(exports[exports.length - 1]!.body);
+    const names = new Set(last.map((m) => m.name));
+    for (const n of [
+      'claude_code.session.count',
+      'claude_code.cost.usage',
+      'claude_code.token.usage',
+      'claude_code.active_time.total',
+      'claude_code.lines_of_code.count',
+      'claude_code.commit.count',
+      'claude_code.code_edit_tool.decision',
+    ]) {
+      assert.ok(names.has(n), `instrument ${n} exported (got ${[...names].join(', ')})`);
+    }
+    assert.equal(last.find((m) => m.name === 'claude_code.cost.usage')?.unit, 'USD');
+    assert.equal(last.find((m) => m.name === 'claude_code.token.usage')?.unit, 'tokens');
+    assert.equal(last[0]?.resource['service.name'], 'claude-code');
+    for (const m of last) for (const p of m.points) assert.equal(p.attributes['session.id'], sessionId, `${m.name} carries session.id`);
+
+    assert.ok(Math.abs(sumPoints(last, 'claude_code.cost.usage') - totalCost) <= 0.0001, `cost ${sumPoints(last, 'claude_code.cost.usage')} = total_cost_usd ${totalCost}`);
+    const used = standin.totalUsage();
+    const tok = (type: string) => sumPoints(last, 'claude_code.token.usage', (a) => a.type === type);
+    assert.deepEqual(
+      { input: tok('input'), output: tok('output'), cacheRead: tok('cacheRead'), cacheCreation: tok('cacheCreation') },
+      { input: used.input_tokens, output: used.output_tokens, cacheRead: used.cache_read_input_tokens, cacheCreation: used.cache_creation_input_tokens },
+      'token counters equal the usage the stand-in answered',
+    );
+    assert.equal(sumPoints(last, 'claude_code.session.count'), 1);
+    assert.equal(sumPoints(last, 'claude_code.commit.count'), 1);
+    assert.ok(sumPoints(last, 'claude_code.lines_of_code.count', (a) => a.type === 'added') >= 3, 'lines added counted');
+
+    // Cumulative across exports: per series, values never go down and the start time stays put.
+    const seen = new Map<string, { start: number; value: number }>();
+    for (const req of exports) {
+      for (const m of decodeMetrics(req.body)) {
+        for (const p of m.points) {
+          const key = `${m.name}${JSON.stringify(p.attributes)}`;
+          const prev = seen.get(key);
+          if (prev) {
+            assert.equal(p.startTimeUnixNano, prev.start, `${key} keeps its start time`);
+            assert.ok(p.value >= prev.value, `${key} never decreases`);
+          }
+          seen.set(key, { start: p.startTimeUnixNano, value: p.value });
+        }
+      }
+    }
+
+    // Logs: Claude Code's events, with event.name, session.id, and durations on api_request.
+    const logs = receiver.logs(LOGS_PATH);
+    const byName = (n: string) => logs.filter((l) => l.eventName === n);
+    assert.equal(byName('user_prompt').length, 2, 'one user_prompt per turn');
+    const apiRequests = byName('api_request');
+    assert.equal(apiRequests.length, standin.messageRequests().length, 'one api_request event per Messages API call');
+    for (const e of apiRequests) {
+      assert.equal(typeof e.attributes.duration_ms, 'number', 'api_request has a numeric duration_ms');
+      assert.ok((e.attributes.duration_ms as number) >= 0);
+      assert.equal(e.attributes['session.id'], sessionId);
+      assert.equal(e.body, 'claude_code.api_request');
+      assert.ok(typeof e.attributes.model === 'string' && e.attributes.model.length > 0);
+    }
+    const eventCost = apiRequests.reduce((s, e) => s + Number(e.attributes.cost_usd ?? 0), 0);
+    assert.ok(Math.abs(eventCost - totalCost) <= 0.0001, `api_request cost_usd sums to total_cost_usd (${eventCost} vs ${totalCost})`);
+    assert.ok(byName('tool_result').some((e) => e.attributes.tool_name === 'Bash'), 'a Bash tool_result event');
+    assert.ok(byName('tool_decision').length >= 2, 'tool_decision events');
+    assert.deepEqual(standin.proxyAttempts, [], 'Claude Code tried no outbound connections');
+  } finally {
+    await session?.kill();
+    await receiver?.close();
+    await standin?.close();
+  }
+});
