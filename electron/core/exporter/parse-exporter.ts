@@ -27,6 +27,7 @@ export function parseExporterText(text: string): ExporterContents {
   } catch (err) {
     throw new MalformedExpositionError((err as Error).message);
   }
+  for (const family of families) validateFamily(family);
   const costs = new Map<string, number>();
   let version: string | null = null;
   for (const family of families) {
@@ -37,10 +38,22 @@ export function parseExporterText(text: string): ExporterContents {
       const sessionId = labels.session_id;
       if (!sessionId || !sessionNames.has(family.name)) continue;
       const value = Number(sample.value);
-      if (!Number.isFinite(value)) throw new MalformedExpositionError(`${family.name} has a non-numeric value "${sample.value}"`);
       costs.set(sessionId, (costs.get(sessionId) ?? 0) + (costNames.has(family.name) ? value : 0));
     }
   }
   const sessions = [...costs].map(([sessionId, costUsd]) => ({ sessionId, costUsd: Math.round(costUsd * 1e9) / 1e9 }));
   return { sessions: sessions.sort((a, b) => a.sessionId.localeCompare(b.sessionId)), version };
+}
+
+const metricName = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const sampleValue = /^[+-]?(?:Inf|NaN|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)$/;
+
+/** The parser is lenient (it reads "hello, world" as a metric); hold every family to the format's grammar. */
+function validateFamily(family: ParsedFamily): void {
+  if (!metricName.test(family.name)) throw new MalformedExpositionError(`"${family.name.slice(0, 40)}" is not a metric name`);
+  for (const sample of family.metrics) {
+    for (const v of [sample.value, sample.count, sample.sum, ...Object.values(sample.buckets ?? {}), ...Object.values(sample.quantiles ?? {})]) {
+      if (v !== undefined && !sampleValue.test(v)) throw new MalformedExpositionError(`${family.name} has a non-numeric value "${String(v).slice(0, 40)}"`);
+    }
+  }
 }
