@@ -118,6 +118,10 @@ test('real Claude Code in push mode sends cumulative OTLP metrics and event logs
     assert.equal(last[0]?.resource['service.name'], 'claude-code');
     for (const m of last) for (const p of m.points) assert.equal(p.attributes['session.id'], sessionId, `${m.name} carries session.id`);
 
+    t.diagnostic(
+      `Claude Code ${avail.version}, session ${sessionId}: total_cost_usd ${totalCost}; exported cost ${sumPoints(last, 'claude_code.cost.usage')}; ` +
+        `${exports.length} metrics and ${receiver.on(LOGS_PATH).length} logs requests; instruments ${[...names].join(', ')}`,
+    );
     assert.ok(Math.abs(sumPoints(last, 'claude_code.cost.usage') - totalCost) <= 0.0001, `cost ${sumPoints(last, 'claude_code.cost.usage')} = total_cost_usd ${totalCost}`);
     const used = standin.totalUsage();
     const tok = (type: string) => sumPoints(last, 'claude_code.token.usage', (a) => a.type === type);

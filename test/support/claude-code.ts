@@ -16,11 +16,13 @@
  * stand-in, which records and refuses any outbound attempt.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './ports.js';
+import { tempDir } from './tmp.js';
 
 const require = createRequire(import.meta.url);
 
@@ -36,8 +38,17 @@ function platformKey(): string {
   return `${process.platform}-${cpu}`;
 }
 
-/** Path of the native Claude Code binary, or undefined with the reason in `why`. */
+/**
+ * Path of the native Claude Code binary, or undefined with the reason in `why`.
+ * `CCMON_TEST_CLAUDE_BIN` overrides the lookup (e.g. a globally installed `claude`).
+ */
 export function resolveClaudeCodeBinary(why: string[] = []): string | undefined {
+  const override = process.env.CCMON_TEST_CLAUDE_BIN;
+  if (override) {
+    if (existsSync(override)) return override;
+    why.push(`CCMON_TEST_CLAUDE_BIN=${override} does not exist`);
+    return undefined;
+  }
   const key = platformKey();
   const exe = process.platform === 'win32' ? 'claude.exe' : 'claude';
   try {
@@ -73,10 +84,10 @@ export function claudeCodeAvailability(): Availability {
     cachedAvailability = { ok: false, reason: `Claude Code binary not found: ${why.join('; ')}` };
     return cachedAvailability;
   }
-  const home = mkdtempSync(path.join(os.tmpdir(), 'ccmon-cc-version-'));
+  const home = tempDir('ccmon-cc-version-');
   try {
     const r = spawnSync(bin, ['--version'], {
-      env: baseEnv(home, path.join(home, '.claude')),
+      env: baseEnv(home.path, path.join(home.path, '.claude')),
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -88,22 +99,9 @@ export function claudeCodeAvailability(): Availability {
       cachedAvailability = { ok: true, bin, version: (/\d+\.\d+\.\d+/.exec(out) ?? [out])[0] };
     }
   } finally {
-    rmSync(home, { recursive: true, force: true });
+    home.remove();
   }
   return cachedAvailability;
-}
-
-/** A free TCP port on 127.0.0.1 (probed by binding port 0). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Environment that keeps Claude Code offline, quiet and away from the real user's files. */
@@ -186,7 +184,7 @@ export interface ClaudeSessionOptions {
   env?: Record<string, string>;
   /** Bound for one turn (default 90 s). */
   turnTimeoutMs?: number;
-  /** Keep the temp HOME/config/cwd after close (for debugging). */
+  /** Keep the temp HOME/config/cwd after close (for debugging; still removed when the test process exits). */
   keepDirs?: boolean;
   /** Echo stdout/stderr lines to the test's stderr. */
   debug?: boolean;
@@ -218,15 +216,30 @@ export interface ClaudeSession {
 }
 
 const live = new Set<ChildProcessWithoutNullStreams>();
-process.once('exit', () => {
-  for (const c of live) {
-    try {
-      c.kill('SIGKILL');
-    } catch {
-      /* already gone */
+let exitHooked = false;
+
+/** Kill every CLI this process started when it exits or is interrupted, even after a failed test. */
+function hookExit(): void {
+  if (exitHooked) return;
+  exitHooked = true;
+  const killAll = (): void => {
+    for (const c of live) {
+      try {
+        c.kill('SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
+    live.clear();
+  };
+  process.on('exit', killAll);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      killAll();
+      process.kill(process.pid, sig);
+    });
   }
-});
+}
 
 /** Waits until something accepts TCP connections on 127.0.0.1:port. */
 export async function waitForPort(port: number, timeoutMs = 30_000): Promise<void> {
@@ -249,10 +262,12 @@ export async function startClaudeSession(opts: ClaudeSessionOptions): Promise<Cl
   const avail = claudeCodeAvailability();
   if (!avail.ok) throw new Error(avail.reason);
 
-  const home = mkdtempSync(path.join(os.tmpdir(), 'ccmon-cc-home-'));
+  hookExit();
+  const homeDir = tempDir('ccmon-cc-home-');
+  const home = homeDir.path;
   const configDir = path.join(home, '.claude');
-  const ownCwd = opts.cwd === undefined;
-  const cwd = opts.cwd ?? mkdtempSync(path.join(os.tmpdir(), 'ccmon-cc-work-'));
+  const workDir = opts.cwd === undefined ? tempDir('ccmon-cc-work-') : undefined;
+  const cwd = opts.cwd ?? workDir!.path;
   const env = baseEnv(home, configDir);
   env.ANTHROPIC_BASE_URL = opts.apiUrl;
   env.ANTHROPIC_API_KEY = 'sk-ant-api03-offline-test-key';
@@ -360,8 +375,8 @@ export async function startClaudeSession(opts: ClaudeSessionOptions): Promise<Cl
 
   const cleanupDirs = () => {
     if (opts.keepDirs) return;
-    rmSync(home, { recursive: true, force: true });
-    if (ownCwd) rmSync(cwd, { recursive: true, force: true });
+    homeDir.remove();
+    workDir?.remove();
   };
 
   const turnTimeout = opts.turnTimeoutMs ?? 90_000;

@@ -1,0 +1,184 @@
+/**
+ * Issue 2: the real Claude Code CLI in scrape mode (its Prometheus exporter on a free port), one
+ * session with two turns against the Messages API stand-in. `ccmon probe` must see the session with
+ * its cost, and after a real Prometheus 3.5 scraped it, `ccmon summary --since T0` must report the
+ * session's own `total_cost_usd` (to $0.0001) and one session, also after the session has ended.
+ *
+ * Needs: `npm run build:main` (bin/ccmon.js runs dist/), and Prometheus from
+ * `bash scripts/deps/prometheus.sh` (or PROMETHEUS_BIN).
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { claudeCodeAvailability, startClaudeSession, waitForPort, type ClaudeSession } from '../support/claude-code.js';
+import { startMessagesApiStandin, type MessagesApiStandin } from '../support/messages-api-standin.js';
+import { startPrometheus, type PrometheusHandle } from '../support/prometheus.js';
+import { tempDir } from '../support/tmp.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CCMON = path.join(ROOT, 'bin', 'ccmon.js');
+const USD = 0.0001;
+
+const USAGE = { input_tokens: 2000, output_tokens: 250, cache_read_input_tokens: 1000, cache_creation_input_tokens: 500 };
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/ccmon.js ...args` with a clean environment plus `env`; never throws on a non-zero exit. */
+function ccmon(args: string[], env: Record<string, string>): Promise<RunResult> {
+  const config = tempDir('ccmon-cli-config-');
+  return new Promise<RunResult>((resolve, reject) => {
+    const child = spawn(process.execPath, [CCMON, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: config.path, CCMON_CONFIG_DIR: config.path, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      config.remove();
+      reject(e);
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      config.remove();
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function parseJson<T>(r: RunResult, what: string): T {
+  try {
+    return JSON.parse(r.stdout) as T;
+  } catch {
+    throw new Error(`${what}: stdout is not one JSON document (exit ${r.code}).\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+  }
+}
+
+/** `name{labels} value` samples of one metric from Prometheus text exposition. */
+function samples(text: string, name: string): Array<{ labels: Record<string, string>; value: number }> {
+  const out: Array<{ labels: Record<string, string>; value: number }> = [];
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const labels: Record<string, string> = {};
+    for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_]\w*)="((?:[^"\\]|\\.)*)"/g)) labels[l[1]!] = l[2]!;
+    out.push({ labels, value: Number(m[3]) });
+  }
+  return out;
+}
+
+interface ProbeJson {
+  reachable: boolean;
+  url: string;
+  sessions: Array<{ sessionId: string; costUsd: number }>;
+  error: string | null;
+}
+
+interface SummaryJson {
+  costUsd: number;
+  sessions: number;
+  tokens: { input: number; output: number; cacheRead: number; cacheCreation: number };
+  linesOfCode: { added: number; removed: number };
+  window: { since: string; until: string };
+}
+
+test('real Claude Code in scrape mode: ccmon probe and, through a real Prometheus, ccmon summary match total_cost_usd', { timeout: 300_000 }, async (t) => {
+  const avail = claudeCodeAvailability();
+  if (!avail.ok) {
+    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
+    return;
+  }
+
+  let standin: MessagesApiStandin | undefined;
+  let session: ClaudeSession | undefined;
+  let prom: PrometheusHandle | undefined;
+  try {
+    const t0 = new Date();
+    standin = await startMessagesApiStandin({ defaultUsage: USAGE });
+    session = await startClaudeSession({ apiUrl: standin.url, proxyUrl: standin.url, telemetry: { mode: 'scrape' } });
+    const port = session.exporterPort!;
+    const exporterUrl = session.exporterUrl!;
+
+    // Turn 1 writes a file (lines-of-code counter), turn 2 is plain text.
+    standin.enqueue(
+      { toolUse: { name: 'Write', input: { file_path: `${session.cwd}/hello.py`, content: 'print("hello")\nprint("world")\n' } } },
+      { text: 'Created hello.py.' },
+      { text: 'Anything else?' },
+    );
+    const r1 = await session.send('Create hello.py that prints two lines.');
+    assert.equal(r1.is_error, false, `turn 1 failed: ${JSON.stringify(r1)}`);
+    const r2 = await session.send('Thanks.');
+    assert.equal(r2.is_error, false, `turn 2 failed: ${JSON.stringify(r2)}`);
+    const sessionId = session.sessionId!;
+    const totalCost = r2.total_cost_usd;
+    assert.ok(sessionId, 'the CLI reported a session id');
+    assert.ok(r2.total_cost_usd > r1.total_cost_usd && r1.total_cost_usd > 0, `the running cost grows (${r1.total_cost_usd} → ${r2.total_cost_usd})`);
+
+    // The exporter itself, read directly: the harness works whatever ccmon does.
+    await waitForPort(port, 30_000);
+    const text = await (await fetch(exporterUrl, { signal: AbortSignal.timeout(5000) })).text();
+    const cost = samples(text, 'claude_code_cost_usage_total').filter((s) => s.labels.session_id === sessionId);
+    assert.ok(cost.length > 0, `the exporter exposes claude_code_cost_usage_total for ${sessionId}:\n${text}`);
+    assert.ok(Math.abs(cost.reduce((a, s) => a + s.value, 0) - totalCost) <= USD, 'the exporter cost equals total_cost_usd');
+    const linesAdded = samples(text, 'claude_code_lines_of_code_count_total')
+      .filter((s) => s.labels.type === 'added')
+      .reduce((a, s) => a + s.value, 0);
+    assert.ok(linesAdded >= 2, `lines added on the exporter (${linesAdded})`);
+
+    // (i) ccmon probe sees the session with its cost.
+    const probeRun = await ccmon(['probe', '--json'], { CCMON_EXPORTER_URL: exporterUrl });
+    const probe = parseJson<ProbeJson>(probeRun, 'ccmon probe --json');
+    assert.equal(probeRun.code, 0, `ccmon probe exit code (stderr: ${probeRun.stderr})`);
+    assert.equal(probe.reachable, true, `probe reachable (error: ${probe.error})`);
+    assert.equal(probe.url, exporterUrl);
+    const seen = probe.sessions.find((s) => s.sessionId === sessionId);
+    assert.ok(seen, `probe lists session ${sessionId}: ${JSON.stringify(probe.sessions)}`);
+    assert.ok(Math.abs(seen.costUsd - totalCost) <= USD, `probe costUsd ${seen.costUsd} = total_cost_usd ${totalCost}`);
+
+    // (ii) A real Prometheus scrapes the exporter every second.
+    prom = await startPrometheus({ targets: [`127.0.0.1:${port}`], scrapeIntervalSeconds: 1 });
+    await prom.waitForScrape([`127.0.0.1:${port}`], { timeoutMs: 30_000 });
+    const inProm = await prom.query(`sum(claude_code_cost_usage_total{session_id="${sessionId}"})`);
+    assert.ok(Math.abs(Number(inProm[0]?.value?.[1]) - totalCost) <= USD, `Prometheus holds the final cost: ${JSON.stringify(inProm)}`);
+
+    const summaryEnv = { CCMON_PROMETHEUS_URL: prom.url };
+    const checkSummary = async (when: string) => {
+      const run = await ccmon(['summary', '--since', t0.toISOString(), '--json'], summaryEnv);
+      const s = parseJson<SummaryJson>(run, `ccmon summary --json (${when})`);
+      assert.equal(run.code, 0, `ccmon summary exit code (${when}; stderr: ${run.stderr})`);
+      t.diagnostic(`summary (${when}): costUsd ${s.costUsd}, sessions ${s.sessions}, tokens ${JSON.stringify(s.tokens)}, linesOfCode ${JSON.stringify(s.linesOfCode)}`);
+      assert.ok(Math.abs(s.costUsd - totalCost) <= USD, `summary costUsd ${s.costUsd} = total_cost_usd ${totalCost} (${when})`);
+      assert.equal(s.sessions, 1, `one session (${when})`);
+      const used = standin!.totalUsage();
+      assert.deepEqual(
+        s.tokens,
+        { input: used.input_tokens, output: used.output_tokens, cacheRead: used.cache_read_input_tokens, cacheCreation: used.cache_creation_input_tokens },
+        `summary tokens equal the usage the stand-in answered (${when})`,
+      );
+      assert.equal(s.linesOfCode.added, linesAdded, `summary lines added (${when})`);
+    };
+    t.diagnostic(`Claude Code ${avail.version}, session ${sessionId}: total_cost_usd ${r1.total_cost_usd} → ${totalCost}; probe ${seen.costUsd}; exporter lines added ${linesAdded}`);
+    await checkSummary('session running');
+
+    // The session ends; its series go stale in Prometheus. The window's totals must not change.
+    const exit = await session.close();
+    assert.equal(exit.code, 0, `Claude Code exited cleanly (${JSON.stringify(exit)})`);
+    await prom.waitForScrape([`127.0.0.1:${port}`], { health: 'any', timeoutMs: 30_000 });
+    await checkSummary('session ended');
+    assert.deepEqual(standin.proxyAttempts, [], 'Claude Code tried no outbound connections');
+  } finally {
+    await session?.kill();
+    await prom?.stop();
+    await standin?.close();
+  }
+});
