@@ -6,6 +6,10 @@ import { computeSummary } from './summary/summary.js';
 import { computeUsageSeries } from './summary/usage-series.js';
 import { probeExporter } from './exporter/probe.js';
 import type { DoctorReport, StackStatus } from './api/types.js';
+import { toPublicSettings, type SettingsProvider } from './config/settings-api.js';
+import { settingsFilePath } from './config/paths.js';
+import { applyClaudeEnv, claudeEnvFiles, envSnippet, envVars, revertClaudeEnv } from './env/index.js';
+import { grafanaLinksFallback } from './env/grafana-fallback.js';
 
 /** The stack operations the service delegates to (implemented with dockerode in ./stack). */
 export interface StackController {
@@ -19,6 +23,10 @@ export interface MonitorServiceOptions {
   settings: Settings;
   /** Absent in hosts that only read telemetry (tests, the status line). */
   stack?: StackController | undefined;
+  /** Backs getSettings/updateSettings (electron-store in the tray app); read-only view of `settings` when absent. */
+  settingsProvider?: SettingsProvider | undefined;
+  /** Where CLAUDE_CONFIG_DIR, CCMON_CONFIG_DIR and HOME are read (default process.env). */
+  env?: NodeJS.ProcessEnv | undefined;
 }
 
 /** Typed event emitter for `ApiEvents`. */
@@ -44,6 +52,8 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   const stack: StackController = options.stack ?? noStackControl;
   const prometheus = new PrometheusClient({ url: settings.prometheusUrl, auth: settings.prometheusAuth });
   const events = new ApiEventBus();
+  const settingsProvider = options.settingsProvider ?? readOnlySettings(settings);
+  const env = options.env ?? process.env;
   const api: MonitorApi = {
     getSummary: async ({ since, until }) => {
       const summary = await computeSummary(prometheus, {
@@ -67,9 +77,38 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       return status;
     },
     runDoctor: () => stack.doctor(),
+    getSettings: async () => settingsProvider.view(),
+    updateSettings: async ({ patch }) => {
+      const view = await settingsProvider.update(patch);
+      events.emit('settings:changed', view);
+      return view;
+    },
+    getEnvSnippet: async ({ shell, mode }) => envSnippet(shell, mode, settings),
+    previewApplyEnv: ({ mode }) => applyClaudeEnv(claudeEnvFiles(env), envVars(mode, settings), { dryRun: true }),
+    applyEnv: ({ mode }) => applyClaudeEnv(claudeEnvFiles(env), envVars(mode, settings)),
+    revertEnv: ({ dryRun }) => revertClaudeEnv(claudeEnvFiles(env), [envVars('push', settings), envVars('scrape', settings)], { dryRun: dryRun ?? false }),
+    getAppInfo: async () => ({
+      prometheusUrl: settings.prometheusUrl,
+      grafanaUrl: settings.grafanaUrl,
+      lokiUrl: settings.lokiUrl,
+      exporterUrl: settings.exporterUrl,
+      telemetryMode: settings.telemetryMode,
+      refreshIntervalSeconds: settings.refreshIntervalSeconds,
+      claudeSettingsFile: claudeEnvFiles(env).settingsFile,
+    }),
+    getGrafanaLinks: async ({ range }) => grafanaLinksFallback(settings.grafanaUrl, range),
   };
   return { api, events };
 }
 
 const noStack = (): Promise<never> => Promise.reject(new Error('This host was started without stack control.'));
 const noStackControl: StackController = { status: noStack, up: noStack, down: noStack, doctor: noStack };
+
+/** A host without a settings store shows what it runs with and refuses changes, saying why. */
+function readOnlySettings(settings: Settings): SettingsProvider {
+  const view = () => ({ settings: toPublicSettings(settings), file: settingsFilePath(), notices: [], writable: false, launchAtLoginSupported: false });
+  return {
+    view,
+    update: () => Promise.reject(Object.assign(new Error('Settings cannot be changed from this host; edit them in the tray app or in ' + settingsFilePath() + '.'), { code: 'settings-read-only' })),
+  };
+}

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { DoctorReport, ProbeResult, PullProgress, StackStatus, Summary, UsageSeries } from './types.js';
+import { settingsPatchSchema, type SettingsView } from '../config/settings-api.js';
+import type { AppInfo, GrafanaLinks } from './types.js';
+import type { ClaudeEnvPlan, EnvSnippet } from '../env/index.js';
 
 /**
  * The one API every host carries (IPC in Electron, HTTP in web mode, the CLI).
@@ -14,6 +17,17 @@ export const apiArgSchemas = {
   stackUp: z.object({}).strict(),
   stackDown: z.object({}).strict(),
   runDoctor: z.object({}).strict(),
+  // Settings (issue 5): the tray app's settings file, shared with the CLI and web mode.
+  getSettings: z.object({}).strict(),
+  updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  // Setup (issue 4): env snippets and Claude Code's settings.json.
+  getEnvSnippet: z.object({ shell: z.enum(['bash', 'zsh', 'fish', 'powershell', 'cmd', 'json']), mode: z.enum(['push', 'scrape']) }).strict(),
+  previewApplyEnv: z.object({ mode: z.enum(['push', 'scrape']) }).strict(),
+  applyEnv: z.object({ mode: z.enum(['push', 'scrape']) }).strict(),
+  revertEnv: z.object({ dryRun: z.boolean().optional() }).strict(),
+  // Where things are (issue 4): URLs the renderer shows and opens.
+  getAppInfo: z.object({}).strict(),
+  getGrafanaLinks: z.object({ range: z.enum(['24h', '7d', '30d']) }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgSchemas;
@@ -27,6 +41,14 @@ export interface ApiResults {
   stackUp: StackStatus;
   stackDown: StackStatus;
   runDoctor: DoctorReport;
+  getSettings: SettingsView;
+  updateSettings: SettingsView;
+  getEnvSnippet: EnvSnippet;
+  previewApplyEnv: ClaudeEnvPlan;
+  applyEnv: ClaudeEnvPlan;
+  revertEnv: ClaudeEnvPlan;
+  getAppInfo: AppInfo;
+  getGrafanaLinks: GrafanaLinks;
 }
 
 export type MonitorApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResults[M]> };
@@ -36,9 +58,13 @@ export interface ApiEvents {
   'stack:status': StackStatus;
   'stack:pull-progress': PullProgress;
   'summary:update': Summary;
+  /** Settings changed (from the panel, or another host); issue 5. */
+  'settings:changed': SettingsView;
+  /** The tray asks the window to show a view ("Settings", "Open dashboard"); issue 5. */
+  'app:navigate': { view: 'dashboard' | 'settings' };
 }
 export type ApiEventName = keyof ApiEvents;
-export const apiEventNames = ['stack:status', 'stack:pull-progress', 'summary:update'] as const satisfies readonly ApiEventName[];
+export const apiEventNames = ['stack:status', 'stack:pull-progress', 'summary:update', 'settings:changed', 'app:navigate'] as const satisfies readonly ApiEventName[];
 
 export const apiMethods = Object.keys(apiArgSchemas) as ApiMethod[];
 

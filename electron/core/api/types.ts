@@ -108,3 +108,23 @@ export interface DoctorCheck {
 export interface DoctorReport {
   checks: DoctorCheck[];
 }
+
+/** Where the app's services are, for the renderer's links and the setup panel (issue 4). */
+export interface AppInfo {
+  prometheusUrl: string;
+  grafanaUrl: string;
+  lokiUrl: string;
+  exporterUrl: string;
+  telemetryMode: 'push' | 'scrape';
+  refreshIntervalSeconds: number;
+  /** Claude Code's settings.json that "Apply" writes. */
+  claudeSettingsFile: string;
+}
+
+/** Grafana URLs for a chart range ("Open in Grafana" buttons). */
+export interface GrafanaLinks {
+  overview: string;
+  cost: string;
+  tokens: string;
+  logs: string;
+}

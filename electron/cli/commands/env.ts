@@ -1,0 +1,78 @@
+import { Option } from 'commander';
+import path from 'node:path';
+import { createMonitorService } from '../../core/service.js';
+import { shells, telemetryModes, type ClaudeEnvPlan, type Shell } from '../../core/env/index.js';
+import type { TelemetryMode } from '../../core/config/settings-schema.js';
+import { loadContext } from '../context.js';
+import { ExitCode, UserError, printJson } from '../output.js';
+import type { RegisterCommand } from './types.js';
+
+interface EnvOptions {
+  shell?: Shell;
+  mode?: TelemetryMode;
+  json?: boolean;
+  apply?: boolean;
+  revert?: boolean;
+  dryRun?: boolean;
+}
+
+/** The user's shell from $SHELL (or PowerShell on Windows); bash when unknown. */
+export function defaultShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): Shell {
+  const name = path.basename(env.SHELL ?? '').replace(/\.exe$/i, '');
+  if ((shells as readonly string[]).includes(name)) return name as Shell;
+  if (name === 'pwsh') return 'powershell';
+  return platform === 'win32' ? 'powershell' : 'bash';
+}
+
+/** A change to settings.json as lines a person reads: + added, ~ changed, - removed. */
+export function describePlan(plan: ClaudeEnvPlan, verb: 'apply' | 'revert', dryRun: boolean): string {
+  const lines: string[] = [];
+  if (plan.changes.length === 0) {
+    lines.push(verb === 'apply' ? `${plan.file} already has these settings; nothing to change.` : `Nothing of ours to remove from ${plan.file}.`);
+  } else {
+    lines.push(`${dryRun ? 'Would change' : 'Changed'} ${plan.file}${plan.exists ? '' : ' (new file)'} under "env":`);
+    for (const c of plan.changes) {
+      if (c.before === null) lines.push(`  + ${c.key}=${c.after}`);
+      else if (c.after === null) lines.push(`  - ${c.key}=${c.before}`);
+      else lines.push(`  ~ ${c.key}: ${c.before} → ${c.after}`);
+    }
+    if (plan.unchanged.length) lines.push(`  (already set: ${plan.unchanged.join(', ')})`);
+    if (plan.backupFile) lines.push(`Backup of the old file: ${plan.backupFile}`);
+    if (dryRun) lines.push(`Nothing was written (--dry-run). Run without --dry-run to ${verb}.`);
+    else if (verb === 'apply') lines.push('New Claude Code sessions pick this up; restart running ones.');
+  }
+  if (plan.keptUserValues.length) lines.push(`Left alone (you changed them since): ${plan.keptUserValues.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const registerEnv: RegisterCommand = (program, deps) => {
+  program
+    .command('env')
+    .description("The environment that makes Claude Code send telemetry to the stack, for your shell; or merged into Claude Code's settings.json (--apply), and taken out again (--revert).")
+    .addOption(new Option('--shell <shell>', 'shell syntax (default: from $SHELL); json is the settings.json "env" object').choices([...shells]))
+    .addOption(new Option('--mode <mode>', 'push (recommended: OTLP to Prometheus and Loki) or scrape (Prometheus scrapes :9464); default: the app setting').choices([...telemetryModes]))
+    .option('--json', 'print the variables as one JSON object (with --apply/--revert: the change)')
+    .option('--apply', "merge the variables into Claude Code's settings.json ($CLAUDE_CONFIG_DIR/settings.json, default ~/.claude/settings.json), with a backup")
+    .option('--revert', 'remove the variables --apply added (and restore values it replaced)')
+    .option('--dry-run', 'with --apply or --revert: show the change, write nothing')
+    .action(async (opts: EnvOptions) => {
+      if (opts.apply && opts.revert) throw new UserError('Use --apply or --revert, not both.', undefined, ExitCode.usage);
+      if (opts.dryRun && !opts.apply && !opts.revert) throw new UserError('--dry-run goes with --apply or --revert.', undefined, ExitCode.usage);
+      const ctx = await loadContext(deps.globals(), deps.env, deps.io);
+      const { api } = createMonitorService({ settings: ctx.settings, env: deps.env });
+      const mode = opts.mode ?? ctx.settings.telemetryMode;
+      if (opts.apply || opts.revert) {
+        const plan = opts.apply
+          ? opts.dryRun
+            ? await api.previewApplyEnv({ mode })
+            : await api.applyEnv({ mode })
+          : await api.revertEnv({ dryRun: Boolean(opts.dryRun) });
+        if (opts.json) printJson(deps.io, plan);
+        else deps.io.stdout(describePlan(plan, opts.apply ? 'apply' : 'revert', Boolean(opts.dryRun)));
+        return;
+      }
+      const snippet = await api.getEnvSnippet({ shell: opts.shell ?? defaultShell(deps.env), mode });
+      if (opts.json) printJson(deps.io, snippet.env);
+      else deps.io.stdout(snippet.text);
+    });
+};

@@ -1,0 +1,135 @@
+/**
+ * The environment that makes Claude Code send its telemetry to the stack, and the same variables
+ * written for each shell. Pure: everything here is a function of the settings and the choice.
+ * What the variables mean and why each is there: docs/telemetry (TELEMETRY.md).
+ */
+import type { Settings, TelemetryMode } from '../config/settings-schema.js';
+
+export const shells = ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'json'] as const;
+/** `json` is the `env` object of Claude Code's settings.json. */
+export type Shell = (typeof shells)[number];
+export const telemetryModes = ['push', 'scrape'] as const;
+
+export type EnvVars = Record<string, string>;
+
+/** How often a desktop session exports: fast enough for a live view, cheap enough to forget. */
+export const metricExportIntervalMs = 10_000;
+export const logsExportIntervalMs = 5_000;
+
+/** Every variable either mode may set: the ones `--revert` and a mode switch may remove. */
+export const managedKeys = [
+  'CLAUDE_CODE_ENABLE_TELEMETRY',
+  'OTEL_METRICS_EXPORTER',
+  'OTEL_LOGS_EXPORTER',
+  'OTEL_EXPORTER_OTLP_PROTOCOL',
+  'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_LOGS_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_LOGS_PROTOCOL',
+  'OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE',
+  'OTEL_METRIC_EXPORT_INTERVAL',
+  'OTEL_LOGS_EXPORT_INTERVAL',
+  'OTEL_EXPORTER_PROMETHEUS_PORT',
+] as const;
+
+/** One line a person can read to choose a mode. */
+export const modeExplanations: Record<TelemetryMode, string> = {
+  push: 'Recommended. Every Claude Code process pushes its metrics (OTLP) to Prometheus and its events to Loki, so concurrent and short sessions all count.',
+  scrape:
+    "The seed's way. Prometheus scrapes Claude Code's exporter on :9464; only one session at a time can own the port, and sessions shorter than a scrape can be missed. Events still go to Loki.",
+};
+
+const joinUrl = (base: string, path: string): string => `${base.replace(/\/+$/, '')}${path}`;
+
+type EnvSettings = Pick<Settings, 'prometheusUrl' | 'lokiUrl' | 'exporterUrl'>;
+
+/** The variables for a mode, in the order they are shown. */
+export function envVars(mode: TelemetryMode, settings: EnvSettings): EnvVars {
+  const logs: EnvVars = {
+    OTEL_LOGS_EXPORTER: 'otlp',
+  };
+  if (mode === 'push') {
+    return {
+      CLAUDE_CODE_ENABLE_TELEMETRY: '1',
+      OTEL_METRICS_EXPORTER: 'otlp',
+      ...logs,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+      OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: joinUrl(settings.prometheusUrl, '/api/v1/otlp/v1/metrics'),
+      OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: joinUrl(settings.lokiUrl, '/otlp/v1/logs'),
+      OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'cumulative',
+      OTEL_METRIC_EXPORT_INTERVAL: String(metricExportIntervalMs),
+      OTEL_LOGS_EXPORT_INTERVAL: String(logsExportIntervalMs),
+    };
+  }
+  const vars: EnvVars = {
+    CLAUDE_CODE_ENABLE_TELEMETRY: '1',
+    OTEL_METRICS_EXPORTER: 'prometheus',
+    ...logs,
+    OTEL_EXPORTER_OTLP_LOGS_PROTOCOL: 'http/protobuf',
+    OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: joinUrl(settings.lokiUrl, '/otlp/v1/logs'),
+    OTEL_LOGS_EXPORT_INTERVAL: String(logsExportIntervalMs),
+  };
+  const port = exporterPort(settings.exporterUrl);
+  if (port !== null && port !== 9464) vars.OTEL_EXPORTER_PROMETHEUS_PORT = String(port);
+  return vars;
+}
+
+function exporterPort(url: string): number | null {
+  try {
+    const u = new URL(url);
+    return u.port ? Number(u.port) : null;
+  } catch {
+    return null;
+  }
+}
+
+const posixSafe = /^[A-Za-z0-9_@%+=:,./-]+$/;
+const posixQuote = (v: string): string => (posixSafe.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+const fishQuote = (v: string): string => (posixSafe.test(v) ? v : `'${v.replace(/[\\']/g, '\\$&')}'`);
+const psQuote = (v: string): string => `'${v.replace(/'/g, "''")}'`;
+
+const headers: Record<TelemetryMode, string> = {
+  push: 'Claude Code telemetry, pushed to the local stack (Claude Code Monitor)',
+  scrape: "Claude Code telemetry, scraped from Claude Code's exporter (Claude Code Monitor)",
+};
+
+/** The variables as text for one shell (or as the settings.json `env` object for `json`). */
+export function renderSnippet(shell: Shell, vars: EnvVars, mode: TelemetryMode): string {
+  const entries = Object.entries(vars);
+  switch (shell) {
+    case 'bash':
+    case 'zsh':
+      return [`# ${headers[mode]}`, ...entries.map(([k, v]) => `export ${k}=${posixQuote(v)}`)].join('\n') + '\n';
+    case 'fish':
+      return [`# ${headers[mode]}`, ...entries.map(([k, v]) => `set -gx ${k} ${fishQuote(v)}`)].join('\n') + '\n';
+    case 'powershell':
+      return [`# ${headers[mode]}`, ...entries.map(([k, v]) => `$env:${k} = ${psQuote(v)}`)].join('\n') + '\n';
+    case 'cmd':
+      return [`rem ${headers[mode]}`, ...entries.map(([k, v]) => `set "${k}=${v}"`)].join('\r\n') + '\r\n';
+    case 'json':
+      return `${JSON.stringify({ env: vars }, null, 2)}\n`;
+  }
+}
+
+/** Where to put the snippet so new terminals have it. */
+export const shellProfiles: Record<Shell, string> = {
+  bash: 'Add to ~/.bashrc (or ~/.bash_profile on macOS), then open a new terminal.',
+  zsh: 'Add to ~/.zshrc, then open a new terminal.',
+  fish: 'Add to ~/.config/fish/config.fish, then open a new terminal.',
+  powershell: 'Add to your $PROFILE, then open a new PowerShell window.',
+  cmd: 'Applies to this cmd window only; use "Apply to Claude Code settings" to make it stick.',
+  json: 'Merge into ~/.claude/settings.json, or let "Apply to Claude Code settings" do it for you.',
+};
+
+export interface EnvSnippet {
+  shell: Shell;
+  mode: TelemetryMode;
+  text: string;
+  env: EnvVars;
+  explanation: string;
+  where: string;
+}
+
+export function envSnippet(shell: Shell, mode: TelemetryMode, settings: EnvSettings): EnvSnippet {
+  const env = envVars(mode, settings);
+  return { shell, mode, env, text: renderSnippet(shell, env, mode), explanation: modeExplanations[mode], where: shellProfiles[shell] };
+}
