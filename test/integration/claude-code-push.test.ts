@@ -60,20 +60,27 @@ test('real Claude Code in push mode sends cumulative OTLP metrics and event logs
     const env = pushModeEnv(`${receiver.url}${METRICS_PATH}`, `${receiver.url}${LOGS_PATH}`);
     session = await startClaudeSession({ apiUrl: standin.url, proxyUrl: standin.url, telemetry: { mode: 'env', env }, gitInit: true });
 
-    // Turn 1: write a 3-line file, commit it, answer. Turn 2: plain text.
+    // Turn 1: write a 3-line file, commit it, answer. Turn 2: the API refuses the request (400, not
+    // retried), which Claude Code reports as an api_error event. Turn 3: plain text.
+    // (If the last turn ends in an error, the CLI exits with code 1.)
     standin.enqueue(
       { toolUse: { name: 'Write', input: { file_path: `${session.cwd}/notes.md`, content: 'one\ntwo\nthree\n' } } },
       { toolUse: { name: 'Bash', input: { command: 'git add notes.md && git commit -q -m "Add notes"', description: 'Commit notes' } } },
       { text: 'Written and committed.' },
+      { error: { status: 400, type: 'invalid_request_error', message: 'scripted refusal' } },
       { text: 'You are welcome.' },
     );
     const r1 = await session.send('Write notes.md with three lines and commit it.');
     assert.equal(r1.is_error, false, `turn 1 failed: ${JSON.stringify(r1)}`);
-    const r2 = await session.send('Thanks!');
-    assert.equal(r2.is_error, false, `turn 2 failed: ${JSON.stringify(r2)}`);
+    const r2 = await session.send('One more thing.');
+    assert.equal(r2.is_error, true, `turn 2 reports the API error: ${JSON.stringify(r2)}`);
+    assert.equal(r2.total_cost_usd, r1.total_cost_usd, 'a refused request costs nothing');
+    const r3 = await session.send('Thanks!');
+    assert.equal(r3.is_error, false, `turn 3 failed: ${JSON.stringify(r3)}`);
+    assert.ok(r3.total_cost_usd > r2.total_cost_usd, 'the session goes on after an API error');
     const sessionId = session.sessionId;
     assert.ok(sessionId, 'the CLI reported a session id');
-    const totalCost = r2.total_cost_usd;
+    const totalCost = r3.total_cost_usd;
     assert.ok(totalCost > 0, `total_cost_usd is positive (${totalCost})`);
     assert.equal(standin.pending(), 0, 'every scripted reply was used');
 
@@ -153,9 +160,10 @@ test('real Claude Code in push mode sends cumulative OTLP metrics and event logs
     // Logs: Claude Code's events, with event.name, session.id, and durations on api_request.
     const logs = receiver.logs(LOGS_PATH);
     const byName = (n: string) => logs.filter((l) => l.eventName === n);
-    assert.equal(byName('user_prompt').length, 2, 'one user_prompt per turn');
+    assert.equal(byName('user_prompt').length, 3, 'one user_prompt per turn');
     const apiRequests = byName('api_request');
-    assert.equal(apiRequests.length, standin.messageRequests().length, 'one api_request event per Messages API call');
+    const answered = standin.messageRequests().filter((r) => r.reply?.status === 200);
+    assert.equal(apiRequests.length, answered.length, 'one api_request event per answered Messages API call');
     for (const e of apiRequests) {
       assert.equal(typeof e.attributes.duration_ms, 'number', 'api_request has a numeric duration_ms');
       assert.ok((e.attributes.duration_ms as number) >= 0);
@@ -165,9 +173,44 @@ test('real Claude Code in push mode sends cumulative OTLP metrics and event logs
     }
     const eventCost = apiRequests.reduce((s, e) => s + Number(e.attributes.cost_usd ?? 0), 0);
     assert.ok(Math.abs(eventCost - totalCost) <= 0.0001, `api_request cost_usd sums to total_cost_usd (${eventCost} vs ${totalCost})`);
+    const apiErrors = byName('api_error');
+    assert.equal(apiErrors.length, 1, 'one api_error event');
+    assert.equal(apiErrors[0]!.attributes.status_code, 400);
+    assert.equal(typeof apiErrors[0]!.attributes.duration_ms, 'number', 'api_error has a numeric duration_ms');
     assert.ok(byName('tool_result').some((e) => e.attributes.tool_name === 'Bash'), 'a Bash tool_result event');
     assert.ok(byName('tool_decision').length >= 2, 'tool_decision events');
     assert.deepEqual(standin.proxyAttempts, [], 'Claude Code tried no outbound connections');
+  } finally {
+    await session?.kill();
+    await receiver?.close();
+    await standin?.close();
+  }
+});
+
+test('without the temporality preference Claude Code exports delta sums, which is why the push snippet sets cumulative', { timeout: 120_000 }, async (t) => {
+  const avail = claudeCodeAvailability();
+  if (!avail.ok) {
+    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
+    return;
+  }
+  let standin: MessagesApiStandin | undefined;
+  let receiver: OtlpReceiver | undefined;
+  let session: ClaudeSession | undefined;
+  try {
+    standin = await startMessagesApiStandin({ defaultUsage: USAGE });
+    receiver = await startOtlpReceiver();
+    const env = pushModeEnv(`${receiver.url}${METRICS_PATH}`, `${receiver.url}${LOGS_PATH}`);
+    delete env.OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE;
+    session = await startClaudeSession({ apiUrl: standin.url, proxyUrl: standin.url, telemetry: { mode: 'env', env } });
+    const r = await session.send('Hello.');
+    assert.equal(r.is_error, false);
+    assert.equal((await session.close()).code, 0);
+    const metrics = receiver.metrics(METRICS_PATH);
+    const cost = metrics.filter((m) => m.name === 'claude_code.cost.usage');
+    assert.ok(cost.length > 0, 'cost exported');
+    for (const m of metrics) if (m.kind === 'sum') assert.equal(m.temporality, TEMPORALITY.DELTA, `${m.name} is delta by default`);
+    // Delta points add up to the session's cost.
+    assert.ok(Math.abs(sumPoints(cost, 'claude_code.cost.usage') - r.total_cost_usd) <= 0.0001);
   } finally {
     await session?.kill();
     await receiver?.close();
