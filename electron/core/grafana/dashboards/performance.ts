@@ -1,0 +1,118 @@
+import { apiLatencyQuantile, durationQuantile, eventCount, sel, sumCount } from '../queries.js';
+import { PANELS } from '../uids.js';
+import { bargauge, dashboard, loki, promInstant, promRange, table, timeseries, type Dashboard } from './model.js';
+
+const P = PANELS.performance;
+const R = '$__range';
+const I = '$__interval';
+const RI = '$__rate_interval';
+
+export function performanceDashboard(): Dashboard {
+  const errorRate = `(${eventCount('api_error', I, [], true)} or vector(0)) / ${eventCount('api_request|api_error', I, [], true)}`;
+  const toolOk = `${eventCount('tool_result', R, ['tool_name'], false, '| success="true"')} / ${eventCount('tool_result', R, ['tool_name'])}`;
+  return dashboard(
+    'performance',
+    'API latency, errors and tool success from Claude Code events (Loki, push mode); token rate and stack health from Prometheus.',
+    [
+      timeseries({
+        id: P.apiLatency,
+        title: 'API latency p50 / p95',
+        description: 'duration_ms of api_request events.',
+        gridPos: { x: 0, y: 0, w: 12, h: 8 },
+        unit: 'ms',
+        interval: '1m',
+        targets: loki('range', { expr: apiLatencyQuantile(0.5, I), legend: 'p50' }, { expr: apiLatencyQuantile(0.95, I), legend: 'p95' }),
+      }),
+      timeseries({
+        id: P.apiLatencyByModel,
+        title: 'API latency p95 by model',
+        gridPos: { x: 12, y: 0, w: 12, h: 8 },
+        unit: 'ms',
+        interval: '1m',
+        targets: loki('range', { expr: apiLatencyQuantile(0.95, I, ['model']), legend: '{{model}}' }),
+      }),
+      timeseries({
+        id: P.apiErrorRate,
+        title: 'API error rate',
+        description: 'api_error events / (api_request + api_error events).',
+        gridPos: { x: 0, y: 8, w: 12, h: 8 },
+        unit: 'percentunit',
+        min: 0,
+        interval: '1m',
+        targets: loki('range', { expr: errorRate, legend: 'error rate' }),
+      }),
+      timeseries({
+        id: P.apiErrorsByStatus,
+        title: 'API errors by status code',
+        gridPos: { x: 12, y: 8, w: 12, h: 8 },
+        unit: 'short',
+        bars: true,
+        stack: true,
+        interval: '1m',
+        targets: loki('range', { expr: eventCount('api_error', I, ['status_code'], true), legend: '{{status_code}}' }),
+      }),
+      bargauge({
+        id: P.toolSuccessRate,
+        title: 'Tool success rate',
+        description: 'tool_result events with success=true, per tool.',
+        gridPos: { x: 0, y: 16, w: 12, h: 8 },
+        unit: 'percentunit',
+        targets: loki('instant', { expr: toolOk, legend: '{{tool_name}}' }),
+      }),
+      timeseries({
+        id: P.toolDuration,
+        title: 'Tool duration p95',
+        gridPos: { x: 12, y: 16, w: 12, h: 8 },
+        unit: 'ms',
+        interval: '1m',
+        targets: loki('range', { expr: durationQuantile('tool_result', 0.95, I, ['tool_name']), legend: '{{tool_name}}' }),
+      }),
+      timeseries({
+        id: P.tokenRate,
+        title: 'Token consumption rate (per minute, trailing 5 min)',
+        gridPos: { x: 0, y: 24, w: 24, h: 8 },
+        unit: 'short',
+        stack: true,
+        targets: promRange({ expr: `${sumCount(sel('tokens'), '5m', ['type'])} / 5`, legend: '{{type}}' }),
+      }),
+      table({
+        id: P.stackUp,
+        title: 'Scrape targets',
+        description: 'up: 1 when Prometheus reached the target at its last scrape. In push mode Claude Code is not scraped at all.',
+        gridPos: { x: 0, y: 32, w: 8, h: 8 },
+        columns: [{ title: 'Up', unit: 'bool_yes_no' }],
+        targets: promInstant('table', { expr: 'up' }),
+        hide: ['__name__'],
+      }),
+      timeseries({
+        id: P.headSeries,
+        title: 'Prometheus: series in memory, samples appended/s',
+        gridPos: { x: 8, y: 32, w: 8, h: 8 },
+        unit: 'short',
+        targets: promRange(
+          { expr: 'prometheus_tsdb_head_series', legend: 'head series ({{instance}})' },
+          { expr: `rate(prometheus_tsdb_head_samples_appended_total[${RI}])`, legend: 'samples/s ({{instance}})' },
+        ),
+      }),
+      timeseries({
+        id: P.ruleFailures,
+        title: 'Prometheus: rule failures, config reload, out-of-order samples',
+        gridPos: { x: 16, y: 32, w: 8, h: 8 },
+        unit: 'short',
+        targets: promRange(
+          { expr: `sum by (rule_group) (increase(prometheus_rule_evaluation_failures_total[${RI}]))`, legend: 'rule failures {{rule_group}}' },
+          { expr: 'prometheus_config_last_reload_successful', legend: 'config reload ok' },
+          { expr: `sum(increase(prometheus_tsdb_out_of_order_samples_total[${RI}]))`, legend: 'out-of-order samples' },
+        ),
+      }),
+      timeseries({
+        id: P.otlpRequests,
+        title: 'Push path: OTLP requests to Prometheus',
+        description: 'Requests to /api/v1/otlp/v1/metrics by status code (empty in scrape mode).',
+        gridPos: { x: 0, y: 40, w: 24, h: 7 },
+        unit: 'reqps',
+        targets: promRange({ expr: `sum by (code) (rate(prometheus_http_requests_total{handler=~"/api/v1/otlp/.*"}[${RI}]))`, legend: '{{code}}' }),
+      }),
+    ],
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The queries inside a dashboard's JSON: every target of every panel (rows' nested panels too),
+ * with its datasource and query kind, and the variable queries. Pure; used by the tests that run
+ * each query against a real Prometheus / parse it as LogQL, and by anything that wants to open a
+ * panel's query in Explore.
+ */
+import { DATASOURCE_UIDS, type DatasourceKind } from './uids.js';
+
+export interface DashboardQuery {
+  dashboardUid: string;
+  panelId: number;
+  panelTitle: string;
+  refId: string;
+  datasource: DatasourceKind;
+  expr: string;
+  /** Prometheus instant query / Loki instant query (else a range query). */
+  instant: boolean;
+  /** Panel-level minimum interval, e.g. `1m`. */
+  interval?: string;
+}
+
+interface RawTarget {
+  refId?: string;
+  expr?: string;
+  instant?: boolean;
+  queryType?: string;
+  datasource?: { uid?: string };
+}
+
+interface RawPanel {
+  id?: number;
+  title?: string;
+  type?: string;
+  interval?: string;
+  datasource?: { uid?: string } | null;
+  targets?: RawTarget[];
+  panels?: RawPanel[];
+}
+
+function kindOf(uid: string | undefined): DatasourceKind {
+  for (const [kind, u] of Object.entries(DATASOURCE_UIDS)) if (u === uid) return kind as DatasourceKind;
+  throw new Error(`Unknown datasource uid ${JSON.stringify(uid)}: expected one of ${Object.values(DATASOURCE_UIDS).join(', ')}`);
+}
+
+export function panelsOf(dashboard: { panels?: RawPanel[] }): RawPanel[] {
+  const out: RawPanel[] = [];
+  const walk = (ps: RawPanel[] | undefined): void => {
+    for (const p of ps ?? []) {
+      out.push(p);
+      walk(p.panels);
+    }
+  };
+  walk(dashboard.panels);
+  return out;
+}
+
+export function queriesOf(dashboard: { uid?: string; panels?: RawPanel[] }): DashboardQuery[] {
+  const out: DashboardQuery[] = [];
+  for (const p of panelsOf(dashboard)) {
+    for (const t of p.targets ?? []) {
+      if (t.expr === undefined) continue;
+      const datasource = kindOf(t.datasource?.uid ?? p.datasource?.uid);
+      out.push({
+        dashboardUid: dashboard.uid ?? '',
+        panelId: p.id ?? -1,
+        panelTitle: p.title ?? '',
+        refId: t.refId ?? '',
+        datasource,
+        expr: t.expr,
+        instant: datasource === 'prometheus' ? t.instant === true : t.queryType === 'instant',
+        ...(p.interval ? { interval: p.interval } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export interface VariableQuery {
+  name: string;
+  /** `label_values(selector, label)` as written in the dashboard. */
+  definition: string;
+}
+
+export function variableQueriesOf(dashboard: { templating?: { list?: { name?: string; type?: string; definition?: string }[] } }): VariableQuery[] {
+  return (dashboard.templating?.list ?? [])
+    .filter((v) => v.type === 'query' && v.definition)
+    .map((v) => ({ name: v.name ?? '', definition: v.definition! }));
+}
+
+/** Splits `label_values(selector, label)` into its parts; undefined for other forms. */
+export function parseLabelValues(definition: string): { selector: string; label: string } | undefined {
+  const m = /^label_values\(\s*(.*?)\s*,\s*(\w+)\s*\)$/s.exec(definition.trim());
+  return m ? { selector: m[1]!, label: m[2]! } : undefined;
+}

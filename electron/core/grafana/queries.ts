@@ -1,0 +1,97 @@
+/**
+ * PromQL and LogQL for the dashboards. Pure string builders over Grafana's template variables.
+ *
+ * Counting follows the summaries' rule (electron/core/summary/promql.ts): per series, the last
+ * value in the window minus the value at the window's start, or the last value when the series
+ * started inside the window; a negative difference (a counter reset) falls back to the last value.
+ * Never `increase()`, which drops a new series' first value. The same usage collected twice
+ * (scraped and pushed) counts once: `max without (job, instance)`.
+ */
+import { claudeMetrics, collectionLabels, type ClaudeMetric } from '../telemetry/metrics.js';
+
+/** Metrics that carry a `model` label (the `$model` variable filters only these). */
+const MODEL_METRICS: ReadonlySet<ClaudeMetric> = new Set<ClaudeMetric>(['cost', 'tokens', 'linesOfCode']);
+
+function escapeRegex(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The dashboard variables as label matchers. */
+export function variableMatchers(metric: ClaudeMetric | 'any'): string[] {
+  const m = ['user_id=~"$user"', 'session_id=~"$session"', 'terminal_type=~"$terminal"'];
+  if (metric !== 'any' && MODEL_METRICS.has(metric)) m.push('model=~"$model"');
+  return m;
+}
+
+/** Both spellings of a metric, filtered by the dashboard variables and any extra matchers. */
+export function sel(metric: ClaudeMetric, ...extra: string[]): string {
+  const names = claudeMetrics[metric].map(escapeRegex).join('|');
+  return `{${[`__name__=~"${names}"`, ...variableMatchers(metric), ...extra].join(', ')}}`;
+}
+
+/** Per series: what was counted in the `range` ending at the evaluation time (see the module comment). */
+export function windowCount(selector: string, range: string): string {
+  const last = `last_over_time(${selector}[${range}])`;
+  return `max without (${collectionLabels.join(', ')}) (((${last} - (${selector} offset ${range})) >= 0) or ${last})`;
+}
+
+/** `sum by (labels)` of the window counts; `by` empty sums everything. */
+export function sumCount(selector: string, range: string, by: readonly string[] = []): string {
+  return `sum${by.length ? ` by (${by.join(', ')})` : ''} (${windowCount(selector, range)})`;
+}
+
+/** Distinct sessions with a sample in the range, across the session, cost, token and active-time series. */
+export function distinctSessions(range: string, by: readonly string[] = []): string {
+  const keep = ['session_id', ...by].join(', ');
+  const parts = (['sessionCount', 'cost', 'tokens', 'activeTime'] as const).map(
+    (m) => `group by (${keep}) (last_over_time(${sel(m)}[${range}]))`,
+  );
+  const grouped = `(${parts.join(' or ')})`;
+  return by.length ? `count by (${by.join(', ')}) ${grouped}` : `count ${grouped}`;
+}
+
+/**
+ * Wall-clock duration per session in the range: last sample time minus first sample time of its
+ * session counter, sampled every `step` (a subquery).
+ */
+export function sessionDurations(range: string, step: string): string {
+  const ts = `timestamp(${sel('sessionCount')})`;
+  return `max by (session_id) (max_over_time(${ts}[${range}:${step}])) - min by (session_id) (min_over_time(${ts}[${range}:${step}]))`;
+}
+
+// ---- LogQL: Claude Code's events through Loki's native OTLP endpoint ----
+// The resource attribute service.name becomes the index label `service_name`; log attributes become
+// structured metadata with dots replaced by underscores (event.name → event_name, session.id → session_id).
+
+export const EVENT_STREAM = '{service_name="claude-code"}';
+
+/** Dashboard variables as LogQL label filters on structured metadata. */
+export function logFilters(withModel = false): string {
+  const f = ['user_id=~"$user"', 'session_id=~"$session"', 'terminal_type=~"$terminal"'];
+  if (withModel) f.push('model=~"$model"');
+  return f.map((x) => `| ${x}`).join(' ');
+}
+
+/** The event stream narrowed to event names (a regex) and the dashboard variables. */
+export function events(names: string, withModel = false): string {
+  const filter = names.includes('|') || names.includes('*') ? `event_name=~"${names}"` : `event_name="${names}"`;
+  return `${EVENT_STREAM} | ${filter} ${logFilters(withModel)}`;
+}
+
+/** A quantile of api_request durations (ms) per range, grouped by `by` (empty = one series). */
+export function apiLatencyQuantile(q: number, range: string, by: readonly string[] = ['service_name']): string {
+  return durationQuantile('api_request', q, range, by, true);
+}
+
+/**
+ * A quantile of an event's `duration_ms` per range. Always grouped: without `by`, every distinct
+ * set of structured metadata (prompt ids, sequence numbers...) would be its own series.
+ */
+export function durationQuantile(event: string, q: number, range: string, by: readonly string[], withModel = false): string {
+  return `quantile_over_time(${q}, ${events(event, withModel)} | unwrap duration_ms | __error__="" [${range}]) by (${by.join(', ')})`;
+}
+
+/** Events per range of the given names, summed by `by`. */
+export function eventCount(names: string, range: string, by: readonly string[] = [], withModel = false, extra = ''): string {
+  return `sum${by.length ? ` by (${by.join(', ')})` : ''} (count_over_time(${events(names, withModel)}${extra ? ` ${extra}` : ''} [${range}]))`;
+}
