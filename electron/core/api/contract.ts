@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DoctorReport, ProbeResult, PullProgress, StackStatus, Summary, UsageSeries } from './types.js';
 import { settingsPatchSchema, type SettingsView } from '../config/settings-api.js';
 import type { AppInfo, GrafanaLinks } from './types.js';
-import type { ClaudeEnvPlan, EnvSnippet } from '../env/index.js';
+import type { ClaudeEnvPlan, EnvSnippet } from '../env/types.js';
 
 /**
  * The one API every host carries (IPC in Electron, HTTP in web mode, the CLI).

@@ -16,6 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { managedKeys, type EnvVars } from './snippet.js';
+import type { ClaudeEnvPlan, EnvChange } from './types.js';
+
+export type { ClaudeEnvPlan, EnvChange } from './types.js';
 
 export class ClaudeSettingsError extends Error {
   readonly code: string;
@@ -45,30 +48,6 @@ export interface ApplyRecord {
   envCreated: boolean;
   fileCreated: boolean;
   appliedAt: string;
-}
-
-export interface EnvChange {
-  key: string;
-  /** null: the key was absent. */
-  before: string | null;
-  /** null: the key is removed. */
-  after: string | null;
-}
-
-/** A change to Claude Code's settings, previewed (`applied: false`) or done. */
-export interface ClaudeEnvPlan {
-  file: string;
-  exists: boolean;
-  changes: EnvChange[];
-  /** Keys already holding the wanted value. */
-  unchanged: string[];
-  /** Keys we would have touched but left alone because the user changed them since (revert). */
-  keptUserValues: string[];
-  before: string;
-  after: string;
-  /** Where the old file was (or will be) copied; null when there is nothing to back up or no change. */
-  backupFile: string | null;
-  applied: boolean;
 }
 
 type Json = Record<string, unknown>;

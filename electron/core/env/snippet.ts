@@ -4,13 +4,11 @@
  * What the variables mean and why each is there: docs/telemetry (TELEMETRY.md).
  */
 import type { Settings, TelemetryMode } from '../config/settings-schema.js';
+import type { EnvSnippet, EnvVars, Shell } from './types.js';
 
-export const shells = ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'json'] as const;
-/** `json` is the `env` object of Claude Code's settings.json. */
-export type Shell = (typeof shells)[number];
+export type { EnvSnippet, EnvVars, Shell } from './types.js';
+export const shells = ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'json'] as const satisfies readonly Shell[];
 export const telemetryModes = ['push', 'scrape'] as const;
-
-export type EnvVars = Record<string, string>;
 
 /** How often a desktop session exports: fast enough for a live view, cheap enough to forget. */
 export const metricExportIntervalMs = 10_000;
@@ -119,15 +117,6 @@ export const shellProfiles: Record<Shell, string> = {
   cmd: 'Applies to this cmd window only; use "Apply to Claude Code settings" to make it stick.',
   json: 'Merge into ~/.claude/settings.json, or let "Apply to Claude Code settings" do it for you.',
 };
-
-export interface EnvSnippet {
-  shell: Shell;
-  mode: TelemetryMode;
-  text: string;
-  env: EnvVars;
-  explanation: string;
-  where: string;
-}
 
 export function envSnippet(shell: Shell, mode: TelemetryMode, settings: EnvSettings): EnvSnippet {
   const env = envVars(mode, settings);

@@ -1,0 +1,69 @@
+/**
+ * The renderer's one door to the backend: `window.ccmon` from the Electron preload, or, in web
+ * mode, an HTTP + SSE client for `ccmon web`. Both satisfy the same RendererBridge type.
+ */
+import type { ApiEventName, ApiEvents, ApiMethod, MonitorApi, RendererBridge } from '../../../electron/core/api/contract.js';
+import { ApiError, openEnvelope, type Envelope } from './envelope.js';
+
+declare global {
+  interface Window {
+    ccmon?: RendererBridge;
+  }
+}
+
+/** `POST /api/<method>` with the JSON argument; the envelope opened (errors rebuilt). */
+export function httpCall(base = ''): (method: ApiMethod, args: unknown) => Promise<unknown> {
+  return async (method, args) => {
+    let res: Response;
+    try {
+      res = await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(args ?? {}),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError({ message: 'The Claude Code Monitor server is not answering.', code: 'HOST_UNREACHABLE', hint: 'Is `ccmon web` still running?' });
+    }
+    let body: Envelope<unknown>;
+    try {
+      body = (await res.json()) as Envelope<unknown>;
+    } catch {
+      throw new ApiError({ message: `The server answered ${res.status} ${res.statusText}.`, code: 'HOST_ERROR' });
+    }
+    return openEnvelope(body);
+  };
+}
+
+/** The HTTP + SSE bridge of web mode. */
+export function createHttpBridge(base = ''): RendererBridge {
+  const call = httpCall(base);
+  const listeners = new Map<ApiEventName, Set<(payload: never) => void>>();
+  let source: EventSource | null = null;
+  const ensureSource = (): void => {
+    if (source || typeof EventSource === 'undefined') return;
+    source = new EventSource(`${base}/api/events`);
+    for (const name of ['stack:status', 'stack:pull-progress', 'summary:update'] as const) {
+      source.addEventListener(name, (e) => {
+        const payload = JSON.parse((e as MessageEvent<string>).data) as never;
+        for (const l of listeners.get(name) ?? []) l(payload);
+      });
+    }
+  };
+  const api = new Proxy({} as MonitorApi, {
+    get: (_t, method: string | symbol) => (typeof method === 'symbol' || method === 'then' ? undefined : (args: unknown) => call(method as ApiMethod, args)),
+  });
+  return Object.assign(Object.create(api) as MonitorApi, {
+    on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
+      ensureSource();
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  }) as RendererBridge;
+}
+
+export function getBridge(): RendererBridge {
+  return window.ccmon ?? createHttpBridge();
+}

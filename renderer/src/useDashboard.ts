@@ -1,0 +1,166 @@
+/**
+ * The dashboard's data: summary, chart series, exporter probe and stack status, refreshed on the
+ * app's interval and by pushed events. A failed refresh keeps the last values (the stale state).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RendererBridge } from '../../electron/core/api/contract.js';
+import type { AppInfo, ChartRange, ProbeResult, PullProgress, StackStatus, Summary, UsageSeries } from '../../electron/core/api/types.js';
+import { describeError } from './api/envelope.js';
+import { failed, initialLoadable, succeeded, type Loadable } from './lib/freshness.js';
+
+export interface Dashboard {
+  info: AppInfo | null;
+  summary: Loadable<Summary>;
+  series: Loadable<UsageSeries>;
+  range: ChartRange;
+  setRange: (range: ChartRange) => void;
+  probe: Loadable<ProbeResult>;
+  stack: Loadable<StackStatus>;
+  pull: PullProgress | null;
+  stackBusy: 'up' | 'down' | null;
+  stackError: { message: string; hint?: string } | null;
+  startStack: () => void;
+  stopStack: () => void;
+  refresh: () => void;
+}
+
+const defaultInterval = 15;
+
+export function useDashboard(bridge: RendererBridge): Dashboard {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [summary, setSummary] = useState<Loadable<Summary>>(initialLoadable);
+  const [series, setSeries] = useState<Loadable<UsageSeries>>(initialLoadable);
+  const [probe, setProbe] = useState<Loadable<ProbeResult>>(initialLoadable);
+  const [stack, setStack] = useState<Loadable<StackStatus>>(initialLoadable);
+  const [range, setRangeState] = useState<ChartRange>('24h');
+  const [pull, setPull] = useState<PullProgress | null>(null);
+  const [stackBusy, setStackBusy] = useState<'up' | 'down' | null>(null);
+  const [stackError, setStackError] = useState<{ message: string; hint?: string } | null>(null);
+  const rangeRef = useRef(range);
+  const lastPush = useRef(0);
+  const intervalMs = (info?.refreshIntervalSeconds ?? defaultInterval) * 1000;
+
+  const loadSummary = useCallback(async () => {
+    try {
+      const s = await bridge.getSummary({});
+      setSummary((prev) => succeeded(prev, s, Date.now()));
+    } catch (err) {
+      setSummary((prev) => failed(prev, describeError(err), Date.now()));
+    }
+  }, [bridge]);
+
+  const loadSeries = useCallback(
+    async (r: ChartRange) => {
+      setSeries((prev) => ({ ...prev, loading: true }));
+      try {
+        const s = await bridge.getUsageSeries({ range: r });
+        if (rangeRef.current === r) setSeries((prev) => succeeded(prev, s, Date.now()));
+      } catch (err) {
+        if (rangeRef.current === r) setSeries((prev) => failed(prev, describeError(err), Date.now()));
+      }
+    },
+    [bridge],
+  );
+
+  const loadProbe = useCallback(async () => {
+    try {
+      const p = await bridge.probeExporter({});
+      setProbe((prev) => succeeded(prev, p, Date.now()));
+    } catch (err) {
+      setProbe((prev) => failed(prev, describeError(err), Date.now()));
+    }
+  }, [bridge]);
+
+  const loadStack = useCallback(async () => {
+    try {
+      const s = await bridge.getStackStatus({});
+      setStack((prev) => succeeded(prev, s, Date.now()));
+    } catch (err) {
+      setStack((prev) => failed(prev, describeError(err), Date.now()));
+    }
+  }, [bridge]);
+
+  const refresh = useCallback(
+    (force = true) => {
+      // A summary pushed by the host moments ago is as good as a fresh query.
+      if (force || Date.now() - lastPush.current > intervalMs * 0.8) void loadSummary();
+      void loadSeries(rangeRef.current);
+      void loadProbe();
+      void loadStack();
+    },
+    [intervalMs, loadSummary, loadSeries, loadProbe, loadStack],
+  );
+
+  useEffect(() => {
+    bridge.getAppInfo({}).then(setInfo, () => setInfo(null));
+  }, [bridge]);
+
+  useEffect(() => {
+    refresh(true);
+    const timer = setInterval(() => refresh(false), intervalMs);
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') refresh(true);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [refresh, intervalMs]);
+
+  useEffect(() => {
+    const offs = [
+      bridge.on('summary:update', (s) => {
+        lastPush.current = Date.now();
+        setSummary((prev) => succeeded(prev, s, Date.now()));
+      }),
+      bridge.on('stack:status', (s) => setStack((prev) => succeeded(prev, s, Date.now()))),
+      bridge.on('stack:pull-progress', (p) => setPull(p)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [bridge]);
+
+  const setRange = useCallback(
+    (r: ChartRange) => {
+      rangeRef.current = r;
+      setRangeState(r);
+      void loadSeries(r);
+    },
+    [loadSeries],
+  );
+
+  const runStack = useCallback(
+    async (action: 'up' | 'down') => {
+      setStackBusy(action);
+      setStackError(null);
+      setPull(null);
+      try {
+        const s = action === 'up' ? await bridge.stackUp({}) : await bridge.stackDown({});
+        setStack((prev) => succeeded(prev, s, Date.now()));
+      } catch (err) {
+        setStackError(describeError(err));
+      } finally {
+        setStackBusy(null);
+        setPull(null);
+        void loadStack();
+      }
+    },
+    [bridge, loadStack],
+  );
+
+  return {
+    info,
+    summary,
+    series,
+    range,
+    setRange,
+    probe,
+    stack,
+    pull,
+    stackBusy,
+    stackError,
+    startStack: () => void runStack('up'),
+    stopStack: () => void runStack('down'),
+    refresh: () => refresh(true),
+  };
+}
