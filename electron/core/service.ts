@@ -9,7 +9,7 @@ import type { DoctorReport, StackStatus } from './api/types.js';
 import { toPublicSettings, type SettingsProvider } from './config/settings-api.js';
 import { settingsFilePath } from './config/paths.js';
 import { applyClaudeEnv, claudeEnvFiles, envSnippet, envVars, revertClaudeEnv } from './env/index.js';
-import { grafanaLinksFallback } from './env/grafana-fallback.js';
+import { appGrafanaLinks } from './grafana/app-links.js';
 
 /** The stack operations the service delegates to (implemented with dockerode in ./stack). */
 export interface StackController {
@@ -96,7 +96,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       refreshIntervalSeconds: settings.refreshIntervalSeconds,
       claudeSettingsFile: claudeEnvFiles(env).settingsFile,
     }),
-    getGrafanaLinks: async ({ range }) => grafanaLinksFallback(settings.grafanaUrl, range),
+    getGrafanaLinks: async ({ range }) => appGrafanaLinks(settings.grafanaUrl, range),
   };
   return { api, events };
 }
