@@ -9,7 +9,7 @@ import type { DoctorReport, StackStatus } from './api/types.js';
 import { toPublicSettings, type SettingsProvider } from './config/settings-api.js';
 import { settingsFilePath } from './config/paths.js';
 import { applyClaudeEnv, claudeEnvFiles, envSnippet, envVars, revertClaudeEnv } from './env/index.js';
-import { appGrafanaLinks } from './grafana/app-links.js';
+import { grafanaLinksFallback } from './env/grafana-fallback.js';
 
 /** The stack operations the service delegates to (implemented with dockerode in ./stack). */
 export interface StackController {
@@ -17,6 +17,8 @@ export interface StackController {
   up(): Promise<StackStatus>;
   down(): Promise<StackStatus>;
   doctor(): Promise<DoctorReport>;
+  /** Lets the controller emit 'stack:status' and 'stack:pull-progress' on the service's bus. */
+  attach?(events: ApiEventBus): void;
 }
 
 export interface MonitorServiceOptions {
@@ -52,6 +54,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   const stack: StackController = options.stack ?? noStackControl;
   const prometheus = new PrometheusClient({ url: settings.prometheusUrl, auth: settings.prometheusAuth });
   const events = new ApiEventBus();
+  stack.attach?.(events);
   const settingsProvider = options.settingsProvider ?? readOnlySettings(settings);
   const env = options.env ?? process.env;
   const api: MonitorApi = {
@@ -96,7 +99,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       refreshIntervalSeconds: settings.refreshIntervalSeconds,
       claudeSettingsFile: claudeEnvFiles(env).settingsFile,
     }),
-    getGrafanaLinks: async ({ range }) => appGrafanaLinks(settings.grafanaUrl, range),
+    getGrafanaLinks: async ({ range }) => grafanaLinksFallback(settings.grafanaUrl, range),
   };
   return { api, events };
 }

@@ -3,6 +3,8 @@ import { registerSummary } from './summary.js';
 import { registerProbe } from './probe.js';
 import { registerEnv } from './env.js';
 import { registerWeb } from './web.js';
+import { registerStack } from './stack.js';
+import { registerDoctor } from './doctor.js';
 
 /** Every `ccmon` command, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerSummary, registerProbe, registerEnv, registerWeb];
+export const commands: RegisterCommand[] = [registerSummary, registerProbe, registerEnv, registerStack, registerDoctor, registerWeb];

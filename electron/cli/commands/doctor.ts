@@ -1,0 +1,36 @@
+import type { DoctorReport } from '../../core/api/types.js';
+import { createMonitorService } from '../../core/service.js';
+import { createStackController } from '../../core/stack/index.js';
+import { loadContext } from '../context.js';
+import { ExitCode, UserError, printJson } from '../output.js';
+import type { RegisterCommand } from './types.js';
+
+export function renderDoctor(r: DoctorReport): string {
+  const lines: string[] = [];
+  for (const c of r.checks) {
+    lines.push(`${c.ok ? '✓' : '✗'} ${c.id.padEnd(20)} ${c.detail.split('\n').join('\n' + ' '.repeat(23))}`);
+    if (!c.ok && c.hint) lines.push(`  ${' '.repeat(20)} → ${c.hint}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const registerDoctor: RegisterCommand = (program, deps) => {
+  program
+    .command('doctor')
+    .description("Check everything between Claude Code and the dashboards (the seed's validation commands): engine, services, exporter or recent samples, the claude-code target, Loki, Grafana. Exits 3 when a check fails.")
+    .option('--json', 'print one JSON document')
+    .action(async (opts: { json?: boolean }) => {
+      const ctx = await loadContext(deps.globals(), deps.env, deps.io);
+      let stack;
+      try {
+        stack = createStackController(ctx.settings, { env: deps.env });
+      } catch (err) {
+        throw new UserError((err as Error).message, (err as { hint?: string }).hint, ExitCode.usage);
+      }
+      const { api } = createMonitorService({ settings: ctx.settings, stack });
+      const report = await api.runDoctor({});
+      if (opts.json) printJson(deps.io, report);
+      else deps.io.stdout(renderDoctor(report));
+      if (report.checks.some((c) => !c.ok)) deps.setExit(ExitCode.unhealthy);
+    });
+};
