@@ -26,6 +26,7 @@ export interface InstrumentDef {
   unitBase: string;
 }
 
+// Declaration order = exposition order; this is the order of the real :9464 scrape.
 export const INSTRUMENTS: Record<InstrumentKey, InstrumentDef> = {
   session: {
     otelName: 'claude_code.session.count',
@@ -33,6 +34,28 @@ export const INSTRUMENTS: Record<InstrumentKey, InstrumentDef> = {
     description: 'Count of CLI sessions started',
     plainBase: 'claude_code_session_count',
     unitBase: 'claude_code_session_count',
+  },
+  linesOfCode: {
+    otelName: 'claude_code.lines_of_code.count',
+    unit: '',
+    description:
+      "Count of lines of code modified, with the 'type' attribute indicating whether lines were added or removed and the 'model' attribute indicating which model made the change",
+    plainBase: 'claude_code_lines_of_code_count',
+    unitBase: 'claude_code_lines_of_code_count',
+  },
+  pullRequest: {
+    otelName: 'claude_code.pull_request.count',
+    unit: '',
+    description: 'Number of pull requests created',
+    plainBase: 'claude_code_pull_request_count',
+    unitBase: 'claude_code_pull_request_count',
+  },
+  commit: {
+    otelName: 'claude_code.commit.count',
+    unit: '',
+    description: 'Number of git commits created',
+    plainBase: 'claude_code_commit_count',
+    unitBase: 'claude_code_commit_count',
   },
   cost: {
     otelName: 'claude_code.cost.usage',
@@ -48,41 +71,19 @@ export const INSTRUMENTS: Record<InstrumentKey, InstrumentDef> = {
     plainBase: 'claude_code_token_usage',
     unitBase: 'claude_code_token_usage_tokens',
   },
-  activeTime: {
-    otelName: 'claude_code.active_time.total',
-    unit: 's',
-    description: 'Total active time in seconds',
-    plainBase: 'claude_code_active_time',
-    unitBase: 'claude_code_active_time_seconds',
-  },
-  linesOfCode: {
-    otelName: 'claude_code.lines_of_code.count',
-    unit: '',
-    description:
-      "Count of lines of code modified, with the 'type' attribute indicating whether lines were added or removed and the 'model' attribute indicating which model made the change",
-    plainBase: 'claude_code_lines_of_code_count',
-    unitBase: 'claude_code_lines_of_code_count',
-  },
-  commit: {
-    otelName: 'claude_code.commit.count',
-    unit: '',
-    description: 'Number of git commits created',
-    plainBase: 'claude_code_commit_count',
-    unitBase: 'claude_code_commit_count',
-  },
-  pullRequest: {
-    otelName: 'claude_code.pull_request.count',
-    unit: '',
-    description: 'Number of pull requests created',
-    plainBase: 'claude_code_pull_request_count',
-    unitBase: 'claude_code_pull_request_count',
-  },
   codeEditDecision: {
     otelName: 'claude_code.code_edit_tool.decision',
     unit: '',
     description: 'Count of code editing tool permission decisions (accept/reject) for Edit, Write, and NotebookEdit tools',
     plainBase: 'claude_code_code_edit_tool_decision',
     unitBase: 'claude_code_code_edit_tool_decision',
+  },
+  activeTime: {
+    otelName: 'claude_code.active_time.total',
+    unit: 's',
+    description: 'Total active time in seconds',
+    plainBase: 'claude_code_active_time',
+    unitBase: 'claude_code_active_time_seconds',
   },
 };
 
