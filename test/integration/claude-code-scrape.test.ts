@@ -9,11 +9,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { claudeCodeAvailability, startClaudeSession, waitForPort, type ClaudeSession } from '../support/claude-code.js';
 import { startMessagesApiStandin, type MessagesApiStandin } from '../support/messages-api-standin.js';
+import { freePort } from '../support/ports.js';
 import { startPrometheus, type PrometheusHandle } from '../support/prometheus.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -180,5 +182,100 @@ test('real Claude Code in scrape mode: ccmon probe and, through a real Prometheu
     await session?.kill();
     await prom?.stop();
     await standin?.close();
+  }
+});
+
+test('real Claude Code, a resumed session: same session id, counters restart at 0 in the new process; ccmon summary counts both', { timeout: 300_000 }, async (t) => {
+  const avail = claudeCodeAvailability();
+  if (!avail.ok) {
+    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
+    return;
+  }
+
+  let standin: MessagesApiStandin | undefined;
+  let first: ClaudeSession | undefined;
+  let second: ClaudeSession | undefined;
+  let prom: PrometheusHandle | undefined;
+  const home = tempDir('ccmon-cc-resume-home-');
+  const work = tempDir('ccmon-cc-resume-work-');
+  try {
+    const t0 = new Date();
+    standin = await startMessagesApiStandin({ defaultUsage: USAGE });
+    const port = await freePort();
+    const target = `127.0.0.1:${port}`;
+    prom = await startPrometheus({ targets: [target], scrapeIntervalSeconds: 1 });
+    const sessionId = randomUUID();
+    // An explicit model keeps every label equal across the two processes (the default model's
+    // label differs between a fresh and a resumed process), so the cost series really resets.
+    const common = {
+      apiUrl: standin.url,
+      proxyUrl: standin.url,
+      telemetry: { mode: 'scrape' as const, port },
+      home: home.path,
+      cwd: work.path,
+      model: 'claude-sonnet-4-5',
+    };
+
+    // Process 1: two turns, one writes a file.
+    first = await startClaudeSession({ ...common, sessionId });
+    standin.enqueue(
+      { toolUse: { name: 'Write', input: { file_path: `${work.path}/a.txt`, content: 'alpha\nbeta\n' } } },
+      { text: 'Wrote a.txt.' },
+      { text: 'Sure.' },
+    );
+    assert.equal((await first.send('Write a.txt.')).is_error, false);
+    const cost1 = (await first.send('Thanks.')).total_cost_usd;
+    assert.equal(first.sessionId, sessionId);
+    await prom.waitForScrape([target], { timeoutMs: 30_000 });
+    const series1 = await prom.query(`claude_code_cost_usage_total{session_id="${sessionId}"}`);
+    assert.equal(series1.length, 1, `one cost series: ${JSON.stringify(series1)}`);
+    assert.ok(Math.abs(Number(series1[0]!.value?.[1]) - cost1) <= USD, 'Prometheus holds process 1 final cost');
+    assert.equal((await first.close()).code, 0);
+    const requests1 = standin.messageRequests().length;
+    await prom.waitForScrape([target], { health: 'any', timeoutMs: 30_000 });
+
+    // Process 2: `--resume` the same session on the same port; one turn that writes a file.
+    second = await startClaudeSession({ ...common, resume: sessionId });
+    standin.enqueue({ toolUse: { name: 'Write', input: { file_path: `${work.path}/b.txt`, content: 'gamma\n' } } }, { text: 'Wrote b.txt.' });
+    const r = await second.send('Write b.txt.');
+    assert.equal(r.is_error, false);
+    assert.equal(r.session_id, sessionId, 'the resumed process keeps the session id');
+    const cost2 = r.total_cost_usd;
+    // Every request has the same usage and model, so costs are proportional to request counts:
+    // the resumed process's total_cost_usd covers only its own requests, not the session's.
+    const requests2 = standin.messageRequests().length - requests1;
+    assert.ok(Math.abs(cost2 - (cost1 * requests2) / requests1) <= 1e-9, `resumed total_cost_usd ${cost2} covers its ${requests2} requests only (process 1: ${cost1} for ${requests1})`);
+    await prom.waitForScrape([target], { timeoutMs: 30_000 });
+    const series2 = await prom.query(`claude_code_cost_usage_total{session_id="${sessionId}"}`);
+    assert.equal(series2.length, 1, `still one cost series (same labels), now reset: ${JSON.stringify(series2)}`);
+    assert.deepEqual(series2[0]!.metric, series1[0]!.metric, 'identical labels before and after the resume');
+    assert.ok(Math.abs(Number(series2[0]!.value?.[1]) - cost2) <= USD, 'the counter restarted from 0 in process 2');
+    const resets = await prom.query(`resets(claude_code_cost_usage_total{session_id="${sessionId}"}[10m])`);
+    assert.equal(Number(resets[0]?.value?.[1]), 1, 'Prometheus sees one counter reset');
+
+    const expected = cost1 + cost2;
+    t.diagnostic(`Claude Code ${avail.version}, session ${sessionId}: process 1 total_cost_usd ${cost1}, resumed process ${cost2}, together ${expected}`);
+    const run = await ccmon(['summary', '--since', t0.toISOString(), '--json'], { CCMON_PROMETHEUS_URL: prom.url });
+    const s = parseJson<SummaryJson>(run, 'ccmon summary --json');
+    t.diagnostic(`summary: costUsd ${s.costUsd}, sessions ${s.sessions}, tokens ${JSON.stringify(s.tokens)}, linesOfCode ${JSON.stringify(s.linesOfCode)}`);
+    assert.equal(run.code, 0, `ccmon summary exit code (stderr: ${run.stderr})`);
+    assert.ok(Math.abs(s.costUsd - expected) <= USD, `summary costUsd ${s.costUsd} = ${cost1} + ${cost2}`);
+    assert.equal(s.sessions, 1, 'a resumed session is still one session');
+    const used = standin.totalUsage();
+    assert.deepEqual(s.tokens, {
+      input: used.input_tokens,
+      output: used.output_tokens,
+      cacheRead: used.cache_read_input_tokens,
+      cacheCreation: used.cache_creation_input_tokens,
+    });
+    assert.equal((await second.close()).code, 0);
+    assert.deepEqual(standin.proxyAttempts, [], 'Claude Code tried no outbound connections');
+  } finally {
+    await first?.kill();
+    await second?.kill();
+    await prom?.stop();
+    await standin?.close();
+    home.remove();
+    work.remove();
   }
 });

@@ -173,6 +173,15 @@ export interface ClaudeSessionOptions {
   proxyUrl?: string;
   /** Working directory; default: a fresh temp dir. */
   cwd?: string;
+  /**
+   * Use this HOME (CLAUDE_CONFIG_DIR = HOME/.claude) instead of a fresh temp one; it is left in
+   * place on close. Together with the same `cwd` and `resume`, a later process continues a session.
+   */
+  home?: string;
+  /** `--session-id <uuid>`: choose the session id up front. */
+  sessionId?: string;
+  /** `--resume <session id>`: continue an earlier session (needs the same `home` and `cwd`). */
+  resume?: string;
   /** `git init` the working directory (for commit counters). */
   gitInit?: boolean;
   /** Default `['Bash', 'Write', 'Edit']` (root may not use --dangerously-skip-permissions). */
@@ -263,8 +272,8 @@ export async function startClaudeSession(opts: ClaudeSessionOptions): Promise<Cl
   if (!avail.ok) throw new Error(avail.reason);
 
   hookExit();
-  const homeDir = tempDir('ccmon-cc-home-');
-  const home = homeDir.path;
+  const homeDir = opts.home === undefined ? tempDir('ccmon-cc-home-') : undefined;
+  const home = opts.home ?? homeDir!.path;
   const configDir = path.join(home, '.claude');
   const workDir = opts.cwd === undefined ? tempDir('ccmon-cc-work-') : undefined;
   const cwd = opts.cwd ?? workDir!.path;
@@ -307,6 +316,8 @@ export async function startClaudeSession(opts: ClaudeSessionOptions): Promise<Cl
     '--allowedTools',
     ...(opts.allowedTools ?? ['Bash', 'Write', 'Edit']),
     ...(opts.model ? ['--model', opts.model] : []),
+    ...(opts.sessionId ? ['--session-id', opts.sessionId] : []),
+    ...(opts.resume ? ['--resume', opts.resume] : []),
     ...(opts.extraArgs ?? []),
   ];
   const child = spawn(avail.bin, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -314,7 +325,7 @@ export async function startClaudeSession(opts: ClaudeSessionOptions): Promise<Cl
 
   const messages: StreamMessage[] = [];
   const results: ResultMessage[] = [];
-  let sessionId: string | undefined;
+  let sessionId: string | undefined = opts.sessionId ?? opts.resume;
   let stderr = '';
   let exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   let spawnError: Error | undefined;
@@ -375,7 +386,7 @@ export async function startClaudeSession(opts: ClaudeSessionOptions): Promise<Cl
 
   const cleanupDirs = () => {
     if (opts.keepDirs) return;
-    homeDir.remove();
+    homeDir?.remove();
     workDir?.remove();
   };
 
