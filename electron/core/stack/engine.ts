@@ -114,7 +114,7 @@ export function dockerOptions(host: string, env: NodeJS.ProcessEnv = {}, readFil
     case 'unix:':
       return { socketPath: decodeURIComponent(url.pathname) };
     case 'npipe:':
-      return { socketPath: host.slice('npipe:'.length).replace(/\//g, '\\') };
+      return { socketPath: `//${host.slice('npipe:'.length).replace(/^\/+/, '')}`.replace(/\//g, '\\') };
     case 'ssh:':
       return { protocol: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22, username: url.username || undefined } as Docker.DockerOptions;
     case 'tcp:':
