@@ -9,10 +9,12 @@
  * Binary: $PROMETHEUS_BIN, else .cache/deps/prometheus/usr/bin/prometheus (fetch it with
  * `bash scripts/deps/prometheus.sh`). Listens on a free loopback port; config and (unless you
  * pass `dataDir`) data live in a temp dir removed on stop() and on process exit.
+ * History: createBlocks(openMetricsFile, dir) runs promtool; then startPrometheus({ dataDir: dir }).
  * startPrometheus() resolves once /-/ready answers and every configured target has a scrape loop
  * (Prometheus applies targets ~5 s after start), so the first scrape follows within one interval.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -285,4 +287,18 @@ async function launch(opts: PrometheusOptions, tmp: { path: string; remove(): vo
       }
     },
   };
+}
+
+/**
+ * `promtool tsdb create-blocks-from openmetrics FILE DIR`: turns OpenMetrics history (e.g. from
+ * scripts/simulator/backfill.ts) into TSDB blocks under `dataDir`, for startPrometheus({ dataDir }).
+ */
+export async function createBlocks(openMetricsFile: string, dataDir: string): Promise<void> {
+  if (!existsSync(PROMTOOL_BIN)) throw new Error(`promtool not found at ${PROMTOOL_BIN}. Run \`bash scripts/deps/prometheus.sh\` (or set PROMTOOL_BIN).`);
+  try {
+    await promisify(execFile)(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'openmetrics', openMetricsFile, dataDir], { maxBuffer: 64 << 20 });
+  } catch (err) {
+    const e = err as Error & { stderr?: string };
+    throw new Error(`promtool could not create blocks from ${openMetricsFile}: ${e.stderr || e.message}`, { cause: err });
+  }
 }
