@@ -146,7 +146,7 @@ test('config archive: the files and folders of compose/ land at their targets, r
     const ex = extract();
     ex.on('entry', (h, stream, next) => {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('data', (c: unknown) => chunks.push(c as Buffer));
       stream.on('end', () => {
         got.push({ name: h.name, mode: h.mode, uid: h.uid, body: Buffer.concat(chunks).toString() });
         next();
