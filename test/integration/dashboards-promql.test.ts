@@ -1,0 +1,182 @@
+/**
+ * Every PromQL expression in the provisioned dashboards (and every variable query), with Grafana's
+ * template variables substituted, runs without error on a real Prometheus 3.5 holding simulator
+ * data, under BOTH metric spellings, and returns data where data exists. The counting panels equal
+ * the scenario's known totals: the stats over the whole range, the per-interval bars summed, and a
+ * window that starts mid-session against the same window computed from raw samples.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { scenarioTotals, type KnownTotals } from '../../scripts/simulator/totals.js';
+import { dashboardFileName } from '../../electron/core/grafana/dashboards/index.js';
+import { parseLabelValues, queriesOf, variableQueriesOf, type DashboardQuery } from '../../electron/core/grafana/extract.js';
+import { builtinTimeValues, interpolate, regexValue } from '../../electron/core/grafana/template.js';
+import { DASHBOARDS, DASHBOARD_KEYS, PANELS, type DashboardKey } from '../../electron/core/grafana/uids.js';
+import { claudeMetrics } from '../../electron/core/telemetry/metrics.js';
+import { OPUS_1M, SESSION_A, SESSION_B, SESSION_C, USER_1, USER_2, labelValues, loadFixture, queryInstant, queryRange, total, type Fixture, type Loaded } from './dashboards-fixture.js';
+
+const DIR = fileURLToPath(new URL('../../compose/grafana/dashboards/', import.meta.url));
+const STEP = 2; // seconds: $__interval of the range queries
+const SCRAPE = 1;
+const ALL = { user: '.*', session: '.*', terminal: '.*', model: '.*', budget: '10' };
+
+type Json = { uid: string; panels: unknown[]; templating: { list: unknown[] } };
+const dashboards = Object.fromEntries(DASHBOARD_KEYS.map((k) => [k, JSON.parse(readFileSync(`${DIR}${dashboardFileName(k)}`, 'utf8')) as Json])) as Record<DashboardKey, Json>;
+const promQueries: DashboardQuery[] = DASHBOARD_KEYS.flatMap((k) => queriesOf(dashboards[k] as never)).filter((q) => q.datasource === 'prometheus');
+
+let fx: Fixture;
+let known: KnownTotals;
+let rangeSeconds: number;
+
+before(async () => {
+  const rulesDir = fileURLToPath(new URL('../../compose/prometheus/rules/', import.meta.url));
+  // The alert and recording rules are loaded too, so prometheus_rule_* self metrics exist.
+  const { readdirSync, existsSync } = await import('node:fs');
+  const ruleFiles = existsSync(rulesDir) ? readdirSync(rulesDir).filter((f) => f.endsWith('.yml')).map((f) => `${rulesDir}${f}`) : [];
+  fx = await loadFixture({ ruleFiles });
+  known = scenarioTotals(fx.scenario);
+  rangeSeconds = Math.ceil((fx.end - fx.start) / 1000) + 5;
+});
+
+after(async () => {
+  await fx?.stop();
+});
+
+function values(vars: Record<string, string>, range = rangeSeconds): Record<string, string> {
+  return { ...builtinTimeValues(range, STEP, SCRAPE), ...vars };
+}
+
+async function run(l: Loaded, q: DashboardQuery, vars: Record<string, string>, range = rangeSeconds): Promise<{ expr: string; result: Awaited<ReturnType<typeof queryRange>> }> {
+  const expr = interpolate(q.expr, values(vars, range));
+  const result = q.instant ? await queryInstant(l.prom, expr, fx.end) : await queryRange(l.prom, expr, fx.end - range * 1000, fx.end, STEP);
+  return { expr, result };
+}
+
+/** Data must exist unless the query needs what this server lacks (OTLP traffic; self-scrape only on `unit`). */
+function expectsData(l: Loaded, q: DashboardQuery): boolean {
+  if (q.expr.includes('/api/v1/otlp')) return false;
+  if (q.expr.includes('prometheus_')) return l.spelling === 'unit';
+  return true;
+}
+
+function find(key: DashboardKey, panelId: number, refId = 'A'): DashboardQuery {
+  const q = promQueries.find((x) => x.dashboardUid === DASHBOARDS[key].uid && x.panelId === panelId && x.refId === refId);
+  assert.ok(q, `${key} panel ${panelId} ${refId}`);
+  return q;
+}
+
+for (const spelling of ['plain', 'unit'] as const) {
+  describe(`dashboards on Prometheus 3.5, ${spelling} metric names`, () => {
+    const L = (): Loaded => fx[spelling];
+
+    test('the server holds this spelling only', async () => {
+      const names = (await labelValues(L().prom, '__name__', '{__name__=~"claude_code_.+"}', fx.start, fx.end)).sort();
+      const want = spelling === 'plain' ? ['claude_code_cost_usage_total', 'claude_code_token_usage_total'] : ['claude_code_cost_usage_USD_total', 'claude_code_token_usage_tokens_total'];
+      for (const n of want) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+      const other = spelling === 'plain' ? 'claude_code_cost_usage_USD_total' : 'claude_code_cost_usage_total';
+      assert.ok(!names.includes(other));
+    });
+
+    test(`all ${promQueries.length} dashboard PromQL queries run (variables = All) and return data where data exists`, async () => {
+      const empty: string[] = [];
+      for (const q of promQueries) {
+        const { expr, result } = await run(L(), q, ALL).catch((err: Error) => {
+          throw new Error(`${q.dashboardUid} panel ${q.panelId} "${q.panelTitle}" ${q.refId}: ${err.message}\n${q.expr}`);
+        });
+        if (expectsData(L(), q) && result.length === 0) empty.push(`${q.dashboardUid} #${q.panelId} "${q.panelTitle}" ${q.refId}: ${expr}`);
+      }
+      assert.deepEqual(empty, [], 'queries without data');
+    });
+
+    test('all dashboard queries run with specific variable values (regex-escaped, several sessions, a model with brackets)', async () => {
+      const specific = { user: regexValue([USER_1]), session: regexValue([SESSION_A, SESSION_C]), terminal: '.*', model: regexValue([OPUS_1M]), budget: '2.5' };
+      for (const q of promQueries) await run(L(), q, specific);
+      const cost = total((await run(L(), find('overview', PANELS.overview.cost), specific)).result);
+      const opusA = known.byModel.find((m) => m.model === OPUS_1M)!.costUsd; // only session A uses it
+      assert.ok(Math.abs(cost - opusA) < 1e-9, `cost of ${OPUS_1M} in sessions A|C: ${cost} vs ${opusA}`);
+      const sessions = total((await run(L(), find('overview', PANELS.overview.sessions), specific)).result);
+      assert.equal(sessions, 2, 'sessions A and C (user 1)');
+    });
+
+    test('overview stats equal the known totals over the whole range', async () => {
+      const stat = async (id: number): Promise<number> => total((await run(L(), find('overview', id), ALL)).result);
+      const P = PANELS.overview;
+      const close = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, b), `${what}: ${a} vs ${b}`);
+      close(await stat(P.cost), known.costUsd, 'cost');
+      close(await stat(P.tokens), Object.values(known.tokens).reduce((a, b) => a + b, 0), 'tokens');
+      assert.equal(await stat(P.sessions), known.sessions);
+      assert.equal(await stat(P.linesAdded), known.linesOfCode.added);
+      assert.equal(await stat(P.linesRemoved), known.linesOfCode.removed);
+      assert.equal(await stat(P.commits), known.commits);
+      assert.equal(await stat(P.pullRequests), known.pullRequests);
+      close(await stat(P.activeTimeUser), known.activeTimeSeconds.user, 'active time user');
+      close(await stat(P.activeTimeCli), known.activeTimeSeconds.cli, 'active time cli');
+    });
+
+    test('per-interval bars add up to the totals (cost by model, tokens by type)', async () => {
+      const costBars = (await run(L(), find('overview', PANELS.overview.costOverTime), ALL)).result;
+      for (const m of known.byModel) {
+        const s = costBars.find((r) => r.metric.model === m.model);
+        assert.ok(s, `a cost series for ${m.model}`);
+        assert.ok(Math.abs(total([s]) - m.costUsd) < 1e-9, `${m.model}: bars sum ${total([s])} vs ${m.costUsd}`);
+      }
+      const tokenBars = (await run(L(), find('overview', PANELS.overview.tokensOverTime), ALL)).result;
+      for (const [type, n] of Object.entries(known.tokens)) assert.equal(total(tokenBars.filter((r) => r.metric.type === type)), n, `${type} tokens`);
+    });
+
+    test('cost by model, by session and per user equal the known totals', async () => {
+      const byModel = (await run(L(), find('cost', PANELS.cost.costByModel), ALL)).result;
+      assert.deepEqual(byModel.map((r) => r.metric.model).sort(), known.byModel.map((m) => m.model).sort());
+      for (const m of known.byModel) assert.ok(Math.abs(total(byModel.filter((r) => r.metric.model === m.model)) - m.costUsd) < 1e-9);
+      const bySession = (await run(L(), find('cost', PANELS.cost.costBySession), ALL)).result;
+      assert.deepEqual(bySession.map((r) => r.metric.session_id).sort(), [SESSION_A, SESSION_B, SESSION_C].sort());
+      assert.ok(Math.abs(total(bySession) - known.costUsd) < 1e-9);
+      const perUser = (await run(L(), find('usage', PANELS.usage.perUser, 'C'), ALL)).result; // sessions per user
+      assert.deepEqual(Object.fromEntries(perUser.map((r) => [r.metric.user_id, Number(r.value![1])])), { [USER_1]: 2, [USER_2]: 1 });
+    });
+
+    test('a window starting mid-session counts exactly what the raw samples say', async () => {
+      const windowS = Math.round((fx.end - (fx[spelling].report.startedAt + 3500)) / 1000); // starts after session A's first step
+      const q = find('overview', PANELS.overview.cost);
+      const got = total((await run(L(), q, ALL, windowS)).result);
+      const from = fx.end - windowS * 1000;
+      const raw = await queryInstant(L().prom, `{__name__=~"${claudeMetrics.cost.join('|')}"}[${rangeSeconds}s]`, fx.end);
+      let want = 0;
+      for (const s of raw) {
+        const pts = (s.values ?? []).map(([t, v]) => [t * 1000, Number(v)] as const);
+        const base = pts.filter(([t]) => t <= from && t > from - 300_000).at(-1);
+        const last = pts.filter(([t]) => t > from && t <= fx.end).at(-1);
+        if (last) want += base && last[1] - base[1] >= 0 ? last[1] - base[1] : last[1];
+      }
+      assert.ok(want > 0 && want < known.costUsd, `the window (${windowS}s) excludes some cost: ${want} of ${known.costUsd}`);
+      assert.ok(Math.abs(got - want) < 1e-9, `window cost ${got} vs raw ${want}`);
+    });
+
+    test('session durations are the wall-clock life of each session', async () => {
+      const r = (await run(L(), find('usage', PANELS.usage.sessionDurations, 'A'), ALL)).result;
+      const dur = Object.fromEntries(r.map((s) => [s.metric.session_id, Number(s.value![1])]));
+      for (const rec of fx[spelling].report.runs) {
+        const life = (rec.endedAt - rec.startedAt) / 1000;
+        assert.ok(Math.abs(dur[rec.sessionId]! - life) <= STEP + 2 * SCRAPE, `${rec.sessionId}: ${dur[rec.sessionId]} s vs lived ${life} s`);
+      }
+    });
+
+    test('variable queries (label_values) list the users, terminals, models and sessions', async () => {
+      const want: Record<string, string[]> = {
+        user: [USER_1, USER_2],
+        terminal: ['non-interactive', 'vscode', 'xterm'],
+        model: known.byModel.map((m) => m.model),
+        session: [SESSION_A, SESSION_B, SESSION_C],
+      };
+      for (const v of variableQueriesOf(dashboards.overview as never)) {
+        const parsed = parseLabelValues(interpolate(v.definition, ALL));
+        assert.ok(parsed, v.definition);
+        const got = await labelValues(L().prom, parsed.label, parsed.selector, fx.start, fx.end);
+        assert.deepEqual(got.sort(), want[v.name]!.sort(), `$${v.name}`);
+      }
+      for (const k of DASHBOARD_KEYS) assert.deepEqual(variableQueriesOf(dashboards[k] as never), variableQueriesOf(dashboards.overview as never), `${k} has the same variables`);
+    });
+  });
+}
