@@ -94,7 +94,7 @@ interface SummaryJson {
   window: { since: string; until: string };
 }
 
-test('real Claude Code in scrape mode: ccmon probe and, through a real Prometheus, ccmon summary match total_cost_usd', { timeout: 300_000 }, async (t) => {
+test('real Claude Code in scrape mode: ccmon probe and, through a real Prometheus, ccmon summary match total_cost_usd', { timeout: 140_000 }, async (t) => {
   const avail = claudeCodeAvailability();
   if (!avail.ok) {
     t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
@@ -185,7 +185,7 @@ test('real Claude Code in scrape mode: ccmon probe and, through a real Prometheu
   }
 });
 
-test('real Claude Code, a resumed session: same session id, counters restart at 0 in the new process; ccmon summary counts both', { timeout: 300_000 }, async (t) => {
+test('real Claude Code, a resumed session: same session id, counters restart at 0 in the new process; ccmon summary counts both', { timeout: 140_000 }, async (t) => {
   const avail = claudeCodeAvailability();
   if (!avail.ok) {
     t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);

@@ -191,7 +191,7 @@ export interface ClaudeSessionOptions {
   extraArgs?: string[];
   /** Extra env, applied last. */
   env?: Record<string, string>;
-  /** Bound for one turn (default 90 s). */
+  /** Bound for one turn (default 60 s). */
   turnTimeoutMs?: number;
   /** Keep the temp HOME/config/cwd after close (for debugging; still removed when the test process exits). */
   keepDirs?: boolean;
@@ -390,7 +390,7 @@ export async function startClaudeSession(opts: ClaudeSessionOptions): Promise<Cl
     workDir?.remove();
   };
 
-  const turnTimeout = opts.turnTimeoutMs ?? 90_000;
+  const turnTimeout = opts.turnTimeoutMs ?? 60_000;
 
   const session: ClaudeSession = {
     pid: child.pid ?? -1,
