@@ -12,8 +12,16 @@
  * `{"type":"result", "total_cost_usd": ...}` line (the session's own running cost). The CLI runs
  * with a temporary HOME and CLAUDE_CONFIG_DIR (the real ~/.claude is never touched), a minimal
  * environment (nothing inherited but PATH and locale), the Messages API pointed at a stand-in,
- * and everything non-essential switched off. With `blockNetwork`, HTTP(S)_PROXY points at the
- * stand-in, which records and refuses any outbound attempt.
+ * and everything non-essential switched off. With `proxyUrl` set to the stand-in's URL,
+ * HTTP(S)_PROXY points there, and the stand-in records and refuses any outbound attempt.
+ *
+ *   const avail = claudeCodeAvailability();
+ *   if (!avail.ok) return t.skip(avail.reason);
+ *   const api = await startMessagesApiStandin({ defaultUsage: { input_tokens: 1000, output_tokens: 100 } });
+ *   const cc = await startClaudeSession({ apiUrl: api.url, proxyUrl: api.url, telemetry: { mode: 'scrape' } });
+ *   api.enqueue({ toolUse: { name: 'Write', input: { file_path: `${cc.cwd}/a.txt`, content: 'x\n' } } }, { text: 'Done.' });
+ *   const r = await cc.send('Write a.txt');        // r.total_cost_usd, cc.sessionId, cc.exporterUrl
+ *   await cc.close();                               // ends stdin, waits for exit, removes temp dirs
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -201,7 +209,7 @@ export interface ClaudeSessionOptions {
 
 export interface ClaudeSession {
   readonly pid: number;
-  /** Known after the first turn started (from the `system/init` line). */
+  /** From `sessionId`/`resume` if given, else known once the first turn started (`system/init` line). */
   readonly sessionId: string | undefined;
   readonly home: string;
   readonly configDir: string;
@@ -214,7 +222,7 @@ export interface ClaudeSession {
   readonly results: ResultMessage[];
   /** Send one user message; resolves with the turn's result line. */
   send(text: string): Promise<ResultMessage>;
-  /** `total_cost_usd` of the last result (the session's running cost). */
+  /** `total_cost_usd` of the last result: this process's running cost (a resumed process starts again at 0). */
   totalCostUsd(): number;
   stderr(): string;
   exited(): boolean;
