@@ -7,6 +7,7 @@ import type { DoctorCheck, DoctorReport, ProbeResult, ServiceName, StackStatus }
 import type { Settings } from '../config/settings-schema.js';
 import { probeExporter } from '../exporter/probe.js';
 import { PrometheusClient } from '../prometheus/client.js';
+import { fetchWithTimeout } from '../stack/http.js';
 
 export interface HttpCheck {
   ok: boolean;
@@ -85,7 +86,7 @@ export function doctorReport(f: DoctorFacts): DoctorReport {
 
 async function getText(url: string, timeoutMs: number, fetchImpl: typeof fetch): Promise<{ status: number; text: string } | { error: string }> {
   try {
-    const res = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetchWithTimeout(url, timeoutMs, fetchImpl);
     return { status: res.status, text: await res.text() };
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code;

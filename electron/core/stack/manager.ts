@@ -134,11 +134,11 @@ export class StackManager {
     return status;
   }
 
-  private async statusWith(docker: Docker, engine: StackStatus['engine']): Promise<StackStatus> {
+  private async statusWith(docker: Docker, engine: StackStatus['engine'], probeTimeoutMs?: number): Promise<StackStatus> {
     const names = this.containerNames();
     const services = await Promise.all(serviceNames.map(async (name) => {
       const facts = await this.facts(docker, names[name]);
-      const ready = facts?.ours && facts.state === 'running' ? await this.probe(name) : false;
+      const ready = facts?.ours && facts.state === 'running' ? await this.probe(name, probeTimeoutMs) : false;
       return deriveServiceStatus(name, serviceUrl(this.urls, name), facts, ready);
     }));
     return { engine, services };
@@ -170,13 +170,19 @@ export class StackManager {
   }
 
   /** Readiness, probed from the host at the configured URL (Loki's and Grafana's images have no curl). */
-  private async probe(name: ServiceName): Promise<boolean> {
+  private async probe(name: ServiceName, timeoutMs = this.options.probeTimeoutMs ?? 1500): Promise<boolean> {
     const base = new URL(serviceUrl(this.urls, name));
     const url = new URL(this.pathFor(name), base.origin);
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(this.options.probeTimeoutMs ?? 1500) });
-      await res.arrayBuffer().catch(() => undefined);
-      return res.ok;
+      const ctl = new AbortController();
+      const timer = setTimeout(() => ctl.abort(), timeoutMs);
+      try {
+        const res = await fetch(url, { signal: ctl.signal });
+        await res.arrayBuffer().catch(() => undefined);
+        return res.ok;
+      } finally {
+        clearTimeout(timer);
+      }
     } catch {
       return false;
     }
@@ -212,9 +218,10 @@ export class StackManager {
     await this.ensureNetwork(docker, spec);
     await this.ensureVolumes(docker, spec);
 
-    for (const s of spec.services) {
+    // The services start side by side; the first failure is reported (the others still start, and show in status).
+    const started = await Promise.allSettled(spec.services.map(async (s) => {
       const info = existing.get(s.name);
-      if (info?.State.Running) continue; // adopted as it runs
+      if (info?.State.Running) return; // adopted as it runs
       const container = info ? docker.getContainer(s.containerName) : await this.create(docker, spec, s);
       const entries = await configEntries(composeDir, s.configs);
       if (entries.length) await container.putArchive(await tarOf(entries), { path: '/' });
@@ -223,7 +230,9 @@ export class StackManager {
       } catch (err) {
         throw this.startError(s, err);
       }
-    }
+    }));
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     const status = await this.waitReady(docker, engine, spec);
     this.wantUp = true;
     return status;
@@ -316,7 +325,8 @@ export class StackManager {
   private async waitReady(docker: Docker, engine: StackStatus['engine'], spec: StackSpec): Promise<StackStatus> {
     const deadline = Date.now() + (this.options.readyTimeoutMs ?? 90_000);
     for (;;) {
-      const status = await this.statusWith(docker, engine);
+      // Short probes while starting: a service that is up answers in milliseconds.
+      const status = await this.statusWith(docker, engine, 500);
       this.emitStatus(status);
       if (allReady(status)) return status;
       // A container that exits at start: stop its restart loop and say why, with its last log lines.
