@@ -279,3 +279,44 @@ test('real Claude Code, a resumed session: same session id, counters restart at 
     work.remove();
   }
 });
+
+test('real Claude Code, two concurrent sessions on one exporter port: the second is silently missing, and ccmon probe shows only the first', { timeout: 120_000 }, async (t) => {
+  const avail = claudeCodeAvailability();
+  if (!avail.ok) {
+    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
+    return;
+  }
+  let standin: MessagesApiStandin | undefined;
+  let first: ClaudeSession | undefined;
+  let second: ClaudeSession | undefined;
+  try {
+    standin = await startMessagesApiStandin({ defaultUsage: USAGE });
+    const port = await freePort();
+    const common = { apiUrl: standin.url, proxyUrl: standin.url, telemetry: { mode: 'scrape' as const, port } };
+    first = await startClaudeSession(common);
+    const r1 = await first.send('Hello from the first terminal.');
+    await waitForPort(port, 30_000);
+    second = await startClaudeSession(common);
+    const r2 = await second.send('Hello from the second terminal.');
+    assert.equal(r1.is_error || r2.is_error, false, 'both sessions work');
+    assert.notEqual(r1.session_id, r2.session_id);
+    assert.ok(r2.total_cost_usd > 0, 'the second session has a cost of its own');
+
+    const probe = parseJson<ProbeJson>(await ccmon(['probe', '--json'], { CCMON_EXPORTER_URL: first.exporterUrl! }), 'ccmon probe --json');
+    t.diagnostic(`two live Claude Code processes (pids ${first.pid}, ${second.pid}); probe sees ${JSON.stringify(probe.sessions)}; second stderr ${JSON.stringify(second.stderr())}`);
+    assert.equal(probe.reachable, true);
+    assert.deepEqual(
+      probe.sessions.map((s) => s.sessionId),
+      [r1.session_id],
+      'only the session that bound the port is visible: the other one is lost in scrape mode',
+    );
+    assert.equal(second.exited(), false, 'the second process kept running');
+    assert.equal(second.stderr().trim(), '', 'Claude Code printed nothing about the busy port');
+    assert.equal((await second.close()).code, 0);
+    assert.equal((await first.close()).code, 0);
+  } finally {
+    await second?.kill();
+    await first?.kill();
+    await standin?.close();
+  }
+});
