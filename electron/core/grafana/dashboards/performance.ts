@@ -96,13 +96,14 @@ export function performanceDashboard(): Dashboard {
       }),
       timeseries({
         id: P.ruleFailures,
-        title: 'Prometheus: rule failures, config reload, out-of-order samples',
+        title: 'Prometheus: rule failures, config reload, rejected samples',
         gridPos: { x: 16, y: 32, w: 8, h: 8 },
         unit: 'short',
         targets: promRange(
           { expr: `sum by (rule_group) (increase(prometheus_rule_evaluation_failures_total[${RI}]))`, legend: 'rule failures {{rule_group}}' },
           { expr: 'prometheus_config_last_reload_successful', legend: 'config reload ok' },
-          { expr: `sum(increase(prometheus_tsdb_out_of_order_samples_total[${RI}]))`, legend: 'out-of-order samples' },
+          { expr: `sum(increase(prometheus_tsdb_out_of_order_samples_total[${RI}]))`, legend: 'out-of-order samples rejected' },
+          { expr: `sum(increase(prometheus_tsdb_too_old_samples_total[${RI}]))`, legend: 'too-old samples rejected' },
         ),
       }),
       timeseries({
