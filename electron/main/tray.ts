@@ -1,0 +1,75 @@
+/** The tray icon: image, tooltip, macOS title and menu from state (the pure pieces decide, this applies). */
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type Rectangle } from 'electron';
+import { buildTrayMenu, type TrayAction, type TrayMenuItem, type TrayMenuState } from './tray-menu.js';
+import { trayIconPath } from './tray-icon.js';
+import { trayTitle, trayTooltip, type CostView } from './tray-state.js';
+
+export interface TrayView extends TrayMenuState {
+  cost: CostView;
+}
+
+/** Electron's menu template from ours: actions become click handlers. */
+export function toElectronMenu(items: TrayMenuItem[], run: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+  return items.map((item): MenuItemConstructorOptions => {
+    if (item.type === 'separator') return { type: 'separator' };
+    const action = item.action;
+    return {
+      id: item.id,
+      label: item.label,
+      enabled: item.enabled,
+      ...(item.submenu ? { submenu: toElectronMenu(item.submenu, run) } : {}),
+      ...(action ? { click: () => run(action) } : {}),
+    };
+  });
+}
+
+export class TrayController {
+  private readonly tray: Tray;
+  private lastIcon = '';
+  private template: TrayMenuItem[] = [];
+
+  constructor(
+    private readonly resourcesDir: string,
+    initial: TrayView,
+    private readonly run: (action: TrayAction) => void,
+    onClick: (bounds: Rectangle | undefined) => void,
+  ) {
+    this.tray = new Tray(this.image(initial));
+    this.tray.on('click', (_event, bounds) => onClick(bounds));
+    this.update(initial);
+  }
+
+  private image(view: TrayView): Electron.NativeImage {
+    const file = trayIconPath(this.resourcesDir, view.state, view.platform);
+    this.lastIcon = file;
+    const image = nativeImage.createFromPath(file);
+    if (view.platform === 'darwin') image.setTemplateImage(true);
+    return image;
+  }
+
+  update(view: TrayView): void {
+    const file = trayIconPath(this.resourcesDir, view.state, view.platform);
+    if (file !== this.lastIcon) this.tray.setImage(this.image(view));
+    this.tray.setToolTip(trayTooltip(view.state, view.cost, view.operation));
+    if (view.platform === 'darwin') this.tray.setTitle(trayTitle(view.cost), { fontType: 'monospacedDigit' });
+    this.template = buildTrayMenu(view);
+    this.tray.setContextMenu(Menu.buildFromTemplate(toElectronMenu(this.template, this.run)));
+  }
+
+  /** The last template (the e2e hook clicks items by id through it). */
+  menu(): TrayMenuItem[] {
+    return this.template;
+  }
+
+  bounds(): Rectangle | undefined {
+    try {
+      return this.tray.getBounds();
+    } catch {
+      return undefined;
+    }
+  }
+
+  destroy(): void {
+    this.tray.destroy();
+  }
+}
