@@ -212,3 +212,62 @@ test('without the temporality preference Claude Code exports delta sums, which i
     await standin?.close();
   }
 });
+
+test('push mode: two concurrent sessions and a short one each land with their own cost', { timeout: 120_000 }, async (t) => {
+  const avail = claudeCodeAvailability();
+  if (!avail.ok) {
+    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
+    return;
+  }
+  let standin: MessagesApiStandin | undefined;
+  let receiver: OtlpReceiver | undefined;
+  const sessions: ClaudeSession[] = [];
+  try {
+    standin = await startMessagesApiStandin({ defaultUsage: USAGE });
+    receiver = await startOtlpReceiver();
+    // The snippet's own intervals (no shortening): whatever a periodic export misses, the exit flush carries.
+    const env = envVars('push', { prometheusUrl: receiver.url, lokiUrl: receiver.url, exporterUrl: 'http://127.0.0.1:9464/metrics' });
+    const start = () => startClaudeSession({ apiUrl: standin!.url, proxyUrl: standin!.url, telemetry: { mode: 'env', env } });
+    const a = await start();
+    sessions.push(a);
+    const b = await start();
+    sessions.push(b);
+    const costs = new Map<string, number>();
+    const ra = await a.send('First terminal.');
+    const rb1 = await b.send('Second terminal.');
+    const rb2 = await b.send('Second terminal again.');
+    costs.set(ra.session_id, ra.total_cost_usd).set(rb1.session_id, rb2.total_cost_usd);
+    // A short one-turn session that lives about a second.
+    const c = await start();
+    sessions.push(c);
+    const rc = await c.send('Quick question.');
+    costs.set(rc.session_id, rc.total_cost_usd);
+    assert.equal((await c.close()).code, 0);
+    assert.equal((await b.close()).code, 0);
+    assert.equal((await a.close()).code, 0);
+    assert.equal(costs.size, 3, 'three distinct sessions');
+
+    // Cumulative exports: the last point per series is the session's total.
+    const lastCost = new Map<string, number>();
+    for (const m of receiver.metrics(METRICS_PATH)) {
+      if (m.name !== 'claude_code.cost.usage') continue;
+      const perSession = new Map<string, number>();
+      for (const p of m.points) {
+        const id = String(p.attributes['session.id']);
+        perSession.set(id, (perSession.get(id) ?? 0) + p.value);
+      }
+      for (const [id, v] of perSession) lastCost.set(id, v);
+    }
+    t.diagnostic(`pushed cost per session ${JSON.stringify([...lastCost])}; total_cost_usd ${JSON.stringify([...costs])}`);
+    for (const [id, cost] of costs) {
+      assert.ok(lastCost.has(id), `session ${id} pushed its metrics`);
+      assert.ok(Math.abs(lastCost.get(id)! - cost) <= 0.0001, `session ${id}: pushed ${lastCost.get(id)} = total_cost_usd ${cost}`);
+    }
+    const prompts = receiver.logs(LOGS_PATH).filter((l) => l.eventName === 'user_prompt');
+    assert.deepEqual(new Set(prompts.map((l) => l.attributes['session.id'])), new Set(costs.keys()), 'every session pushed its events');
+  } finally {
+    for (const s of sessions) await s.kill();
+    await receiver?.close();
+    await standin?.close();
+  }
+});
