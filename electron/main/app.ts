@@ -24,7 +24,7 @@ import { notify } from './notifications.js';
 import { stackOperationFailedNotice, stackTransitionNotice } from './stack-notices.js';
 import { openSettingsStore, openStateStore, type SettingsStoreHandle } from './store.js';
 import { AUTOSTART_ARG, applyDesktopFilePlan, autostartPlan } from './autostart.js';
-import { showWindowAtLaunch, trayLikelyAvailable, windowMode } from './launch-policy.js';
+import { showWindowAtLaunch, stopStackOnQuit, trayLikelyAvailable, windowMode } from './launch-policy.js';
 import { createStackController, type StackControl } from '../core/stack/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -302,8 +302,8 @@ export async function startApp(): Promise<AppHandle | null> {
     poller.stop();
     unwatch();
     // Quitting leaves the stack running unless the user chose otherwise.
-    const state = trayStateFrom(stackView);
-    if (settings.stopStackOnQuit && stack && state !== 'stopped') {
+    if (stopStackOnQuit(settings.stopStackOnQuit, !!stack, trayStateFrom(stackView))) {
+      log('stopping the stack before quitting (settings: stop stack on quit)');
       event.preventDefault();
       const timeout = new Promise((resolve) => setTimeout(resolve, 30_000).unref());
       void Promise.race([service.api.stackDown({}).catch((err: Error) => log(`stop on quit: ${err.message}`)), timeout]).finally(() => app.quit());

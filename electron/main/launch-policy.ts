@@ -37,3 +37,8 @@ export function showWindowAtLaunch(input: LaunchInput): boolean {
 export function windowMode(trayCreated: boolean, trayLikely: boolean): 'popover' | 'window' {
   return trayCreated && trayLikely ? 'popover' : 'window';
 }
+
+/** Quitting leaves the stack running unless the user chose otherwise (and there is something to stop). */
+export function stopStackOnQuit(choice: boolean, stackControl: boolean, state: 'stopped' | 'starting' | 'running' | 'degraded' | 'error'): boolean {
+  return choice && stackControl && state !== 'stopped';
+}

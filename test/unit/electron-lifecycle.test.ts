@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Poller, pollIntervalMs } from '../../electron/main/poller.js';
-import { showWindowAtLaunch, trayLikelyAvailable, windowMode } from '../../electron/main/launch-policy.js';
+import { showWindowAtLaunch, stopStackOnQuit, trayLikelyAvailable, windowMode } from '../../electron/main/launch-policy.js';
 import { stackOperationFailedNotice, stackTransitionNotice } from '../../electron/main/stack-notices.js';
 import type { StackStatus } from '../../electron/core/api/types.js';
 
@@ -82,4 +82,12 @@ test('stack notifications: on failure and on degradation, not at launch and not 
   assert.deepEqual(stackTransitionNotice('running', 'degraded', degraded, null), { title: 'Claude Code Monitor: stack degraded', body: 'Not running: grafana.' });
   assert.equal(stackTransitionNotice('stopped', 'running', degraded, null), null);
   assert.deepEqual(stackOperationFailedNotice('up', { message: 'Port 9090 is taken.', hint: 'Change prometheusUrl.' }), { title: 'Claude Code Monitor: could not start the stack', body: 'Port 9090 is taken. Change prometheusUrl.' });
+});
+
+test('quitting leaves the stack running unless the user chose to stop it (and there is one to stop)', () => {
+  assert.equal(stopStackOnQuit(false, true, 'running'), false);
+  assert.equal(stopStackOnQuit(true, true, 'running'), true);
+  assert.equal(stopStackOnQuit(true, true, 'degraded'), true);
+  assert.equal(stopStackOnQuit(true, true, 'stopped'), false);
+  assert.equal(stopStackOnQuit(true, false, 'running'), false);
 });
