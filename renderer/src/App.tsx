@@ -63,9 +63,10 @@ export function App(props: { bridge: RendererBridge }) {
 
   useEffect(() => {
     let live = true;
+    // On failure the previous links stay (they only depend on the settings and the range).
     bridge.getGrafanaLinks({ range: dash.range }).then(
       (l) => live && setLinks(l),
-      () => live && setLinks(null),
+      () => undefined,
     );
     return () => {
       live = false;
@@ -90,7 +91,7 @@ export function App(props: { bridge: RendererBridge }) {
             testId="data-state"
             title={dash.summary.error?.message}
           >
-            {state === 'live' ? 'Live' : state === 'stale' ? `Stale · ${formatClock(dash.summary.updatedAt!)}` : state === 'unavailable' ? 'No data' : 'Loading'}
+            {state === 'live' ? 'Live' : state === 'stale' ? (compact ? 'Stale' : `Stale · ${formatClock(dash.summary.updatedAt!)}`) : state === 'unavailable' ? 'No data' : 'Loading'}
           </Pill>
           <button type="button" className="btn btn-icon" onClick={dash.refresh} aria-label="Refresh now" title="Refresh now" data-testid="refresh">
             ↻

@@ -40,24 +40,25 @@ export function createHttpBridge(base = ''): RendererBridge {
   const call = httpCall(base);
   const listeners = new Map<ApiEventName, Set<(payload: never) => void>>();
   let source: EventSource | null = null;
-  const ensureSource = (): void => {
-    if (source || typeof EventSource === 'undefined') return;
-    source = new EventSource(`${base}/api/events`);
-    for (const name of ['stack:status', 'stack:pull-progress', 'summary:update'] as const) {
-      source.addEventListener(name, (e) => {
-        const payload = JSON.parse((e as MessageEvent<string>).data) as never;
-        for (const l of listeners.get(name) ?? []) l(payload);
-      });
-    }
+  /** One EventSource for every event; a listener per event name, added on first subscription. */
+  const subscribe = (name: ApiEventName): void => {
+    if (typeof EventSource === 'undefined') return;
+    source ??= new EventSource(`${base}/api/events`);
+    source.addEventListener(name, (e) => {
+      const payload = JSON.parse((e as MessageEvent<string>).data) as never;
+      for (const l of listeners.get(name) ?? []) l(payload);
+    });
   };
   const api = new Proxy({} as MonitorApi, {
     get: (_t, method: string | symbol) => (typeof method === 'symbol' || method === 'then' ? undefined : (args: unknown) => call(method as ApiMethod, args)),
   });
   return Object.assign(Object.create(api) as MonitorApi, {
     on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
-      ensureSource();
       let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
+      if (!set) {
+        listeners.set(event, (set = new Set()));
+        subscribe(event);
+      }
       set.add(listener as (payload: never) => void);
       return () => set.delete(listener as (payload: never) => void);
     },

@@ -2,9 +2,10 @@
 import type { ChartRange } from '../../../electron/core/api/types.js';
 export { formatDuration, formatTokens, formatUsd } from '../../../electron/core/format/numbers.js';
 
-/** "12:03:04" (local time), the stamp shown on stale values. */
-export function formatClock(epochMs: number, locale?: string): string {
-  return new Date(epochMs).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** "14:03:04" (local time, 24-hour), the stamp shown on stale values. */
+export function formatClock(epochMs: number): string {
+  const d = new Date(epochMs);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
 /** "just now", "42 s ago", "5 min ago", "3 h ago". */

@@ -4,6 +4,7 @@ import type { RendererBridge } from '../../../electron/core/api/contract.js';
 import type { ClaudeEnvPlan, EnvSnippet, Shell } from '../../../electron/core/env/types.js';
 import { describeError } from '../api/envelope.js';
 import { Card, Segmented } from '../components/ui.js';
+import { guessShell } from '../lib/shell.js';
 
 type Mode = 'push' | 'scrape';
 type Plan = ClaudeEnvPlan;
@@ -11,12 +12,6 @@ type Plan = ClaudeEnvPlan;
 export const shellOrder: Shell[] = ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'json'];
 export const shellNames: Record<Shell, string> = { bash: 'bash', zsh: 'zsh', fish: 'fish', powershell: 'PowerShell', cmd: 'cmd', json: 'settings.json' };
 
-/** The likely shell of this machine. */
-export function guessShell(platform: string): Shell {
-  if (/win/i.test(platform)) return 'powershell';
-  if (/mac/i.test(platform)) return 'zsh';
-  return 'bash';
-}
 
 async function copyText(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text);
@@ -133,16 +128,16 @@ export function SetupPanel(props: { bridge: RendererBridge; defaultMode: Mode | 
           {snippet?.mode === mode ? snippet.explanation : '\u00a0'}
         </p>
         <Segmented label="Shell" role="tablist" controls="snippet" options={shellOrder} value={shell} onChange={setShell} render={(s) => shellNames[s]} testId="shell-tabs" />
-        <div className="snippet-box">
-          <pre id="snippet" className="snippet mono" data-testid="snippet" data-shell={snippet?.shell} data-mode={snippet?.mode} tabIndex={0} aria-label={`${shellNames[shell]} snippet`}>
-            {snippetError ?? snippet?.text ?? ' '}
-          </pre>
+        <pre id="snippet" className="snippet mono" data-testid="snippet" data-shell={snippet?.shell} data-mode={snippet?.mode} tabIndex={0} aria-label={`${shellNames[shell]} snippet`}>
+          {snippetError ?? snippet?.text ?? ' '}
+        </pre>
+        <div className="snippet-foot">
+          <div className="small muted" data-testid="snippet-where">
+            {copied && copied !== 'ok' ? <span className="bad-text">{copied}</span> : (snippet?.where ?? '\u00a0')}
+          </div>
           <button type="button" className="btn btn-small copy" onClick={() => void onCopy()} disabled={!snippet} data-testid="copy-snippet">
             {copied === 'ok' ? 'Copied ✓' : 'Copy'}
           </button>
-        </div>
-        <div className="small muted" data-testid="snippet-where">
-          {copied && copied !== 'ok' ? <span className="bad-text">{copied}</span> : (snippet?.where ?? '\u00a0')}
         </div>
       </Card>
       <Card title="Apply to Claude Code settings" labelledBy="apply-title" testId="apply-panel" className="wide">

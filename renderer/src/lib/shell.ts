@@ -1,0 +1,8 @@
+import type { Shell } from '../../../electron/core/env/types.js';
+
+/** The likely shell of this machine, from navigator.platform. */
+export function guessShell(platform: string): Shell {
+  if (/win/i.test(platform)) return 'powershell';
+  if (/mac/i.test(platform)) return 'zsh';
+  return 'bash';
+}

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { StackStatus, Summary, UsageSeries } from '../../electron/core/api/types.js';
+import { chartRows, seriesTotals, tickInterval } from '../../renderer/src/lib/chart.js';
+import { formatAgo, formatBucket, formatClock, formatUsdAxis, prettyModel } from '../../renderer/src/lib/format.js';
+import { failed, freshness, initialLoadable, isEmptySummary, succeeded } from '../../renderer/src/lib/freshness.js';
+import { serviceLabel, serviceTone, stackSummary } from '../../renderer/src/lib/stack.js';
+import { guessShell } from '../../renderer/src/lib/shell.js';
+
+const summary = (over: Partial<Summary> = {}): Summary => ({
+  asOf: '2026-11-28T10:00:00.000Z',
+  window: { since: '2026-11-28T00:00:00.000Z', until: '2026-11-28T10:00:00.000Z' },
+  costUsd: 0,
+  tokens: { input: 0, output: 0, cacheRead: 0, cacheCreation: 0 },
+  sessions: 0,
+  byModel: [],
+  linesOfCode: { added: 0, removed: 0 },
+  commits: 0,
+  pullRequests: 0,
+  activeTimeSeconds: { user: 0, cli: 0 },
+  periods: { today: 0, last7Days: 0, last30Days: 0 },
+  ...over,
+});
+
+describe('renderer: freshness (loading, live, stale, unavailable)', () => {
+  it('moves through the states and keeps the last data on failure', () => {
+    let s = initialLoadable<Summary>();
+    assert.equal(freshness(s), 'loading');
+    s = failed(s, { message: 'down' }, 1);
+    assert.equal(freshness(s), 'unavailable');
+    s = succeeded(s, summary({ costUsd: 2 }), 2);
+    assert.equal(freshness(s), 'live');
+    s = failed(s, { message: 'down' }, 3);
+    assert.equal(freshness(s), 'stale');
+    assert.equal(s.data?.costUsd, 2);
+    assert.equal(s.updatedAt, 2, 'the stale values keep their time');
+    s = succeeded(s, summary({ costUsd: 3 }), 4);
+    assert.equal(freshness(s), 'live');
+  });
+
+  it('empty means nothing at all in 30 days', () => {
+    assert.equal(isEmptySummary(summary()), true);
+    assert.equal(isEmptySummary(summary({ periods: { today: 0, last7Days: 0, last30Days: 0.5 } })), false);
+    assert.equal(isEmptySummary(summary({ sessions: 1 })), false);
+  });
+});
+
+describe('renderer: formatting', () => {
+  it('clock, ago, axis money, buckets', () => {
+    assert.match(formatClock(Date.now()), /^\d{2}:\d{2}:\d{2}$/);
+    assert.equal(formatAgo(1000, 3000), 'just now');
+    assert.equal(formatAgo(0, 42_000), '42 s ago');
+    assert.equal(formatAgo(0, 5 * 60_000), '5 min ago');
+    assert.equal(formatAgo(0, 3 * 3600_000), '3 h ago');
+    assert.equal(formatUsdAxis(0), '$0');
+    assert.equal(formatUsdAxis(0.25), '$0.25');
+    assert.equal(formatUsdAxis(2.5), '$2.5');
+    assert.equal(formatUsdAxis(12.4), '$12');
+    assert.equal(formatUsdAxis(1500), '$1.5k');
+    const t = new Date(2026, 10, 28, 14, 0).getTime();
+    assert.equal(formatBucket(t, '24h', 'en-US'), '14:00');
+    assert.equal(formatBucket(t, '7d', 'en-US'), 'Sat 14h');
+    assert.equal(formatBucket(t, '30d', 'en-US'), 'Nov 28');
+  });
+
+  it('model names for people', () => {
+    assert.equal(prettyModel('claude-opus-4-8'), 'Opus 4.8');
+    assert.equal(prettyModel('claude-sonnet-4-5-20250929'), 'Sonnet 4.5');
+    assert.equal(prettyModel('claude-opus-4-20250514'), 'Opus 4');
+    assert.equal(prettyModel('claude-3-5-haiku-20241022'), 'Haiku 3.5');
+    assert.equal(prettyModel('gpt-x'), 'gpt-x');
+  });
+
+  it('guesses the shell from the platform', () => {
+    assert.equal(guessShell('Win32'), 'powershell');
+    assert.equal(guessShell('MacIntel'), 'zsh');
+    assert.equal(guessShell('Linux x86_64'), 'bash');
+  });
+});
+
+describe('renderer: chart rows', () => {
+  const series: UsageSeries = {
+    range: '24h',
+    stepSeconds: 3600,
+    points: [
+      { t: new Date(2026, 10, 28, 9).getTime(), costUsd: 0.1, tokens: { input: 1, output: 2, cacheRead: 3, cacheCreation: 4 } },
+      { t: new Date(2026, 10, 28, 10).getTime(), costUsd: 0, tokens: { input: 0, output: 0, cacheRead: 0, cacheCreation: 0 } },
+      { t: new Date(2026, 10, 28, 11).getTime(), costUsd: 0.2, tokens: { input: 10, output: 0, cacheRead: 0, cacheCreation: 0 } },
+    ],
+  };
+  it('maps points to rows and totals', () => {
+    const rows = chartRows(series, 'en-US');
+    assert.equal(rows.length, 3);
+    assert.deepEqual({ ...rows[0], t: 0 }, { t: 0, label: '09:00', cost: 0.1, input: 1, output: 2, cacheRead: 3, cacheCreation: 4 });
+    assert.deepEqual(seriesTotals(series), { cost: 0.3, tokens: 20, activeBuckets: 2 });
+  });
+  it('tick interval shows about the wanted number of labels', () => {
+    assert.equal(tickInterval(24, 8), 2);
+    assert.equal(tickInterval(30, 4), 7);
+    assert.equal(tickInterval(3, 8), 0);
+  });
+});
+
+describe('renderer: stack words', () => {
+  const status = (states: [string, boolean][], reachable = true): StackStatus => ({
+    engine: { reachable, socket: '/var/run/docker.sock', version: '27', error: reachable ? null : 'no engine' },
+    services: states.map(([state, ready], i) => ({ name: (['prometheus', 'loki', 'grafana'] as const)[i]!, state: state as 'running', ready, url: 'http://x' })),
+  });
+  it('summarises the stack and picks the useful action', () => {
+    assert.deepEqual(stackSummary(null), { label: 'Unknown', tone: 'idle', canStart: false, canStop: false });
+    assert.equal(stackSummary(status([], false)).label, 'Docker unavailable');
+    assert.deepEqual(stackSummary(status([['running', true], ['running', true], ['running', true]])), { label: 'Running', tone: 'ok', canStart: false, canStop: true });
+    assert.deepEqual(stackSummary(status([['running', true], ['running', false], ['exited', false]])), { label: '1/3 ready', tone: 'warn', canStart: true, canStop: true });
+    assert.deepEqual(stackSummary(status([['missing', false], ['exited', false], ['exited', false]])), { label: 'Stopped', tone: 'idle', canStart: true, canStop: false });
+  });
+  it('labels services', () => {
+    const s = status([['running', false]]).services[0]!;
+    assert.equal(serviceLabel(s), 'Starting…');
+    assert.equal(serviceTone(s), 'warn');
+    assert.equal(serviceLabel({ ...s, state: 'missing' }), 'Not created');
+    assert.equal(serviceTone({ ...s, state: 'dead' }), 'bad');
+  });
+});
