@@ -4,8 +4,8 @@
  * test's own: its own CCMON_STACK_NAME, free ports, config folder, and a cleanup that removes only
  * what carries that name's label.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Docker from 'dockerode';
@@ -151,5 +151,135 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | null | unde
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/**
+ * A Docker engine of the test's own (its own data root, exec root, socket, containerd), so a test
+ * may kill and restart it without touching the machine's engine or anyone else's containers.
+ * No iptables rules (--iptables=false, --bridge=none): published 127.0.0.1 ports go through
+ * docker-proxy, the stack's user-defined network still works.
+ */
+export class PrivateEngine {
+  readonly dataRoot: string;
+  readonly execRoot: string;
+  readonly socket: string;
+  readonly log: string;
+  constructor(readonly id = `${process.pid}-${Date.now().toString(36)}`) {
+    this.dataRoot = `/var/lib/ccmon-test-engine/${id}`;
+    this.execRoot = `/run/ccmon-test-engine-${id}`;
+    this.socket = `${this.execRoot}/docker.sock`;
+    this.log = `/tmp/ccmon-test-engine-${id}.log`;
+  }
+
+  get host(): string {
+    return `unix://${this.socket}`;
+  }
+
+  pid(): number | null {
+    return this.daemon && this.daemon.exitCode === null && this.daemon.signalCode === null ? (this.daemon.pid ?? null) : null;
+  }
+
+  async start(): Promise<void> {
+    execFileSync('mkdir', ['-p', this.dataRoot, this.execRoot]);
+    // A pid file left by a killed daemon would stop the new one from starting.
+    rmSync(`${this.execRoot}/dockerd.pid`, { force: true });
+    // Same for its containerd: dead (or a zombie, on machines whose init does not reap) means the
+    // new daemon must start its own instead of waiting for the old socket forever.
+    const cpidFile = `${this.execRoot}/containerd/containerd.pid`;
+    if (existsSync(cpidFile) && !alive(Number(readFileSync(cpidFile, 'utf8').trim()))) {
+      rmSync(cpidFile, { force: true });
+      rmSync(`${this.execRoot}/containerd/containerd.sock`, { force: true });
+    }
+    const args = ['--data-root', this.dataRoot, '--exec-root', this.execRoot, '--pidfile', `${this.execRoot}/dockerd.pid`, '-H', this.host,
+      '--iptables=false', '--ip-masq=false', '--bridge=none', '--default-address-pool', 'base=10.213.0.0/16,size=24'];
+    const out = openSync(this.log, 'a');
+    // Our child (so it is reaped when killed), in its own process group.
+    this.daemon = spawn('dockerd', args, { stdio: ['ignore', out, out], detached: true });
+    closeSync(out);
+    try {
+      await waitFor('the private engine', async () => enginePings(this.socket), 30_000, 200);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}; its log ends with:\n${readFileSync(this.log, 'utf8').split('\n').slice(-15).join('\n')}`);
+    }
+    // Its containerd (a child of this dockerd), by process id, to end it if the daemon can't.
+    const kids = spawnSync('pgrep', ['-P', String(this.daemon.pid), '-x', 'containerd'], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter(Boolean);
+    for (const k of kids) this.childPids.add(k);
+  }
+
+  private daemon: ChildProcess | null = null;
+  private readonly childPids = new Set<number>();
+
+  /** SIGKILL: what a crash (or a Docker Desktop restart) looks like from the app. */
+  async kill(): Promise<void> {
+    const d = this.daemon;
+    if (!d || this.pid() === null) return;
+    const exited = new Promise((r) => d.once('exit', r));
+    d.kill('SIGKILL');
+    await exited;
+  }
+
+  loadImages(images: string[]): void {
+    execFileSync('bash', ['-c', `docker save ${images.join(' ')} | docker -H '${this.host}' load -q`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+
+  /** Removes everything: containers, the daemon (and its containerd), mounts, folders. */
+  async destroy(): Promise<void> {
+    if (enginePings(this.socket)) {
+      spawnSync('bash', ['-c', `ids=$(docker -H '${this.host}' ps -aq); [ -n "$ids" ] && docker -H '${this.host}' rm -f $ids; docker -H '${this.host}' network prune -f; docker -H '${this.host}' volume prune -f`], { stdio: 'ignore' });
+    }
+    const d = this.daemon;
+    if (d && this.pid() !== null) {
+      const exited = new Promise((r) => d.once('exit', r));
+      d.kill('SIGTERM');
+      const timer = setTimeout(() => d.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    // Container shims of this engine's exec root that outlived it (a failed run): found by id, with their processes.
+    for (const pid of processesMentioning(`${this.execRoot}/`)) {
+      for (const kid of spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter(Boolean)) {
+        try {
+          process.kill(kid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+      this.childPids.add(pid);
+    }
+    // A containerd left behind by a SIGKILLed daemon: the ones this engine started, by id.
+    for (const k of this.childPids) {
+      try {
+        process.kill(k, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+    spawnSync('bash', ['-c', `grep -oE ' (${this.dataRoot}|${this.execRoot})[^ ]*' /proc/mounts | sort -r | xargs -r -n1 umount -l; rm -rf '${this.dataRoot}' '${this.execRoot}' '${this.log}'`], { stdio: 'ignore' });
+  }
+}
+
+/** Ids of the processes whose command line mentions `text` (used with a private engine's unique exec root). */
+function processesMentioning(text: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) out.push(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+/** True when the process runs (a zombie does not). */
+function alive(pid: number): boolean {
+  if (!pid) return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX] /.test(stat);
+  } catch {
+    return false;
   }
 }

@@ -164,6 +164,9 @@ export function explainEngineError(code: string | undefined, message: string, ho
       hint: 'Add your user to the docker group (`sudo usermod -aG docker $USER`, then log out and back in), or use rootless Docker (`dockerd-rootless-setuptool.sh install`, then DOCKER_HOST=unix://$XDG_RUNTIME_DIR/docker.sock).',
     };
   }
+  if (code === 'EPIPE' || code === 'ECONNRESET') {
+    return { problem: 'stopped', error: `The Docker engine at ${where} stopped answering (connection closed).`, hint: 'It may be restarting; if it stays away, start it again (Docker Desktop, `sudo systemctl start docker`, `colima start`).' };
+  }
   if (code === 'ETIMEDOUT' || code === 'TIMEOUT') {
     return { problem: 'timeout', error: `The Docker engine at ${where} did not answer in time.`, hint: 'The engine may be starting or overloaded; try again in a moment.' };
   }
@@ -190,7 +193,7 @@ export interface EngineFailure {
 function errCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; errno?: unknown; message?: unknown };
   if (typeof e?.code === 'string') return e.code;
-  const m = typeof e?.message === 'string' ? /\b(ENOENT|ECONNREFUSED|EACCES|EPERM|ETIMEDOUT)\b/.exec(e.message) : null;
+  const m = typeof e?.message === 'string' ? /\b(ENOENT|ECONNREFUSED|EACCES|EPERM|ETIMEDOUT|EPIPE|ECONNRESET)\b/.exec(e.message) : null;
   return m?.[1];
 }
 
