@@ -200,7 +200,7 @@ export class PrivateEngine {
     try {
       await waitFor('the private engine', async () => enginePings(this.socket), 30_000, 200);
     } catch (err) {
-      throw new Error(`${(err as Error).message}; its log ends with:\n${readFileSync(this.log, 'utf8').split('\n').slice(-15).join('\n')}`);
+      throw new Error(`${(err as Error).message}; its log ends with:\n${readFileSync(this.log, 'utf8').split('\n').slice(-15).join('\n')}`, { cause: err });
     }
     // Its containerd (a child of this dockerd), by process id, to end it if the daemon can't.
     const kids = spawnSync('pgrep', ['-P', String(this.daemon.pid), '-x', 'containerd'], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter(Boolean);
