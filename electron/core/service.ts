@@ -9,7 +9,7 @@ import type { DoctorReport, StackStatus } from './api/types.js';
 import { toPublicSettings, type SettingsProvider } from './config/settings-api.js';
 import { settingsFilePath } from './config/paths.js';
 import { applyClaudeEnv, claudeEnvFiles, envSnippet, envVars, revertClaudeEnv } from './env/index.js';
-import { grafanaLinksFallback } from './env/grafana-fallback.js';
+import { appGrafanaLinks } from './grafana/app-links.js';
 
 /** The stack operations the service delegates to (implemented with dockerode in ./stack). */
 export interface StackController {
@@ -29,6 +29,8 @@ export interface MonitorServiceOptions {
   settingsProvider?: SettingsProvider | undefined;
   /** Where CLAUDE_CONFIG_DIR, CCMON_CONFIG_DIR and HOME are read (default process.env). */
   env?: NodeJS.ProcessEnv | undefined;
+  /** Read our recording rules where they cover a window (default true; CCMON_SUMMARY_RULES=off in the CLI). */
+  useSummaryRules?: boolean | undefined;
 }
 
 /** Typed event emitter for `ApiEvents`. */
@@ -62,6 +64,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       const summary = await computeSummary(prometheus, {
         since: since ? new Date(since) : undefined,
         until: until ? new Date(until) : undefined,
+        useRules: options.useSummaryRules,
       });
       if (!since && !until) events.emit('summary:update', summary);
       return summary;
@@ -99,7 +102,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       refreshIntervalSeconds: settings.refreshIntervalSeconds,
       claudeSettingsFile: claudeEnvFiles(env).settingsFile,
     }),
-    getGrafanaLinks: async ({ range }) => grafanaLinksFallback(settings.grafanaUrl, range),
+    getGrafanaLinks: async ({ range }) => appGrafanaLinks(settings.grafanaUrl, range),
   };
   return { api, events };
 }

@@ -25,7 +25,7 @@ export const registerSummary: RegisterCommand = (program, deps) => {
       const since = parseInstant('--since', opts.since);
       const until = parseInstant('--until', opts.until);
       if (since && until && since >= until) throw new UserError('--since must be before --until.', undefined, ExitCode.usage);
-      const { api } = createMonitorService({ settings: ctx.settings });
+      const { api } = createMonitorService({ settings: ctx.settings, useSummaryRules: deps.env.CCMON_SUMMARY_RULES !== 'off' });
       const summary = await api.getSummary({ ...(since ? { since } : {}), ...(until ? { until } : {}) });
       if (opts.json) printJson(deps.io, summary);
       else deps.io.stdout(renderSummary(summary));

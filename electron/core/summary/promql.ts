@@ -29,15 +29,25 @@ export function perSeriesTotalExpr(selector: string, w: WindowSpec): string {
   return `(((${last} - ${base}) >= 0) or ${last}) unless (${resetSeriesExpr(selector, w)})`;
 }
 
+/**
+ * Sessions Claude Code reported as resumed (`start_type="resume"` on its session counter) with a sample
+ * in the window or just before it: their new process counts from zero, which a value that keeps
+ * growing can hide, so they are totalled from raw samples with process boundaries in mind.
+ */
+export function resumedSessionsExpr(resumeSelector: string, w: WindowSpec): string {
+  const windowMs = w.until.getTime() - w.since.getTime();
+  return `group by (session_id) (last_over_time(${resumeSelector}[${range(windowMs + lookbackMs)}] @ ${at(w.until)}))`;
+}
+
 /** Series whose value fell between the baseline sample and the end of the window. */
 export function resetSeriesExpr(selector: string, w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
   return `resets(${selector}[${range(windowMs + lookbackMs)}] @ ${at(w.until)}) > 0`;
 }
 
-/** Window totals of the series without resets, deduplicated, summed by `groupBy`. */
-export function groupedTotalExpr(selector: string, w: WindowSpec, groupBy: readonly string[]): string {
-  return `sum by (${groupBy.join(', ')}) (max without (${collectionLabels.join(', ')}) (${perSeriesTotalExpr(selector, w)}))`;
+/** Window totals of the series without resets, outside the flagged sessions, deduplicated, summed by `groupBy`. */
+export function groupedTotalExpr(selector: string, w: WindowSpec, groupBy: readonly string[], flaggedSessions: string): string {
+  return `sum by (${groupBy.join(', ')}) (max without (${collectionLabels.join(', ')}) (${perSeriesTotalExpr(selector, w)} unless on (session_id) (${flaggedSessions})))`;
 }
 
 /** Distinct `session_id`s with at least one sample in the window, across the given selectors. */
@@ -61,4 +71,68 @@ export function baselineExpr(selector: string, w: WindowSpec): string {
 /** A regex matcher value that matches exactly these strings. */
 export function exactAlternation(values: readonly string[]): string {
   return values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\/g, '\\\\').replace(/"/g, '\\"')).join('|');
+}
+
+/** Snapshot rules are evaluated every minute; a window must be this long for them to pay off. */
+export const snapshotMinWindowMs = 15 * 60 * 1000;
+/** How far back the raw series is read at the end of the window (snapshots lag up to a minute). */
+const rawTailMs = 3 * 60 * 1000;
+
+/**
+ * The rules cover the window when their heartbeat missed at most a few evaluations in it (the snapshots'
+ * 5-minute lookback bridges those) and ran within the last two minutes. Non-empty when covered.
+ */
+export function rulesCoverExpr(heartbeat: string, w: WindowSpec): string {
+  const windowMs = w.until.getTime() - w.since.getTime();
+  const expected = Math.floor(windowMs / 60_000);
+  return `(count_over_time(${heartbeat}[${range(windowMs)}] @ ${at(w.until)}) >= ${Math.max(1, expected - 3)}) and on() (count_over_time(${heartbeat}[2m] @ ${at(w.until)}) > 0)`;
+}
+
+/**
+ * The same per-series rule as `perSeriesTotalExpr`, with the last value in the window read from the
+ * snapshots instead of every raw sample: raw for the last minutes (snapshots lag), snapshots taken more
+ * than 5 minutes after the start (their lookback lies inside the window), raw for the first 5 minutes.
+ */
+export function snapshotPerSeriesExpr(raw: string, snapshot: string, w: WindowSpec): string {
+  const windowMs = w.until.getTime() - w.since.getTime();
+  const early = new Date(w.since.getTime() + lookbackMs);
+  const last =
+    `(last_over_time(${raw}[${range(rawTailMs)}] @ ${at(w.until)})` +
+    ` or last_over_time(${snapshot}[${range(windowMs - lookbackMs)}] @ ${at(w.until)})` +
+    ` or last_over_time(${raw}[${range(lookbackMs)}] @ ${at(early)}))`;
+  const base = `(${raw} @ ${at(w.since)})`;
+  return `(((${last} - ${base}) >= 0) or ${last})`;
+}
+
+/**
+ * Sessions the snapshots can't total on their own, totalled exactly from raw samples instead: a snapshot
+ * fell inside the window (a reset), or Claude Code reported a resumed start (`start_type="resume"`):
+ * a resumed process counts from zero again, which a once-a-minute snapshot may not show as a fall.
+ */
+export function snapshotFlaggedSessionsExpr(snapshot: string, resumeRaw: string, resumeSnapshot: string, w: WindowSpec): string {
+  const windowMs = w.until.getTime() - w.since.getTime();
+  const span = range(windowMs + lookbackMs);
+  return (
+    `group by (session_id) ((resets(${snapshot}[${span}] @ ${at(w.until)}) > 0)` +
+    ` or last_over_time(${resumeSnapshot}[${span}] @ ${at(w.until)})` +
+    ` or last_over_time(${resumeRaw}[${range(rawTailMs)}] @ ${at(w.until)}))`
+  );
+}
+
+/** Window totals from snapshots, summed by `groupBy`, leaving out the flagged sessions. */
+export function snapshotGroupedTotalExpr(raw: string, snapshot: string, flaggedSessions: string, w: WindowSpec, groupBy: readonly string[]): string {
+  return `sum by (${groupBy.join(', ')}) (max without (${collectionLabels.join(', ')}) (${snapshotPerSeriesExpr(raw, snapshot, w)} unless on (session_id) (${flaggedSessions})))`;
+}
+
+/** Distinct sessions with a sample in the window, read from snapshots as above; `pairs` are [raw, snapshot]. */
+export function snapshotDistinctSessionsExpr(pairs: ReadonlyArray<readonly [string, string]>, w: WindowSpec): string {
+  const windowMs = w.until.getTime() - w.since.getTime();
+  const early = new Date(w.since.getTime() + lookbackMs);
+  const parts = pairs.map(
+    ([raw, snapshot]) =>
+      `group by (session_id) (last_over_time(${raw}[${range(rawTailMs)}] @ ${at(w.until)})` +
+      ` or last_over_time(${snapshot}[${range(windowMs - lookbackMs)}] @ ${at(w.until)})` +
+      ` or last_over_time(${raw}[${range(lookbackMs)}] @ ${at(early)}))`,
+  );
+  return `count(${parts.join(' or ')})`;
 }

@@ -1,17 +1,17 @@
 import type { PrometheusClient } from '../prometheus/client.js';
-import { metricSelector, tokenTypes, type ClaudeMetric, type TokenType } from '../telemetry/metrics.js';
+import { tokenTypes, type TokenType } from '../telemetry/metrics.js';
 import type { ModelUsage, Summary, TokenCounts } from '../api/types.js';
-import { distinctSessionsExpr, type WindowSpec } from './promql.js';
+import type { WindowSpec } from './promql.js';
 import { periodStarts, startOfLocalDay } from './time-windows.js';
-import { windowTotals, type GroupedTotal } from './window-totals.js';
+import { RulesCoverage, distinctSessions, windowTotals, type GroupedTotal } from './window-totals.js';
 
 export interface SummaryRequest {
   since?: Date | undefined;
   until?: Date | undefined;
   now?: Date | undefined;
+  /** Read our recording rules' snapshots where they cover the window (default true). */
+  useRules?: boolean | undefined;
 }
-
-const selectorFor = (metric: ClaudeMetric) => (extra?: string) => metricSelector(metric, extra);
 
 /** Rounds away floating-point dust (0.30000000000000004) without hiding real cents. */
 const tidy = (n: number): number => Math.round(n * 1e9) / 1e9;
@@ -31,21 +31,22 @@ export async function computeSummary(client: PrometheusClient, request: SummaryR
     throw new RangeError(`The window is empty: since (${since.toISOString()}) must be before until (${until.toISOString()}).`);
   }
   const w: WindowSpec = { since, until };
+  const coverage = new RulesCoverage(client, request.useRules ?? true);
   const starts = periodStarts(now);
   const periodCost = (start: Date): Promise<number> =>
     start.getTime() === since.getTime() && until.getTime() === now.getTime()
       ? costPromise.then(sumValues)
-      : windowTotals(client, selectorFor('cost'), { since: start, until: now }, []).then(sumValues);
+      : windowTotals(client, 'cost', { since: start, until: now }, [], coverage).then(sumValues);
 
-  const costPromise = windowTotals(client, selectorFor('cost'), w, ['model']);
+  const costPromise = windowTotals(client, 'cost', w, ['model'], coverage);
   const [cost, tokens, loc, commits, prs, active, sessions, today, last7Days, last30Days] = await Promise.all([
     costPromise,
-    windowTotals(client, selectorFor('tokens'), w, ['model', 'type']),
-    windowTotals(client, selectorFor('linesOfCode'), w, ['type']),
-    windowTotals(client, selectorFor('commits'), w, []),
-    windowTotals(client, selectorFor('pullRequests'), w, []),
-    windowTotals(client, selectorFor('activeTime'), w, ['type']),
-    client.query(distinctSessionsExpr([metricSelector('sessionCount'), metricSelector('cost'), metricSelector('tokens')], w), until),
+    windowTotals(client, 'tokens', w, ['model', 'type'], coverage),
+    windowTotals(client, 'linesOfCode', w, ['type'], coverage),
+    windowTotals(client, 'commits', w, [], coverage),
+    windowTotals(client, 'pullRequests', w, [], coverage),
+    windowTotals(client, 'activeTime', w, ['type'], coverage),
+    distinctSessions(client, w, coverage),
     periodCost(starts.today),
     periodCost(starts.last7Days),
     periodCost(starts.last30Days),
@@ -56,7 +57,7 @@ export async function computeSummary(client: PrometheusClient, request: SummaryR
     window: { since: since.toISOString(), until: until.toISOString() },
     costUsd: sumValues(cost),
     tokens: tokenCounts(tokens),
-    sessions: sessions[0]?.value ?? 0,
+    sessions,
     byModel: modelBreakdown(cost, tokens),
     linesOfCode: { added: byLabel(loc, 'type', 'added'), removed: byLabel(loc, 'type', 'removed') },
     commits: sumValues(commits),

@@ -16,6 +16,24 @@ export const claudeMetrics = {
 
 export type ClaudeMetric = keyof typeof claudeMetrics;
 
+/**
+ * Once-a-minute snapshots of each counter series, recorded by compose/prometheus/rules/ccmon-recording.yml
+ * (`last_over_time(<metric>[5m])`). Kept in step with that file by a test.
+ */
+export const snapshotRules = {
+  sessionCount: 'ccmon:claude_code_session_count:last5m',
+  cost: 'ccmon:claude_code_cost_usage:last5m',
+  tokens: 'ccmon:claude_code_token_usage:last5m',
+  activeTime: 'ccmon:claude_code_active_time:last5m',
+  linesOfCode: 'ccmon:claude_code_lines_of_code_count:last5m',
+  commits: 'ccmon:claude_code_commit_count:last5m',
+  pullRequests: 'ccmon:claude_code_pull_request_count:last5m',
+} as const satisfies Partial<Record<ClaudeMetric, string>>;
+export type SnapshotMetric = keyof typeof snapshotRules;
+
+/** Recorded once a minute while the snapshot rules run: which windows they cover. */
+export const rulesHeartbeat = 'ccmon:rules:heartbeat';
+
 /** Labels that say where a sample was collected, not what it measures: the same usage can arrive twice. */
 export const collectionLabels = ['job', 'instance'] as const;
 

@@ -1,0 +1,74 @@
+/**
+ * Days of simulated history in a real Prometheus (backfilled blocks, resumed sessions included):
+ * `ccmon summary` equals the known totals for long and ragged windows, both when it reads our
+ * recording rules' snapshots (rules backfilled over the history) and when it must use raw samples.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Summary } from '../../electron/core/api/types.js';
+import { backfillSession, backfillTotals, type BackfillOptions } from '../../scripts/simulator/backfill.js';
+import type { KnownTotals } from '../../scripts/simulator/totals.js';
+import { buildHistory, recordingRulesFile, type History } from '../support/history.js';
+import { startPrometheus, type PrometheusHandle } from '../support/prometheus.js';
+import { ccmonJson } from '../support/ccmon.js';
+import { rulesCoverExpr } from '../../electron/core/summary/promql.js';
+import { rulesHeartbeat } from '../../electron/core/telemetry/metrics.js';
+
+const hour = 3600_000;
+// Samples every 15 s; window edges below sit 7 s off that grid, so no sample lies exactly on an edge.
+const end = Math.floor((Date.now() - 2 * hour) / 15_000) * 15_000;
+const options: BackfillOptions = { days: 3, sessionsPerDay: 12, endMs: end, sampleIntervalSec: 15, resumeEvery: 4 };
+
+let history: History;
+let withRules: PrometheusHandle;
+before(async () => {
+  history = await buildHistory(options, { rules: true });
+  withRules = await startPrometheus({ dataDir: history.dataDir, targets: [], ruleFiles: [recordingRulesFile] });
+});
+after(async () => {
+  await withRules?.stop();
+  history?.remove();
+});
+
+const windows: Array<[string, number, number]> = [
+  ['all three days', end - 3 * 24 * hour - 7_000, end + 7_000],
+  ['the last 24 hours', end - 24 * hour + 7_000, end + 7_000],
+  ['a ragged 7h window', end - 40 * hour - 1_234_567 + 7_000, end - 33 * hour + 7_000 - 98_765 * 15],
+];
+// A 20-minute window opening and closing inside a long session (and one across a resumed session's gap).
+for (const [label, day, index] of [['20 minutes inside one session', 1, 5], ['20 minutes across a resume', 1, 3]] as const) {
+  const runs = backfillSession(options, day, index);
+  const first = runs[0]!;
+  const opens = label.includes('resume') ? first.endSec * 1000 - 10 * 60_000 : first.startSec * 1000 + 3 * 60_000;
+  windows.push([label, opens + 7_000, opens + 20 * 60_000 + 7_000]);
+}
+
+function assertEqualTotals(summary: Summary, expected: KnownTotals, label: string, withSessions: boolean): void {
+  assert.ok(Math.abs(summary.costUsd - expected.costUsd) <= 1e-4, `${label}: cost ${summary.costUsd} vs ${expected.costUsd}`);
+  assert.deepEqual(summary.tokens, expected.tokens, `${label}: tokens`);
+  assert.deepEqual(summary.linesOfCode, expected.linesOfCode, `${label}: lines of code`);
+  assert.equal(summary.commits, expected.commits, `${label}: commits`);
+  assert.equal(summary.pullRequests, expected.pullRequests, `${label}: PRs`);
+  assert.ok(Math.abs(summary.activeTimeSeconds.user - expected.activeTimeSeconds.user) < 1e-6, `${label}: active user`);
+  assert.ok(Math.abs(summary.activeTimeSeconds.cli - expected.activeTimeSeconds.cli) < 1e-6, `${label}: active cli`);
+  if (withSessions) assert.equal(summary.sessions, expected.sessions, `${label}: sessions`);
+  const got = new Map(summary.byModel.map((m) => [m.model, m]));
+  for (const m of expected.byModel) {
+    assert.ok(Math.abs((got.get(m.model)?.costUsd ?? 0) - m.costUsd) <= 1e-4, `${label}: ${m.model} cost`);
+    assert.deepEqual(got.get(m.model)?.tokens, m.tokens, `${label}: ${m.model} tokens`);
+  }
+}
+
+for (const [label, since, until] of windows) {
+  test(`${label}: summary equals the known totals, from the rules' snapshots and from raw samples alike`, async () => {
+    const expected = backfillTotals(options, { sinceMs: since, untilMs: until });
+    assert.ok(expected.costUsd > 0, 'the window holds usage');
+    const covered = await withRules.query(rulesCoverExpr(rulesHeartbeat, { since: new Date(since), until: new Date(until) }), until / 1000);
+    assert.equal(covered.length, 1, 'the backfilled rules cover the window, so the snapshot path is the one under test');
+    const args = ['summary', '--since', new Date(since).toISOString(), '--until', new Date(until).toISOString()];
+    const fromRules = await ccmonJson<Summary>(args, { CCMON_PROMETHEUS_URL: withRules.url });
+    assertEqualTotals(fromRules, expected, `${label} (rules)`, label === 'all three days');
+    const fromRaw = await ccmonJson<Summary>(args, { CCMON_PROMETHEUS_URL: withRules.url, CCMON_SUMMARY_RULES: 'off' });
+    assertEqualTotals(fromRaw, expected, `${label} (raw)`, label === 'all three days');
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Simulated history in a real Prometheus TSDB: raw Claude Code series from the backfill generator, and
+ * optionally our recording rules evaluated over that history by `promtool tsdb create-blocks-from rules`
+ * (what a Prometheus that had been running the rules all along would hold).
+ *
+ *   const h = await buildHistory(opts, { rules: true });
+ *   const prom = await startPrometheus({ dataDir: h.dataDir, ruleFiles: [recordingRulesFile] });
+ *   ...; await prom.stop(); h.remove();
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { writeOpenMetrics, type BackfillFileInfo, type BackfillOptions } from '../../scripts/simulator/backfill.js';
+import { PROMTOOL_BIN, createBlocks, startPrometheus } from './prometheus.js';
+import { tempDir } from './tmp.js';
+
+export const recordingRulesFile = fileURLToPath(new URL('../../compose/prometheus/rules/ccmon-recording.yml', import.meta.url));
+
+export interface History {
+  dataDir: string;
+  info: BackfillFileInfo;
+  /** Wall-clock ms spent on each stage, for the benchmark's report. */
+  timings: { generateMs: number; rawBlocksMs: number; ruleBlocksMs: number };
+  remove(): void;
+}
+
+export async function buildHistory(options: BackfillOptions, { rules }: { rules: boolean }): Promise<History> {
+  const tmp = tempDir('ccmon-history-');
+  const dataDir = join(tmp.path, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const timings = { generateMs: 0, rawBlocksMs: 0, ruleBlocksMs: 0 };
+  try {
+    let t = performance.now();
+    const info = await writeOpenMetrics(join(tmp.path, 'history.om'), options);
+    timings.generateMs = performance.now() - t;
+    t = performance.now();
+    await createBlocks(info.file, dataDir);
+    timings.rawBlocksMs = performance.now() - t;
+    if (rules) {
+      t = performance.now();
+      await backfillRules(dataDir, Math.min(info.minTimeMs, options.endMs - options.days * 86_400_000) - 10 * 60_000, Math.max(info.maxTimeMs, options.endMs) + 10 * 60_000, join(tmp.path, 'rule-blocks'));
+      timings.ruleBlocksMs = performance.now() - t;
+    }
+    return { dataDir, info, timings, remove: tmp.remove };
+  } catch (err) {
+    tmp.remove();
+    throw err;
+  }
+}
+
+/** Evaluates the recording rules over [startMs, endMs] against a Prometheus serving `dataDir`, then adds the blocks to it. */
+async function backfillRules(dataDir: string, startMs: number, endMs: number, outDir: string): Promise<void> {
+  const prom = await startPrometheus({ dataDir, targets: [] });
+  try {
+    await promisify(execFile)(
+      PROMTOOL_BIN,
+      ['tsdb', 'create-blocks-from', 'rules', '--quiet', `--url=${prom.url}`, `--start=${Math.floor(startMs / 1000)}`, `--end=${Math.ceil(endMs / 1000)}`, `--output-dir=${outDir}`, recordingRulesFile],
+      { maxBuffer: 64 << 20 },
+    );
+  } finally {
+    await prom.stop();
+  }
+  for (const block of readdirSync(outDir)) {
+    if (/^[0-9A-Z]{26}$/.test(block)) renameSync(join(outDir, block), join(dataDir, block));
+  }
+}
