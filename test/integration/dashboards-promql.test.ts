@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { scenarioTotals, type KnownTotals } from '../../scripts/simulator/totals.js';
 import { dashboardFileName } from '../../electron/core/grafana/dashboards/index.js';
-import { parseLabelValues, queriesOf, variableQueriesOf, type DashboardQuery } from '../../electron/core/grafana/extract.js';
+import { applyVariableRegex, parseLabelValues, queriesOf, variableQueriesOf, type DashboardQuery } from '../../electron/core/grafana/extract.js';
 import { builtinTimeValues, interpolate, regexValue } from '../../electron/core/grafana/template.js';
 import { DASHBOARDS, DASHBOARD_KEYS, PANELS, type DashboardKey } from '../../electron/core/grafana/uids.js';
 import { claudeMetrics } from '../../electron/core/telemetry/metrics.js';
@@ -91,7 +91,8 @@ for (const spelling of ['plain', 'unit'] as const) {
     });
 
     test('all dashboard queries run with specific variable values (regex-escaped, several sessions, a model with brackets)', async () => {
-      const specific = { user: regexValue([USER_1]), session: regexValue([SESSION_A, SESSION_C]), terminal: '.*', model: regexValue([OPUS_1M]), budget: '2.5' };
+      // As Grafana offers them: a 40-character user prefix, the model without its [1m] suffix.
+      const specific = { user: regexValue([USER_1.slice(0, 40)]), session: regexValue([SESSION_A, SESSION_C]), terminal: '.*', model: regexValue(['claude-opus-4-8']), budget: '2.5' };
       for (const q of promQueries) await run(L(), q, specific);
       const cost = total((await run(L(), find('overview', PANELS.overview.cost), specific)).result);
       const opusA = known.byModel.find((m) => m.model === OPUS_1M)!.costUsd; // only session A uses it
@@ -165,15 +166,15 @@ for (const spelling of ['plain', 'unit'] as const) {
 
     test('variable queries (label_values) list the users, terminals, models and sessions', async () => {
       const want: Record<string, string[]> = {
-        user: [USER_1, USER_2],
+        user: [USER_1.slice(0, 40), USER_2.slice(0, 40)],
         terminal: ['non-interactive', 'vscode', 'xterm'],
-        model: known.byModel.map((m) => m.model),
+        model: [...new Set(known.byModel.map((m) => m.model.replace(/\[.*\]$/, '')))],
         session: [SESSION_A, SESSION_B, SESSION_C],
       };
       for (const v of variableQueriesOf(dashboards.overview as never)) {
         const parsed = parseLabelValues(interpolate(v.definition, ALL));
         assert.ok(parsed, v.definition);
-        const got = await labelValues(L().prom, parsed.label, parsed.selector, fx.start, fx.end);
+        const got = applyVariableRegex(await labelValues(L().prom, parsed.label, parsed.selector, fx.start, fx.end), v.regex);
         assert.deepEqual(got.sort(), want[v.name]!.sort(), `$${v.name}`);
       }
       for (const k of DASHBOARD_KEYS) assert.deepEqual(variableQueriesOf(dashboards[k] as never), variableQueriesOf(dashboards.overview as never), `${k} has the same variables`);

@@ -137,3 +137,23 @@ test('every PromQL expression selects both metric spellings, never a bare name, 
   }
   assert.ok(checked > 50, `checked ${checked} selectors`);
 });
+
+test('variables match what Claude Code writes differently in metrics and events (40-char user ids in events, [1m] model suffixes)', async () => {
+  const { USER_MATCHER, MODEL_MATCHER } = await import('../../electron/core/grafana/queries.js');
+  const { VARIABLE_REGEX } = await import('../../electron/core/grafana/dashboards/model.js');
+  const { applyVariableRegex } = await import('../../electron/core/grafana/extract.js');
+  const { interpolate, regexValue } = await import('../../electron/core/grafana/template.js');
+  // A PromQL / LogQL matcher `label=~"..."` as an anchored JS regex (the string literal unescaped).
+  const matcher = (m: string, vars: Record<string, string>): RegExp => new RegExp(`^(?:${/=~"(.*)"$/.exec(interpolate(m, vars))![1]!.replace(/\\\\/g, '\\')})$`);
+  const metricUser = '238832dadee7b1c91f032560f6d8d844d4cf10c14aea3db8588e7a40c32e1aba';
+  const eventUser = metricUser.slice(0, 40); // as observed from Claude Code 2.1.197
+  const [offered] = applyVariableRegex([metricUser], VARIABLE_REGEX.user);
+  assert.equal(offered, eventUser);
+  for (const id of [metricUser, eventUser]) assert.match(id, matcher(USER_MATCHER, { user: regexValue([offered!]) }));
+  assert.doesNotMatch('9' + metricUser.slice(1), matcher(USER_MATCHER, { user: regexValue([offered!]) }));
+  assert.deepEqual(applyVariableRegex(['claude-opus-4-8[1m]', 'claude-opus-4-8', 'claude-haiku-4-5'], VARIABLE_REGEX.model), ['claude-opus-4-8', 'claude-haiku-4-5']);
+  const opus = matcher(MODEL_MATCHER, { model: regexValue(['claude-opus-4-8']) });
+  for (const m of ['claude-opus-4-8', 'claude-opus-4-8[1m]']) assert.match(m, opus);
+  assert.doesNotMatch('claude-opus-4-8-mini', opus);
+  for (const m of ['claude-opus-4-8[1m]', 'anything']) assert.match(m, matcher(MODEL_MATCHER, { model: '.*' }));
+});

@@ -14,10 +14,10 @@ import { DASHBOARD_KEYS } from '../../electron/core/grafana/uids.js';
 
 const ALL = { user: '.*', session: '.*', terminal: '.*', model: '.*', budget: '10' };
 const SPECIFIC = {
-  user: regexValue(['5f1c3b7a9e2d4c6b8a0f1e3d5c7b9a2e4f6d8c0b1a3e5d7f9c2b4a6e8d0f1c3b']),
+  user: regexValue(['5f1c3b7a9e2d4c6b8a0f1e3d5c7b9a2e4f6d8c0b']),
   session: regexValue(['955d6d9c-9fac-4f5b-a7fa-ea2fb23e3160', '0b7f5c1e-1111-4f5b-a7fa-ea2fb23e3160']),
   terminal: regexValue(['xterm']),
-  model: regexValue(['claude-opus-4-8[1m]']),
+  model: regexValue(['claude-opus-4-8']),
   budget: '25.5',
 };
 

@@ -79,12 +79,28 @@ export interface VariableQuery {
   name: string;
   /** `label_values(selector, label)` as written in the dashboard. */
   definition: string;
+  /** Grafana's `/regex/` applied to the values (first capture group = value); '' for none. */
+  regex: string;
 }
 
-export function variableQueriesOf(dashboard: { templating?: { list?: { name?: string; type?: string; definition?: string }[] } }): VariableQuery[] {
+export function variableQueriesOf(dashboard: { templating?: { list?: { name?: string; type?: string; definition?: string; regex?: string }[] } }): VariableQuery[] {
   return (dashboard.templating?.list ?? [])
     .filter((v) => v.type === 'query' && v.definition)
-    .map((v) => ({ name: v.name ?? '', definition: v.definition! }));
+    .map((v) => ({ name: v.name ?? '', definition: v.definition!, regex: v.regex ?? '' }));
+}
+
+/** What Grafana offers for a variable: the values through its `/regex/` (first capture group, else the match), deduplicated. */
+export function applyVariableRegex(values: readonly string[], regex: string): string[] {
+  if (!regex) return [...new Set(values)];
+  const m = /^\/(.*)\/([gimsuy]*)$/s.exec(regex);
+  if (!m) throw new Error(`Variable regex must look like /.../flags: ${regex}`);
+  const re = new RegExp(m[1]!, m[2]!.replace('g', ''));
+  const out: string[] = [];
+  for (const v of values) {
+    const hit = re.exec(v);
+    if (hit) out.push(hit[1] ?? hit[0]);
+  }
+  return [...new Set(out)];
 }
 
 /** Splits `label_values(selector, label)` into its parts; undefined for other forms. */

@@ -16,10 +16,23 @@ function escapeRegex(name: string): string {
   return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Matchers that tolerate what Claude Code writes differently in metrics and events (observed, 2.1.197):
+ * - user: metrics carry the 64-hex `user.id`, events a 40-character prefix of it. The `$user`
+ *   variable holds 40-character prefixes (its regex), matched as prefixes.
+ * - model: the cost and token metrics (and api_error events) say `claude-opus-4-8[1m]` where lines of
+ *   code and api_request events say `claude-opus-4-8`. The `$model` variable holds names without the
+ *   bracketed context suffix, and matches with or without it.
+ */
+export const USER_MATCHER = 'user_id=~"$user.*"';
+export const MODEL_MATCHER = 'model=~"$model(\\\\[.*\\\\])?"';
+export const SESSION_MATCHER = 'session_id=~"$session"';
+export const TERMINAL_MATCHER = 'terminal_type=~"$terminal"';
+
 /** The dashboard variables as label matchers. */
 export function variableMatchers(metric: ClaudeMetric | 'any'): string[] {
-  const m = ['user_id=~"$user"', 'session_id=~"$session"', 'terminal_type=~"$terminal"'];
-  if (metric !== 'any' && MODEL_METRICS.has(metric)) m.push('model=~"$model"');
+  const m = [USER_MATCHER, SESSION_MATCHER, TERMINAL_MATCHER];
+  if (metric !== 'any' && MODEL_METRICS.has(metric)) m.push(MODEL_MATCHER);
   return m;
 }
 
@@ -67,8 +80,8 @@ export const EVENT_STREAM = '{service_name="claude-code"}';
 
 /** Dashboard variables as LogQL label filters on structured metadata. */
 export function logFilters(withModel = false): string {
-  const f = ['user_id=~"$user"', 'session_id=~"$session"', 'terminal_type=~"$terminal"'];
-  if (withModel) f.push('model=~"$model"');
+  const f = [USER_MATCHER, SESSION_MATCHER, TERMINAL_MATCHER];
+  if (withModel) f.push(MODEL_MATCHER);
   return f.map((x) => `| ${x}`).join(' ');
 }
 

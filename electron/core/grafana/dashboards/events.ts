@@ -45,7 +45,7 @@ export function eventsDashboard(): Dashboard {
         title: 'Errors: API errors and failed tools',
         gridPos: { x: 10, y: 8, w: 14, h: 9 },
         targets: loki('range', {
-          expr: `${EVENT_STREAM} | event_name="api_error" or (event_name="tool_result" and success="false") ${logFilters()} | line_format "{{.event_name}} {{.status_code}}{{.tool_name}} {{.error}} (model {{.model}}, attempt {{.attempt}}, session {{.session_id}})"`,
+          expr: `${EVENT_STREAM} | event_name="api_error" or (event_name="tool_result" and success="false") ${logFilters()} | line_format "{{.event_name}} {{.status_code}}{{.tool_name}} {{.error}}{{.error_type}} (model {{.model}}, attempt {{.attempt}}, session {{.session_id}})"`,
         }),
       }),
       logs({

@@ -3,6 +3,7 @@
  * use: rows, stat, time series (lines or bars), bar gauge, pie chart, table, logs, text.
  */
 import { claudeMetrics, type ClaudeMetric } from '../../telemetry/metrics.js';
+import { TERMINAL_MATCHER, USER_MATCHER } from '../queries.js';
 import { DASHBOARD_KEYS, DASHBOARDS, datasourceRef, type DashboardKey, type DatasourceKind, type DatasourceRef } from '../uids.js';
 
 export const SCHEMA_VERSION = 41;
@@ -282,7 +283,7 @@ function names(...metrics: ClaudeMetric[]): string {
   return metrics.flatMap((m) => claudeMetrics[m]).join('|');
 }
 
-function queryVariable(name: string, label: string, definition: string): Record<string, unknown> {
+function queryVariable(name: string, label: string, definition: string, regex = ''): Record<string, unknown> {
   return {
     name,
     label,
@@ -296,7 +297,7 @@ function queryVariable(name: string, label: string, definition: string): Record<
     allValue: '.*',
     current: { selected: true, text: ['All'], value: ['$__all'] },
     options: [],
-    regex: '',
+    regex,
     sort: 1,
     hide: 0,
     skipUrlSync: false,
@@ -306,16 +307,22 @@ function queryVariable(name: string, label: string, definition: string): Record<
 /** The variable queries (label_values), exported for the tests that run them. */
 export const VARIABLE_QUERIES = {
   user: `label_values({__name__=~"${names('sessionCount', 'cost', 'tokens')}"}, user_id)`,
-  model: `label_values({__name__=~"${names('cost', 'tokens')}", user_id=~"$user"}, model)`,
-  session: `label_values({__name__=~"${names('sessionCount', 'cost', 'tokens')}", user_id=~"$user", terminal_type=~"$terminal"}, session_id)`,
-  terminal: `label_values({__name__=~"${names('sessionCount', 'cost', 'tokens')}", user_id=~"$user"}, terminal_type)`,
+  model: `label_values({__name__=~"${names('cost', 'tokens')}", ${USER_MATCHER}}, model)`,
+  session: `label_values({__name__=~"${names('sessionCount', 'cost', 'tokens')}", ${USER_MATCHER}, ${TERMINAL_MATCHER}}, session_id)`,
+  terminal: `label_values({__name__=~"${names('sessionCount', 'cost', 'tokens')}", ${USER_MATCHER}}, terminal_type)`,
 } as const;
+
+/**
+ * Grafana's variable regex (the first capture group becomes the value): user ids cut to the 40
+ * characters events carry, model names without the `[1m]` context suffix (see queries.ts).
+ */
+export const VARIABLE_REGEX = { user: '/^(.{1,40})/', model: '/^([^\\[]+)/', session: '', terminal: '' } as const;
 
 export function standardVariables(withBudget = false): unknown[] {
   const list: unknown[] = [
-    queryVariable('user', 'User', VARIABLE_QUERIES.user),
+    queryVariable('user', 'User', VARIABLE_QUERIES.user, VARIABLE_REGEX.user),
     queryVariable('terminal', 'Terminal', VARIABLE_QUERIES.terminal),
-    queryVariable('model', 'Model', VARIABLE_QUERIES.model),
+    queryVariable('model', 'Model', VARIABLE_QUERIES.model, VARIABLE_REGEX.model),
     queryVariable('session', 'Session', VARIABLE_QUERIES.session),
   ];
   if (withBudget) {
