@@ -157,3 +157,17 @@ test('variables match what Claude Code writes differently in metrics and events 
   assert.doesNotMatch('claude-opus-4-8-mini', opus);
   for (const m of ['claude-opus-4-8[1m]', 'anything']) assert.match(m, matcher(MODEL_MATCHER, { model: '.*' }));
 });
+
+test("variable queries use the string form Grafana's Prometheus variable migration parses", () => {
+  // Grafana's own pattern (public/app/plugins/datasource/prometheus/migrations/variableMigration.ts).
+  const labelValues = /^label_values\((?:(.+),\s*)?([a-zA-Z_$][a-zA-Z0-9_]*)\)\s*$/;
+  for (const key of DASHBOARD_KEYS) {
+    for (const v of (load(dashboardFileName(key)).templating as { list: Json[] }).list) {
+      if (v.type !== 'query') continue;
+      assert.equal(typeof v.query, 'string', `${key} $${String(v.name)}`);
+      assert.equal(v.query, v.definition);
+      const m = labelValues.exec(String(v.query));
+      assert.ok(m?.[1]?.startsWith('{__name__=~'), `${key} $${String(v.name)}: selector and label parse`);
+    }
+  }
+});

@@ -120,6 +120,13 @@ test('uids agree with the provisioning files: datasources (stack engineer) and t
   assert.equal(provider.providers[0]!.folder, DASHBOARD_FOLDER.title);
   assert.equal(provider.providers[0]!.type, 'file');
 
+  // The compose file (stack engineer) mounts the dashboards where the provider reads them.
+  const compose = parseYaml(readFileSync(`${ROOT}compose/docker-compose.yml`, 'utf8')) as { services: { grafana: { volumes: string[] } } };
+  const mount = compose.services.grafana.volumes.find((v) => v.startsWith('./grafana/dashboards:'));
+  assert.ok(mount, 'compose mounts compose/grafana/dashboards');
+  assert.equal(mount.split(':')[1], provider.providers[0]!.options.path);
+  assert.ok(compose.services.grafana.volumes.some((v) => v.startsWith('./grafana/provisioning:/etc/grafana/provisioning')));
+
   const ds = parseYaml(readFileSync(`${ROOT}compose/grafana/provisioning/datasources/datasources.yml`, 'utf8')) as { datasources: { uid: string; type: string }[] };
   for (const [kind, uid] of Object.entries(DATASOURCE_UIDS)) {
     const found = ds.datasources.find((d) => d.uid === uid);

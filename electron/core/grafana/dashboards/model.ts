@@ -115,7 +115,6 @@ export function loki(queryType: 'range' | 'instant', ...qs: Q[]): Target[] {
     editorMode: 'code' as const,
     queryType,
     ...(q.legend ? { legendFormat: q.legend } : {}),
-    ...(queryType === 'instant' ? { format: 'table' as const } : {}),
   }));
 }
 
@@ -239,6 +238,7 @@ export function table(p: PanelInput & { columns: { title: string; unit: string }
     renames[field] = c.title;
     return { matcher: { id: 'byName', options: c.title }, properties: [{ id: 'unit', value: c.unit }] };
   });
+  const lokiTable = p.targets.some((t) => t.datasource.type === 'loki');
   const exclude: Record<string, boolean> = { Time: true };
   for (const h of p.hide ?? []) exclude[h] = true;
   return {
@@ -246,7 +246,9 @@ export function table(p: PanelInput & { columns: { title: string; unit: string }
     fieldConfig: { defaults: { custom: { align: 'auto', filterable: true } }, overrides },
     options: { showHeader: true, cellHeight: 'sm', footer: { show: false, reducer: ['sum'], fields: '' }, ...(p.sortBy ? { sortBy: [{ displayName: p.sortBy, desc: true }] } : {}) },
     transformations: [
-      ...(p.targets.length > 1 ? [{ id: 'merge', options: {} }] : []),
+      // Loki answers one frame per series, labels on the value field: labels become columns, frames one table.
+      ...(lokiTable ? [{ id: 'labelsToFields', options: { mode: 'columns' } }] : []),
+      ...(p.targets.length > 1 || lokiTable ? [{ id: 'merge', options: {} }] : []),
       { id: 'organize', options: { excludeByName: exclude, renameByName: renames, indexByName: {} } },
     ],
   };
@@ -290,7 +292,9 @@ function queryVariable(name: string, label: string, definition: string, regex = 
     type: 'query',
     datasource: datasourceRef('prometheus'),
     definition,
-    query: { qryType: 1, query: definition, refId: 'PrometheusVariableQueryEditor-VariableQuery' },
+    // The string form: Grafana parses `label_values(selector, label)` itself (an object form would need
+    // its separate metric/label fields).
+    query: definition,
     refresh: 2,
     includeAll: true,
     multi: true,
