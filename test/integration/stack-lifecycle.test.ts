@@ -6,7 +6,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StackStatus } from '../../electron/core/api/types.js';
 import { createMonitorService } from '../../electron/core/service.js';
@@ -102,8 +102,21 @@ test('doctor --json: engine, services, Loki ready, Grafana healthy; exits 3 whil
   assert.equal(byId['push-samples']?.ok, false);
   assert.ok(byId['push-samples']?.hint);
   assert.equal(r.code, 3);
-  const scrape = await stack.cli(['doctor', '--json'], { HOME: stack.configDir });
-  assert.ok(scrape.json);
+  // Scrape mode (the seed's path), with no Claude Code on :9464: the exporter and target checks fail, each with a hint.
+  writeFileSync(path.join(stack.configDir, 'config.json'), JSON.stringify({ telemetryMode: 'scrape' }));
+  try {
+    const scrape = await stack.cli(['doctor', '--json']);
+    assert.equal(scrape.code, 3);
+    const sc = Object.fromEntries((scrape.json as { checks: Array<{ id: string; ok: boolean; detail: string; hint?: string }> }).checks.map((c) => [c.id, c]));
+    assert.equal(sc.exporter?.ok, false);
+    assert.match(sc.exporter!.hint!, /OTEL_METRICS_EXPORTER=prometheus/);
+    assert.equal(sc['prometheus-target']?.ok, false);
+    assert.match(sc['prometheus-target']!.detail, /claude-code/);
+    assert.ok(sc['prometheus-target']!.hint);
+    assert.equal(sc['push-samples'], undefined);
+  } finally {
+    rmSync(path.join(stack.configDir, 'config.json'));
+  }
 });
 
 test('Prometheus stores data (its own samples) before the restart', { skip: skip ?? false }, async () => {
@@ -126,8 +139,9 @@ test('down: stopped, volumes and network kept; status exits 3', { skip: skip ?? 
 });
 
 test('up again: the data written before is still queryable', { skip: skip ?? false }, async () => {
-  const r = await stack.cli(['stack', 'up', '--json']);
+  const r = await stack.cli(['stack', 'up']);
   assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /admin password in .*grafana-admin-password/);
   const before = await promQuery('prometheus_build_info', markTime);
   assert.equal(before.length, 1, 'the sample from before down is still there');
   // The stand-ins record each start in their data volume: two starts, one volume.
@@ -163,6 +177,27 @@ test('adoption of containers made outside the app (as docker compose makes them:
   assert.notEqual(info.Id, oldId);
   assert.equal(info.Config.Labels['com.docker.compose.project'], stack.name, 'the hand-made container was adopted, not replaced');
   assert.equal(info.State.Running, true);
+});
+
+test('another image for a service (an upgrade, a mirror): its container is recreated, its data volume kept', { skip: skip ?? false }, async () => {
+  const alt = `ccmon-test/loki-standin:alt-${process.pid}`;
+  dockerCli(['tag', 'ccmon-test/loki-standin:1', alt]);
+  try {
+    const loki = `${stack.name}-loki`;
+    const before = await docker().getContainer(loki).inspect();
+    const startsBefore = dockerCli(['exec', loki, '/bin/busybox', 'cat', '/loki/standin-starts']).trim().split('\n').length;
+    const r = await stack.cli(['stack', 'up', '--json'], { CCMON_IMAGE_LOKI: alt });
+    assert.equal(r.code, 0, r.stderr);
+    const after = await docker().getContainer(loki).inspect();
+    assert.notEqual(after.Id, before.Id);
+    assert.equal(after.Config.Image, alt);
+    const startsAfter = dockerCli(['exec', loki, '/bin/busybox', 'cat', '/loki/standin-starts']).trim().split('\n').length;
+    assert.equal(startsAfter, startsBefore + 1, 'same volume, one more start recorded');
+  } finally {
+    // Back to the usual image for the next test, then drop the extra tag.
+    await stack.cli(['stack', 'up']);
+    dockerCli(['rmi', alt]);
+  }
 });
 
 test('purge needs --yes, then removes containers, network and volumes of this stack only', { skip: skip ?? false }, async () => {

@@ -64,7 +64,7 @@ export const registerStack: RegisterCommand = (program, deps) => {
     .description('Pull missing images (with progress), create or adopt the containers, start them and wait until all are ready.')
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }) => {
-      const { api, io, events } = await control(deps);
+      const { api, io, events, stack: ctl } = await control(deps);
       const tty = io.isTTY && !opts.json;
       let lastLogged = -1;
       const off = events.on('stack:pull-progress', (p) => {
@@ -84,7 +84,7 @@ export const registerStack: RegisterCommand = (program, deps) => {
         if (tty && lastLogged !== -1) io.stderr('\n');
       }
       if (opts.json) printJson(io, s);
-      else io.stdout(renderStackStatus(s));
+      else io.stdout(`${renderStackStatus(s)}Grafana: ${s.services.find((x) => x.name === 'grafana')?.url ?? ''} (anonymous viewer; admin password in ${ctl.passwordFile})\n`);
     });
 
   stack

@@ -1,7 +1,10 @@
 /** The stack as the service sees it: a StackController built from the settings. */
 import type { DoctorReport, StackStatus } from '../api/types.js';
 import type { Settings } from '../config/settings-schema.js';
+import path from 'node:path';
+import { appConfigDir } from '../config/paths.js';
 import { runDoctor } from '../doctor/doctor.js';
+import { passwordFileName } from './password.js';
 import { StackManager, type EventSink, type StackManagerOptions } from './manager.js';
 
 export { StackManager, StackError, findComposeDir } from './manager.js';
@@ -13,6 +16,10 @@ export interface StackControl {
   down(): Promise<StackStatus>;
   doctor(): Promise<DoctorReport>;
   attach(events: EventSink): void;
+  /** Live 'stack:status' events (engine gone/back, services down/ready) and self-recovery after `up`; returns stop(). */
+  watch(intervalMs?: number): () => void;
+  /** Where the generated Grafana admin password is kept (0600). */
+  passwordFile: string;
 }
 
 export function createStackController(settings: Settings, options: Omit<StackManagerOptions, 'urls'> = {}): StackControl {
@@ -24,5 +31,7 @@ export function createStackController(settings: Settings, options: Omit<StackMan
     down: () => manager.down(),
     doctor: () => runDoctor({ settings, stackStatus: () => manager.status() }),
     attach: (events) => manager.attach(events),
+    watch: (intervalMs) => manager.watch(intervalMs),
+    passwordFile: path.join(options.configDir ?? appConfigDir(options.env ?? process.env), passwordFileName),
   };
 }
