@@ -6,10 +6,14 @@
  *   npm run simulate -- --scenario demo --mode otlp --otlp-endpoint http://127.0.0.1:9090/api/v1/otlp/v1/metrics
  *   npm run simulate -- --scenario counter-reset --print-totals   # known totals JSON, runs nothing
  *   npm run simulate -- --scenario my-scenario.json --spelling unit
+ *   npm run simulate -- --backfill /tmp/history/ --days 90 --sessions-per-day 30   # one OpenMetrics file per day (a dir), for
+ *       promtool tsdb create-blocks-from openmetrics FILE DATA_DIR   (run it once per file, same DATA_DIR)
  *
  * Progress goes to stderr; --print-totals writes one JSON document to stdout.
  */
 import { Command, Option } from 'commander';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { backfillTotals, writeOpenMetrics, writeOpenMetricsFiles, type BackfillOptions } from './backfill.js';
 import { SPELLINGS, type Spelling } from './instruments.js';
 import { DEFAULT_LINGER_MS, planRun } from './plan.js';
 import { startScenario, type RunEvent, type RunOutput } from './runner.js';
@@ -29,6 +33,11 @@ interface CliOptions {
   printTotals?: boolean;
   list?: boolean;
   quiet?: boolean;
+  backfill?: string;
+  days: number;
+  sessionsPerDay: number;
+  end?: string;
+  sampleInterval: number;
 }
 
 function num(name: string) {
@@ -70,6 +79,11 @@ async function main(argv: string[]): Promise<void> {
     .option('--linger-ms <ms>', 'keep each process alive this long after its last step', num('linger-ms'), DEFAULT_LINGER_MS)
     .option('--print-totals', "print the scenario's known totals (ccmon summary shape) as JSON and exit")
     .option('--list', 'list the named scenarios and exit')
+    .option('--backfill <path>', 'write N days of history as OpenMetrics for promtool (a dir/ or existing dir: one file per day), print the known totals as JSON, and exit')
+    .option('--days <n>', 'backfill: days of history', num('days'), 90)
+    .option('--sessions-per-day <n>', 'backfill: sessions per day', num('sessions-per-day'), 30)
+    .option('--end <iso>', 'backfill: end of the history (default: now, to the minute)')
+    .option('--sample-interval <s>', 'backfill: seconds between samples', num('sample-interval'), 60)
     .option('--quiet', 'no progress lines')
     .showHelpAfterError();
   program.parse(argv);
@@ -77,6 +91,25 @@ async function main(argv: string[]): Promise<void> {
 
   if (o.list) {
     for (const name of SCENARIO_NAMES) process.stdout.write(`${name.padEnd(16)} ${namedScenario(name).description}\n`);
+    return;
+  }
+  if (o.backfill) {
+    const endMs = o.end ? Date.parse(o.end) : Math.floor(Date.now() / 60000) * 60000;
+    if (Number.isNaN(endMs)) throw new Error(`--end must be an ISO date (got "${o.end}")`);
+    const opts: BackfillOptions = { days: Math.floor(o.days), sessionsPerDay: Math.floor(o.sessionsPerDay), endMs, spelling: o.spelling, sampleIntervalSec: o.sampleInterval };
+    const asDir = o.backfill.endsWith('/') || (existsSync(o.backfill) && statSync(o.backfill).isDirectory());
+    if (asDir) mkdirSync(o.backfill, { recursive: true });
+    const files = asDir ? await writeOpenMetricsFiles(o.backfill, opts) : [await writeOpenMetrics(o.backfill, opts)];
+    const doc = {
+      files: files.map((f) => f.file),
+      lines: files.reduce((n, f) => n + f.lines, 0),
+      bytes: files.reduce((n, f) => n + f.bytes, 0),
+      minTime: new Date(files[0]!.minTimeMs).toISOString(),
+      maxTime: new Date(files[files.length - 1]!.maxTimeMs).toISOString(),
+      options: opts,
+      totals: backfillTotals(opts),
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return;
   }
   const scenario = await resolveScenario(o.scenario);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { backfillTotals, writeOpenMetrics, type BackfillOptions } from '../../scripts/simulator/backfill.js';
+import { backfillTotals, writeOpenMetricsFiles, type BackfillOptions } from '../../scripts/simulator/backfill.js';
 import { createBlocks, startPrometheus, type PrometheusHandle, type PromSample } from '../support/prometheus.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -29,10 +29,10 @@ function sumOfFinals(result: PromSample[]): number {
 }
 
 before(async () => {
-  const file = join(dir.path, 'history.om');
-  const info = await writeOpenMetrics(file, opts);
-  assert.ok(info.lines > 1000);
-  await createBlocks(file, join(dir.path, 'data'));
+  const files = await writeOpenMetricsFiles(dir.path, opts);
+  assert.equal(files.length, 7);
+  assert.ok(files.reduce((n, f) => n + f.lines, 0) > 1000);
+  await createBlocks(files.map((f) => f.file), join(dir.path, 'data'));
   prom = await startPrometheus({ dataDir: join(dir.path, 'data') });
 });
 

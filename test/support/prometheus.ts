@@ -290,15 +290,19 @@ async function launch(opts: PrometheusOptions, tmp: { path: string; remove(): vo
 }
 
 /**
- * `promtool tsdb create-blocks-from openmetrics FILE DIR`: turns OpenMetrics history (e.g. from
- * scripts/simulator/backfill.ts) into TSDB blocks under `dataDir`, for startPrometheus({ dataDir }).
+ * `promtool tsdb create-blocks-from openmetrics FILE DIR` for each file, one after another:
+ * turns OpenMetrics history (e.g. from scripts/simulator/backfill.ts) into TSDB blocks under
+ * `dataDir`, for startPrometheus({ dataDir }). promtool re-reads a file once per 2 h block, so
+ * pass many small files (one per day) rather than one big one.
  */
-export async function createBlocks(openMetricsFile: string, dataDir: string): Promise<void> {
+export async function createBlocks(openMetricsFiles: string | string[], dataDir: string): Promise<void> {
   if (!existsSync(PROMTOOL_BIN)) throw new Error(`promtool not found at ${PROMTOOL_BIN}. Run \`bash scripts/deps/prometheus.sh\` (or set PROMTOOL_BIN).`);
-  try {
-    await promisify(execFile)(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'openmetrics', openMetricsFile, dataDir], { maxBuffer: 64 << 20 });
-  } catch (err) {
-    const e = err as Error & { stderr?: string };
-    throw new Error(`promtool could not create blocks from ${openMetricsFile}: ${e.stderr || e.message}`, { cause: err });
+  for (const file of Array.isArray(openMetricsFiles) ? openMetricsFiles : [openMetricsFiles]) {
+    try {
+      await promisify(execFile)(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', '--max-block-duration=720h', file, dataDir], { maxBuffer: 64 << 20 });
+    } catch (err) {
+      const e = err as Error & { stderr?: string };
+      throw new Error(`promtool could not create blocks from ${file}: ${e.stderr || e.message}`, { cause: err });
+    }
   }
 }
