@@ -124,9 +124,11 @@ export class SimProcess {
     }
   }
 
-  /** Ends the process: OTLP gets a final flush (as Claude Code does on exit); the port is freed. */
+  /**
+   * Ends the process. OTLP: the reader's shutdown makes one final export (as Claude Code flushes
+   * on exit). Prometheus: the port is freed.
+   */
   async stop(): Promise<void> {
-    if (this.output.mode === 'otlp') await this.provider.forceFlush().catch(() => undefined);
     await this.provider.shutdown();
   }
 }

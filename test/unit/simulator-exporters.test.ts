@@ -138,3 +138,24 @@ test('OTLP push: Claude Code instrument names and units, cumulative sums, final 
     await receiver.close();
   }
 });
+
+test('a scenario pushed over OTLP: each process flushes its final values on exit', async () => {
+  const { startScenario } = await import('../../scripts/simulator/runner.js');
+  const { namedScenario } = await import('../../scripts/simulator/scenarios/index.js');
+  const { scenarioTotals } = await import('../../scripts/simulator/totals.js');
+  const receiver = await startOtlpReceiver();
+  try {
+    const scenario = namedScenario('counter-reset');
+    const sim = await startScenario(scenario, { output: { mode: 'otlp', endpoint: `${receiver.url}/api/v1/otlp/v1/metrics`, exportIntervalMs: 60_000 }, speed: 600, lingerMs: 50 });
+    const report = await sim.done;
+    assert.equal(report.runs.length, 2);
+    const cost = receiver.metrics('/api/v1/otlp/v1/metrics').filter((m) => m.name === 'claude_code.cost.usage');
+    assert.equal(cost.length, 2, 'one export per process (the exit flush)');
+    // Cumulative per process, each from zero: the sum of each process's value is the known total.
+    const sum = cost.reduce((s, m) => s + m.points.reduce((a, p) => a + p.value, 0), 0);
+    assert.ok(Math.abs(sum - scenarioTotals(scenario).costUsd) < 1e-9);
+    assert.ok(cost[1]!.points[0]!.startTimeUnixNano > cost[0]!.points[0]!.startTimeUnixNano, 'the resumed process has a new start time');
+  } finally {
+    await receiver.close();
+  }
+});

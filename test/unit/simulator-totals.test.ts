@@ -110,3 +110,15 @@ test('scenario validation names the problem', () => {
   );
   assert.throws(() => namedScenario('nope'), /Unknown scenario "nope"/);
 });
+
+test('a JSON scenario file loads with defaults filled', async () => {
+  const { loadScenarioFile } = await import('../../scripts/simulator/scenario.js');
+  const s = await loadScenarioFile(new URL('../../scripts/simulator/scenarios/example.json', import.meta.url).pathname);
+  assert.equal(s.sessions.length, 2);
+  assert.equal(s.sessions[0]!.terminalType, 'xterm');
+  assert.deepEqual(assignSlots(s), [0, 1]);
+  const t = scenarioTotals(s);
+  assert.ok(Math.abs(t.costUsd - (0.0421 + 0.0012 + 0.0307 + 0.0833)) < 1e-12);
+  assert.equal(t.pullRequests, 1);
+  assert.deepEqual(t.byModel.map((m) => m.model), ['claude-haiku-4-5', 'claude-opus-4-8', 'claude-sonnet-4-6']);
+});
