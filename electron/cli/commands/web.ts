@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createMonitorService } from '../../core/service.js';
+import type { Settings } from '../../core/config/settings-schema.js';
+import { createStackController, type StackControl } from '../../core/stack/index.js';
 import { startWebServer } from '../../web/server.js';
 import { loadContext } from '../context.js';
 import { ExitCode, UserError } from '../output.js';
@@ -32,11 +34,15 @@ export const registerWeb: RegisterCommand = (program, deps) => {
         throw new UserError(`The dashboard is not built (no ${path.join(dir, 'index.html')}).`, 'Run `npm run build` in the checkout first.');
       }
       const port = opts.port === undefined ? defaultWebPort : parsePort(opts.port);
-      const service = createMonitorService({ settings: ctx.settings, env: deps.env, stack: await loadStack(ctx.settings, deps.env) });
+      const stack = await loadStack(ctx.settings, deps.env);
+      const service = createMonitorService({ settings: ctx.settings, env: deps.env, stack });
+      // Live 'stack:status' events (engine gone or back, services down or ready) for the page's SSE.
+      const unwatch = stack ? stack.watch(2000) : () => undefined;
       let server;
       try {
         server = await startWebServer({ service, rendererDir: dir, port, refreshIntervalSeconds: ctx.settings.refreshIntervalSeconds });
       } catch (err) {
+        unwatch();
         if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UserError(`Port ${port} on 127.0.0.1 is in use.`, 'Pick another with --port N (or --port 0 for any free port).');
         throw err;
       }
@@ -45,6 +51,7 @@ export const registerWeb: RegisterCommand = (program, deps) => {
         const stop = (): void => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
+          unwatch();
           void server.close().then(resolve);
         };
         process.on('SIGINT', stop);
@@ -53,7 +60,11 @@ export const registerWeb: RegisterCommand = (program, deps) => {
     });
 };
 
-/** The stack controller, when the stack core (issue 3) is built in; otherwise none (the UI says so). */
-async function loadStack(_settings: unknown, _env: NodeJS.ProcessEnv): Promise<undefined> {
-  return undefined;
+/** The stack controller (dockerode); none when it can't be built (a bad CCMON_STACK_NAME: the UI says so). */
+async function loadStack(settings: Settings, env: NodeJS.ProcessEnv): Promise<StackControl | undefined> {
+  try {
+    return createStackController(settings, { env });
+  } catch {
+    return undefined;
+  }
 }

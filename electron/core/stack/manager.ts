@@ -261,7 +261,7 @@ export class StackManager {
     const agg = new PullProgressAggregator(missing);
     let lastSent = -1;
     const send = (image: string, fraction: number, detail: string): void => {
-      if (fraction - lastSent < 0.005 && fraction < 1) return;
+      if (fraction - lastSent < 0.005 && !(fraction === 1 && lastSent < 1)) return;
       lastSent = fraction;
       const p: PullProgress = { fraction, image, detail };
       this.events?.emit('stack:pull-progress', p);
