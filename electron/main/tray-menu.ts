@@ -93,6 +93,16 @@ function statusLine(state: TrayState, stackControl: boolean): string {
   }
 }
 
+/**
+ * How the menu is attached: Linux's AppIndicator/StatusNotifier shows only a context menu (clicks are
+ * often not delivered), so the menu is the tray's context menu there. On macOS a context menu would
+ * also take the left click, so the menu pops up on right click and the left click toggles the popover
+ * (menubar's approach); Windows does the same.
+ */
+export function menuAttachment(platform: NodeJS.Platform): 'context-menu' | 'popup-on-right-click' {
+  return platform === 'darwin' || platform === 'win32' ? 'popup-on-right-click' : 'context-menu';
+}
+
 /** The user's shell for the default snippet: PowerShell on Windows, else $SHELL's name when we know it. */
 export function defaultSnippetShell(platform: NodeJS.Platform, shellEnv: string | undefined): SnippetShell {
   if (platform === 'win32') return 'powershell';

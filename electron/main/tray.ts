@@ -1,6 +1,6 @@
 /** The tray icon: image, tooltip, macOS title and menu from state (the pure pieces decide, this applies). */
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type Rectangle } from 'electron';
-import { buildTrayMenu, type TrayAction, type TrayMenuItem, type TrayMenuState } from './tray-menu.js';
+import { buildTrayMenu, menuAttachment, type TrayAction, type TrayMenuItem, type TrayMenuState } from './tray-menu.js';
 import { trayIconPath } from './tray-icon.js';
 import { trayTitle, trayTooltip, type CostView } from './tray-state.js';
 
@@ -27,6 +27,8 @@ export class TrayController {
   private readonly tray: Tray;
   private lastIcon = '';
   private template: TrayMenuItem[] = [];
+  private menuObject: Electron.Menu | null = null;
+  private readonly attachment: 'context-menu' | 'popup-on-right-click';
 
   constructor(
     private readonly resourcesDir: string,
@@ -35,7 +37,13 @@ export class TrayController {
     onClick: (bounds: Rectangle | undefined) => void,
   ) {
     this.tray = new Tray(this.image(initial));
+    this.attachment = menuAttachment(initial.platform);
     this.tray.on('click', (_event, bounds) => onClick(bounds));
+    if (this.attachment === 'popup-on-right-click') {
+      this.tray.on('right-click', () => {
+        if (this.menuObject) this.tray.popUpContextMenu(this.menuObject);
+      });
+    }
     this.update(initial);
   }
 
@@ -53,7 +61,8 @@ export class TrayController {
     this.tray.setToolTip(trayTooltip(view.state, view.cost, view.operation));
     if (view.platform === 'darwin') this.tray.setTitle(trayTitle(view.cost), { fontType: 'monospacedDigit' });
     this.template = buildTrayMenu(view);
-    this.tray.setContextMenu(Menu.buildFromTemplate(toElectronMenu(this.template, this.run)));
+    this.menuObject = Menu.buildFromTemplate(toElectronMenu(this.template, this.run));
+    if (this.attachment === 'context-menu') this.tray.setContextMenu(this.menuObject);
   }
 
   /** The last template (the e2e hook clicks items by id through it). */

@@ -55,3 +55,19 @@ test('0.1.0 baseline: hand-written values become what the schema accepts', () =>
   assert.equal(out.data.refreshIntervalSeconds, 2);
   assert.equal(out.data.prometheusUrl, 'http://127.0.0.1:9090');
 });
+
+test('the CLI reads a not-yet-migrated file as migrated, without writing it', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { readSettingsFile } = await import('../../electron/core/config/settings-file.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccmon-read-'));
+  const file = path.join(dir, 'config.json');
+  const text = JSON.stringify({ dailyBudgetUsd: 0, refreshIntervalSeconds: '30' });
+  fs.writeFileSync(file, text);
+  const read = await readSettingsFile(file);
+  assert.equal(read.problem, undefined);
+  assert.equal(read.settings.dailyBudgetUsd, null);
+  assert.equal(read.settings.refreshIntervalSeconds, 30);
+  assert.equal(fs.readFileSync(file, 'utf8'), text, 'untouched');
+});

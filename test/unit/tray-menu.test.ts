@@ -1,7 +1,7 @@
 /** The tray menu is a pure function of state: which items exist, which are enabled, what they do. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTrayMenu, defaultSnippetShell, findMenuItem, snippetShells, type TrayMenuState } from '../../electron/main/tray-menu.js';
+import { buildTrayMenu, defaultSnippetShell, findMenuItem, menuAttachment, snippetShells, type TrayMenuState } from '../../electron/main/tray-menu.js';
 import { trayStates } from '../../electron/main/tray-state.js';
 
 const base: TrayMenuState = { state: 'stopped', operation: null, stackControl: true, todayUsd: 1.234, defaultShell: 'zsh', stopStackOnQuit: false, platform: 'linux' };
@@ -77,4 +77,10 @@ test('default snippet shell: PowerShell on Windows, $SHELL when known, else the 
   assert.equal(defaultSnippetShell('linux', '/bin/bash'), 'bash');
   assert.equal(defaultSnippetShell('darwin', undefined), 'zsh');
   assert.equal(defaultSnippetShell('linux', '/bin/tcsh'), 'bash');
+});
+
+test('menu attachment: context menu on Linux (AppIndicator), right-click popup on macOS/Windows so left click toggles the popover', () => {
+  assert.equal(menuAttachment('linux'), 'context-menu');
+  assert.equal(menuAttachment('darwin'), 'popup-on-right-click');
+  assert.equal(menuAttachment('win32'), 'popup-on-right-click');
 });

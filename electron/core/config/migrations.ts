@@ -122,3 +122,15 @@ function toNumber(v: unknown): number | null {
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/**
+ * For readers that never write the file (the CLI): applies, in memory, every migration newer than the
+ * file's stamp, so a file the tray app hasn't migrated yet reads the same as after migration.
+ */
+export function migrateForReading(raw: RawSettings, migrations: readonly Migration[] = settingsMigrations): RawSettings {
+  const fileVersion = readVersionStamp(raw);
+  return [...migrations]
+    .filter((m) => fileVersion === null || compareVersions(m.version, fileVersion) > 0)
+    .sort((a, b) => compareVersions(a.version, b.version))
+    .reduce((data, m) => m.up(data), raw);
+}

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { settingsSchema, type Settings } from './settings-schema.js';
+import { migrateForReading } from './migrations.js';
 
 export interface SettingsFileRead {
   settings: Settings;
@@ -25,7 +26,9 @@ export async function readSettingsFile(file: string): Promise<SettingsFileRead> 
   } catch (err) {
     return { settings: settingsSchema.parse({}), problem: `${file} is not valid JSON (${(err as Error).message}); using defaults` };
   }
-  const parsed = settingsSchema.safeParse(stripUnknown(json));
+  // The tray app migrates the file when it opens it; until then, read it as migrated (in memory only).
+  const migrated = typeof json === 'object' && json !== null && !Array.isArray(json) ? migrateForReading(json as Record<string, unknown>) : json;
+  const parsed = settingsSchema.safeParse(stripUnknown(migrated));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first?.path.join('.') || '(root)';
