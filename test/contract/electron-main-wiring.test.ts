@@ -14,60 +14,21 @@
  * e2e/electron does that wherever a binary exists.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { register } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { apiMethods, eventChannel, methodChannel } from '../../electron/core/api/contract.js';
 import { buildTrayMenu } from '../../electron/main/tray-menu.js';
 import type { AppHandle } from '../../electron/main/app.js';
+import { loadMain, preloadBundle, root, type Double } from './support/load-main.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const mainBundle = path.join(root, 'dist', 'electron', 'main', 'index.js');
-const preloadBundle = path.join(root, 'dist', 'electron', 'preload', 'index.cjs');
-
-type Double = typeof import('./support/electron-double.js');
 let double: Double;
 let handle: AppHandle;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccmon-wiring-'));
-const configDir = path.join(tmp, 'config');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
+let configDir: string;
 
 before(async () => {
-  // The test is about the built bundle: build it when it is missing or older than its sources.
-  const built = fs.existsSync(mainBundle) && fs.existsSync(preloadBundle) ? Math.min(fs.statSync(mainBundle).mtimeMs, fs.statSync(preloadBundle).mtimeMs) : 0;
-  if (built < Math.max(newestMtime(path.join(root, 'electron', 'main')), newestMtime(path.join(root, 'electron', 'preload')))) {
-    execFileSync('npm', ['run', 'build:main'], { cwd: root, stdio: 'inherit' });
-  }
-  fs.mkdirSync(configDir, { recursive: true });
-  fs.writeFileSync(path.join(configDir, 'config.json'), '{"prometheusUrl": "http://127.0.0.1:9", oops');
-  Object.assign(process.env, {
-    CCMON_CONFIG_DIR: configDir,
-    HOME: tmp,
-    XDG_CONFIG_HOME: path.join(tmp, 'xdg'),
-    DOCKER_HOST: `unix://${path.join(tmp, 'no-docker.sock')}`,
-    CCMON_STACK_NAME: 'ccmon-wiring-test',
-    SHELL: '/bin/zsh',
-  });
-  delete process.env.XDG_CURRENT_DESKTOP;
-  delete process.env.CCMON_RENDERER_URL;
-  const doubleUrl = pathToFileURL(path.join(import.meta.dirname, 'support', 'electron-double.ts')).href;
-  register('./support/electron-resolve-hook.mjs', import.meta.url, { data: { doubleUrl } });
-  double = (await import(doubleUrl)) as Double;
-  const main = (await import(pathToFileURL(mainBundle).href)) as { started: Promise<AppHandle | null> };
-  const started = await main.started;
-  assert.ok(started, 'the app started');
-  handle = started;
+  // A corrupt settings file, to see it backed up and announced.
+  ({ double, handle, configDir } = await loadMain({ configText: '{"prometheusUrl": "http://127.0.0.1:9", oops' }));
 });
 
 after(() => {

@@ -186,9 +186,13 @@ export class Tray extends EventEmitter {
     log('Tray.setContextMenu');
     this.menu = menu;
   }
+  /** What Linux reports by default: nothing useful. Tests set real bounds for macOS/Windows. */
+  bounds = { x: 0, y: 0, width: 0, height: 0 };
   getBounds(): { x: number; y: number; width: number; height: number } {
-    // What Linux reports: nothing useful.
-    return { x: 0, y: 0, width: 0, height: 0 };
+    return this.bounds;
+  }
+  popUpContextMenu(menu: { template: unknown[] }): void {
+    log('Tray.popUpContextMenu', menu.template.length);
   }
   destroy(): void {}
 }
