@@ -170,6 +170,8 @@ test('adoption of containers made outside the app (as docker compose makes them:
   await docker().getContainer(loki).remove();
   dockerCli(['create', '--name', loki, '--label', `dev.ccmon.stack=${stack.name}`, '--label', 'dev.ccmon.service=loki', '--label', 'com.docker.compose.project=' + stack.name,
     '--network', stack.name, '--network-alias', 'loki', '-p', `127.0.0.1:${stack.ports.loki}:3100`, '-v', `${stack.name}-loki-data:/loki`, '--restart', 'unless-stopped',
+    // Compose gives it its config as a read-only bind mount of compose/: the app must not try to put it there again.
+    '-v', `${path.join(root, 'compose/loki/loki.yml')}:/etc/loki/loki.yml:ro`,
     'ccmon-test/loki-standin:1', '-config.file=/etc/loki/loki.yml']);
   const r = await stack.cli(['stack', 'up', '--json']);
   assert.equal(r.code, 0, r.stderr);

@@ -8,7 +8,7 @@ import { extract } from 'tar-stream';
 import { PullProgressAggregator, pullStreamError } from '../../electron/core/stack/progress.js';
 import { pullImage, PullError } from '../../electron/core/stack/pull.js';
 import { allReady, crashExplained, demuxLogs, deriveServiceStatus, hostPortsFromUrls, portConflictExplained, portConflictFromError, portOfUrl, serviceState } from '../../electron/core/stack/model.js';
-import { configEntries, tarOf } from '../../electron/core/stack/archive.js';
+import { configEntries, entriesOutsideBinds, tarOf } from '../../electron/core/stack/archive.js';
 import { grafanaAdminPassword } from '../../electron/core/stack/password.js';
 import { imagesFrom, stackNameFrom } from '../../electron/core/stack/manager.js';
 import { tempDir } from '../support/tmp.js';
@@ -182,4 +182,11 @@ test('stack name and image overrides from the environment', () => {
   assert.throws(() => stackNameFrom({ CCMON_STACK_NAME: 'Bad Name!' }), /CCMON_STACK_NAME is invalid/);
   assert.equal(imagesFrom({ CCMON_IMAGE_LOKI: 'mirror/loki:3' }).loki, 'mirror/loki:3');
   assert.equal(imagesFrom({}).grafana, 'grafana/grafana:12.1.0');
+});
+
+test('config entries that a bind mount provides (containers made by docker compose) are not put again', () => {
+  const e = (name: string) => ({ name, content: Buffer.from(''), mode: 0o644 });
+  const entries = [e('etc/loki/loki.yml'), e('etc/grafana/provisioning/datasources/d.yml'), e('etc/grafana/dashboards/a.json'), e('etc/grafana/dashboards-x/b.json')];
+  assert.deepEqual(entriesOutsideBinds(entries, ['/etc/loki/loki.yml', '/etc/grafana/dashboards/']).map((x) => x.name), ['etc/grafana/provisioning/datasources/d.yml', 'etc/grafana/dashboards-x/b.json']);
+  assert.equal(entriesOutsideBinds(entries, []).length, 4);
 });

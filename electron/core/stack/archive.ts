@@ -61,3 +61,12 @@ export async function tarOf(entries: readonly ArchiveEntry[], mtime = new Date(0
   p.finalize();
   return done;
 }
+
+/**
+ * Leaves out the entries a bind mount already provides: a container made by `docker compose` gets
+ * its configuration from read-only bind mounts of compose/, and putting files there would fail.
+ */
+export function entriesOutsideBinds(entries: readonly ArchiveEntry[], bindTargets: readonly string[]): ArchiveEntry[] {
+  const roots = bindTargets.map((t) => t.replace(/^\/+/, '').replace(/\/+$/, ''));
+  return entries.filter((e) => !roots.some((r) => e.name === r || e.name.startsWith(`${r}/`)));
+}

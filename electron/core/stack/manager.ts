@@ -11,7 +11,7 @@ import type Docker from 'dockerode';
 import type { PullProgress, ServiceName, ServiceStatus, StackStatus } from '../api/types.js';
 import type { ApiEventName, ApiEvents } from '../api/contract.js';
 import { appConfigDir } from '../config/paths.js';
-import { configEntries, tarOf } from './archive.js';
+import { configEntries, entriesOutsideBinds, tarOf } from './archive.js';
 import { defaultImages, defaultStackName, imageEnvVars, labels, serviceNames, stackSpec, type ServiceSpec, type StackSpec } from './definition.js';
 import { connectEngine, defaultDiscoveryInput, type DiscoveryInput } from './engine.js';
 import { allReady, crashExplained, demuxLogs, deriveServiceStatus, hostPortsFromUrls, portConflictExplained, portConflictFromError, serviceUrl, statusKey, type ContainerFacts, type StackUrls } from './model.js';
@@ -223,7 +223,8 @@ export class StackManager {
       const info = existing.get(s.name);
       if (info?.State.Running) return; // adopted as it runs
       const container = info ? docker.getContainer(s.containerName) : await this.create(docker, spec, s);
-      const entries = await configEntries(composeDir, s.configs);
+      const binds = (info?.Mounts ?? []).filter((m) => m.Type === 'bind').map((m) => m.Destination);
+      const entries = entriesOutsideBinds(await configEntries(composeDir, s.configs), binds);
       if (entries.length) await container.putArchive(await tarOf(entries), { path: '/' });
       try {
         await container.start();
@@ -421,7 +422,8 @@ export class StackManager {
     const composeDir = this.options.composeDir ?? findComposeDir(this.env);
     for (const s of spec.services.filter((x) => stoppedServices.some((y) => y.name === x.name))) {
       const c = docker.getContainer(s.containerName);
-      const entries = await configEntries(composeDir, s.configs);
+      const binds = ((await c.inspect().catch(() => null))?.Mounts ?? []).filter((m) => m.Type === 'bind').map((m) => m.Destination);
+      const entries = entriesOutsideBinds(await configEntries(composeDir, s.configs), binds);
       if (entries.length) await c.putArchive(await tarOf(entries), { path: '/' }).catch(() => undefined);
       await c.start().catch(() => undefined);
     }
