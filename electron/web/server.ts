@@ -13,6 +13,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { apiArgSchemas, apiEventNames, toEnvelope, type ApiMethod } from '../core/api/contract.js';
 import type { MonitorService } from '../core/service.js';
+import { SummaryCache } from './summary-cache.js';
 import { apiMethodOf, baseHeaders, contentSecurityPolicy, contentType, isAllowedOrigin, isLoopbackHost } from './security.js';
 
 export interface WebServerOptions {
@@ -64,20 +65,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
   const unsubscribe = apiEventNames.map((name) => service.events.on(name, (payload) => broadcast(name, payload)));
 
-  // While a page is open, refresh the summary on a timer: getSummary emits `summary:update`.
-  let ticking = false;
+  // Today's summary is kept warm (refreshed on the app's interval from startup), so a page opening
+  // gets data at once; getSummary emits `summary:update`, which reaches open pages over SSE.
+  const intervalMs = options.refreshIntervalSeconds * 1000;
+  const summaries = new SummaryCache(() => service.api.getSummary({}), intervalMs);
   const tick = async (): Promise<void> => {
-    if (ticking || clients.size === 0) return;
-    ticking = true;
     try {
-      await service.api.getSummary({});
+      await summaries.refresh();
     } catch {
-      // The page polls too, and shows Prometheus being down as the stale state.
-    } finally {
-      ticking = false;
+      // Not cached; the page's own call gets the error and shows the stale state.
     }
   };
-  const timer = setInterval(() => void tick(), options.refreshIntervalSeconds * 1000);
+  void tick();
+  const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   const heartbeat = setInterval(() => {
     for (const res of clients) res.write(': keep-alive\n\n');
@@ -105,7 +105,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(res, 400, { error: { message: `Invalid ${where} for ${name}: ${issue?.message ?? 'bad value'}.`, code: 'INVALID_ARGS' }, result: null });
     }
     const call = service.api[name] as (args: unknown) => Promise<unknown>;
-    sendJson(res, 200, await toEnvelope(() => call(parsed.data)));
+    const isDefaultSummary = name === 'getSummary' && Object.keys(parsed.data).length === 0;
+    sendJson(res, 200, await toEnvelope(() => (isDefaultSummary ? summaries.get() : call(parsed.data))));
   };
 
   const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse): void => {
@@ -115,7 +116,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.write('retry: 2000\n\n');
     clients.add(res);
     req.on('close', () => clients.delete(res));
-    void tick();
   };
 
   const handleStatic = async (pathname: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {

@@ -95,18 +95,21 @@ export function useDashboard(bridge: RendererBridge): Dashboard {
     bridge.getAppInfo({}).then(setInfo, () => setInfo(null));
   }, [bridge]);
 
+  // Load once at mount; then refresh on the interval (which changes when the app info arrives).
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
   useEffect(() => {
-    refresh(true);
-    const timer = setInterval(() => refresh(false), intervalMs);
+    refreshRef.current(true);
     const onVisible = (): void => {
-      if (document.visibilityState === 'visible') refresh(true);
+      if (document.visibilityState === 'visible') refreshRef.current(true);
     };
     document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [refresh, intervalMs]);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+  useEffect(() => {
+    const timer = setInterval(() => refreshRef.current(false), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
 
   useEffect(() => {
     const offs = [

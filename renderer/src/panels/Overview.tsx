@@ -1,4 +1,5 @@
 /** Cost at a glance, usage stats, charts and cost by model. */
+import { Suspense, lazy } from 'react';
 import type { ProbeResult, Summary } from '../../../electron/core/api/types.js';
 import { Card, ExternalButton, Segmented, Stat, Value } from '../components/ui.js';
 import { rangeLabels, ranges, seriesTotals } from '../lib/chart.js';
@@ -6,13 +7,20 @@ import { formatAgo, formatClock, formatCount, formatDuration, formatTokens, form
 import { freshness, isEmptySummary, type Loadable } from '../lib/freshness.js';
 import type { Palette } from '../lib/palette.js';
 import type { Dashboard } from '../useDashboard.js';
-import { CostChart, TokensChart } from './Charts.js';
+
+// recharts is most of the bundle: it loads beside the first data, not before the first paint.
+// The fetch starts as soon as this module runs; the skeleton holds the chart's place meanwhile.
+const charts = import('./Charts.js');
+const CostChart = lazy(() => charts.then((m) => ({ default: m.CostChart })));
+const TokensChart = lazy(() => charts.then((m) => ({ default: m.TokensChart })));
+const chartSkeleton = <div className="chart-skeleton skeleton" />;
 
 export function StaleBanner(props: { summary: Loadable<Summary>; prometheusUrl: string | undefined; now: number; onRetry: () => void }) {
   const { summary } = props;
   const state = freshness(summary);
   if (state !== 'stale' && state !== 'unavailable') return null;
-  const when = summary.updatedAt;
+  // The values' own time (when the host computed them), not when the page received them.
+  const when = summary.data ? Date.parse(summary.data.asOf) : null;
   return (
     <div className={`banner ${state === 'stale' ? 'banner-warn' : 'banner-bad'}`} role="status" data-testid="stale-banner" data-state={state}>
       <div className="banner-text">
@@ -58,7 +66,7 @@ export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<Pr
           {s ? formatUsd(s.periods.today) : ''}
         </Value>
         <div className="hero-asof" data-testid="cost-asof">
-          {s ? (stale && props.summary.updatedAt ? `as of ${formatClock(props.summary.updatedAt)}` : `updated ${formatAgo(props.summary.updatedAt ?? Date.parse(s.asOf), props.now)}`) : '\u00a0'}
+          {s ? (stale ? `as of ${formatClock(Date.parse(s.asOf))}` : `updated ${formatAgo(Date.parse(s.asOf), props.now)}`) : '\u00a0'}
         </div>
       </div>
       <div className="hero-periods">
@@ -226,7 +234,13 @@ export function ChartsCard(props: { dash: Dashboard; palette: Palette; compact: 
           </ExternalButton>
         </div>
         <div className={`chart-box ${switching ? 'switching' : ''}`}>
-          {data ? <CostChart series={data} palette={props.palette} compact={props.compact} /> : <div className="chart-skeleton skeleton" />}
+          {data ? (
+            <Suspense fallback={chartSkeleton}>
+              <CostChart series={data} palette={props.palette} compact={props.compact} />
+            </Suspense>
+          ) : (
+            chartSkeleton
+          )}
           {series.error && !data && <p className="chart-error">{series.error.message}</p>}
         </div>
       </Card>
@@ -245,7 +259,13 @@ export function ChartsCard(props: { dash: Dashboard; palette: Palette; compact: 
           <span>{totals ? `${formatTokens(totals.tokens)} tokens in the last ${rangeLabels[data!.range]}` : '\u00a0'}</span>
         </div>
         <div className={`chart-box ${switching ? 'switching' : ''}`}>
-          {data ? <TokensChart series={data} palette={props.palette} compact={props.compact} /> : <div className="chart-skeleton skeleton" />}
+          {data ? (
+            <Suspense fallback={chartSkeleton}>
+              <TokensChart series={data} palette={props.palette} compact={props.compact} />
+            </Suspense>
+          ) : (
+            chartSkeleton
+          )}
         </div>
       </Card>
     </>
