@@ -8,7 +8,7 @@
  *   ...; await prom.stop(); h.remove();
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -26,7 +26,14 @@ export interface History {
   remove(): void;
 }
 
-export async function buildHistory(options: BackfillOptions, { rules }: { rules: boolean }): Promise<History> {
+export interface HistoryOptions {
+  /** Also evaluate the recording rules over the history. */
+  rules: boolean;
+  /** Evaluate the rules up to this time (default: 10 minutes past the history's end). Never pass a future time. */
+  rulesUntilMs?: number;
+}
+
+export async function buildHistory(options: BackfillOptions, { rules, rulesUntilMs }: HistoryOptions): Promise<History> {
   const tmp = tempDir('ccmon-history-');
   const dataDir = join(tmp.path, 'data');
   mkdirSync(dataDir, { recursive: true });
@@ -37,10 +44,11 @@ export async function buildHistory(options: BackfillOptions, { rules }: { rules:
     timings.generateMs = performance.now() - t;
     t = performance.now();
     await createBlocks(info.file, dataDir);
+    rmSync(info.file, { force: true });
     timings.rawBlocksMs = performance.now() - t;
     if (rules) {
       t = performance.now();
-      await backfillRules(dataDir, Math.min(info.minTimeMs, options.endMs - options.days * 86_400_000) - 10 * 60_000, Math.max(info.maxTimeMs, options.endMs) + 10 * 60_000, join(tmp.path, 'rule-blocks'));
+      await backfillRules(dataDir, Math.min(info.minTimeMs, options.endMs - options.days * 86_400_000) - 10 * 60_000, rulesUntilMs ?? Math.max(info.maxTimeMs, options.endMs) + 10 * 60_000, join(tmp.path, 'rule-blocks'));
       timings.ruleBlocksMs = performance.now() - t;
     }
     return { dataDir, info, timings, remove: tmp.remove };

@@ -26,7 +26,7 @@ export function perSeriesTotalExpr(selector: string, w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
   const last = `last_over_time(${selector}[${range(windowMs)}] @ ${at(w.until)})`;
   const base = `(${selector} @ ${at(w.since)})`;
-  return `(((${last} - ${base}) >= 0) or ${last}) unless (${resetSeriesExpr(selector, w)})`;
+  return `(((${last} - ${base}) >= 0) or ${last})`;
 }
 
 /**
@@ -36,7 +36,7 @@ export function perSeriesTotalExpr(selector: string, w: WindowSpec): string {
  */
 export function resumedSessionsExpr(resumeSelector: string, w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
-  return `group by (session_id) (last_over_time(${resumeSelector}[${range(windowMs + lookbackMs)}] @ ${at(w.until)}))`;
+  return `last_over_time(${resumeSelector}[${range(windowMs + lookbackMs)}] @ ${at(w.until)})`;
 }
 
 /** Series whose value fell between the baseline sample and the end of the window. */
@@ -45,9 +45,17 @@ export function resetSeriesExpr(selector: string, w: WindowSpec): string {
   return `resets(${selector}[${range(windowMs + lookbackMs)}] @ ${at(w.until)}) > 0`;
 }
 
-/** Window totals of the series without resets, outside the flagged sessions, deduplicated, summed by `groupBy`. */
-export function groupedTotalExpr(selector: string, w: WindowSpec, groupBy: readonly string[], flaggedSessions: string): string {
-  return `sum by (${groupBy.join(', ')}) (max without (${collectionLabels.join(', ')}) (${perSeriesTotalExpr(selector, w)} unless on (session_id) (${flaggedSessions})))`;
+/** Window totals, deduplicated, summed by `groupBy` (the selector leaves out the flagged sessions). */
+export function groupedTotalExpr(selector: string, w: WindowSpec, groupBy: readonly string[]): string {
+  return `sum by (${groupBy.join(', ')}) (max without (${collectionLabels.join(', ')}) (${perSeriesTotalExpr(selector, w)}))`;
+}
+
+/**
+ * Sessions to total exactly from raw samples: a value fell in one of their series (a reset), or Claude
+ * Code reported them resumed. `resetExprs` are `resets(...) > 0` expressions (raw or snapshot series).
+ */
+export function flaggedSessionsExpr(resetExprs: readonly string[], resumedExprs: readonly string[]): string {
+  return `group by (session_id) (${[...resetExprs.map((e) => `(${e})`), ...resumedExprs].join(' or ')})`;
 }
 
 /** Distinct `session_id`s with at least one sample in the window, across the given selectors. */
@@ -104,24 +112,21 @@ export function snapshotPerSeriesExpr(raw: string, snapshot: string, w: WindowSp
   return `(((${last} - ${base}) >= 0) or ${last})`;
 }
 
-/**
- * Sessions the snapshots can't total on their own, totalled exactly from raw samples instead: a snapshot
- * fell inside the window (a reset), or Claude Code reported a resumed start (`start_type="resume"`):
- * a resumed process counts from zero again, which a once-a-minute snapshot may not show as a fall.
- */
-export function snapshotFlaggedSessionsExpr(snapshot: string, resumeRaw: string, resumeSnapshot: string, w: WindowSpec): string {
+/** Series whose snapshots fell inside the window (a reset). */
+export function snapshotResetExpr(snapshot: string, w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
-  const span = range(windowMs + lookbackMs);
-  return (
-    `group by (session_id) ((resets(${snapshot}[${span}] @ ${at(w.until)}) > 0)` +
-    ` or last_over_time(${resumeSnapshot}[${span}] @ ${at(w.until)})` +
-    ` or last_over_time(${resumeRaw}[${range(rawTailMs)}] @ ${at(w.until)}))`
-  );
+  return `resets(${snapshot}[${range(windowMs + lookbackMs)}] @ ${at(w.until)}) > 0`;
 }
 
-/** Window totals from snapshots, summed by `groupBy`, leaving out the flagged sessions. */
-export function snapshotGroupedTotalExpr(raw: string, snapshot: string, flaggedSessions: string, w: WindowSpec, groupBy: readonly string[]): string {
-  return `sum by (${groupBy.join(', ')}) (max without (${collectionLabels.join(', ')}) (${snapshotPerSeriesExpr(raw, snapshot, w)} unless on (session_id) (${flaggedSessions})))`;
+/** Sessions reported resumed, from their snapshots and, for the last minutes, the raw series. */
+export function snapshotResumedExprs(resumeRaw: string, resumeSnapshot: string, w: WindowSpec): string[] {
+  const windowMs = w.until.getTime() - w.since.getTime();
+  return [`last_over_time(${resumeSnapshot}[${range(windowMs + lookbackMs)}] @ ${at(w.until)})`, `last_over_time(${resumeRaw}[${range(rawTailMs)}] @ ${at(w.until)})`];
+}
+
+/** Window totals from snapshots, summed by `groupBy` (the selectors leave out the flagged sessions). */
+export function snapshotGroupedTotalExpr(raw: string, snapshot: string, w: WindowSpec, groupBy: readonly string[]): string {
+  return `sum by (${groupBy.join(', ')}) (max without (${collectionLabels.join(', ')}) (${snapshotPerSeriesExpr(raw, snapshot, w)}))`;
 }
 
 /** Distinct sessions with a sample in the window, read from snapshots as above; `pairs` are [raw, snapshot]. */

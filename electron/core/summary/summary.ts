@@ -3,7 +3,7 @@ import { tokenTypes, type TokenType } from '../telemetry/metrics.js';
 import type { ModelUsage, Summary, TokenCounts } from '../api/types.js';
 import type { WindowSpec } from './promql.js';
 import { periodStarts, startOfLocalDay } from './time-windows.js';
-import { RulesCoverage, distinctSessions, windowTotals, type GroupedTotal } from './window-totals.js';
+import { RulesCoverage, WindowCounter, type GroupedTotal } from './window-totals.js';
 
 export interface SummaryRequest {
   since?: Date | undefined;
@@ -32,21 +32,21 @@ export async function computeSummary(client: PrometheusClient, request: SummaryR
   }
   const w: WindowSpec = { since, until };
   const coverage = new RulesCoverage(client, request.useRules ?? true);
+  const main = new WindowCounter(client, w, ['cost', 'tokens', 'linesOfCode', 'commits', 'pullRequests', 'activeTime'], coverage);
   const starts = periodStarts(now);
   const periodCost = (start: Date): Promise<number> =>
     start.getTime() === since.getTime() && until.getTime() === now.getTime()
-      ? costPromise.then(sumValues)
-      : windowTotals(client, 'cost', { since: start, until: now }, [], coverage).then(sumValues);
+      ? main.totals('cost', ['model']).then(sumValues)
+      : new WindowCounter(client, { since: start, until: now }, ['cost'], coverage).totals('cost', []).then(sumValues);
 
-  const costPromise = windowTotals(client, 'cost', w, ['model'], coverage);
   const [cost, tokens, loc, commits, prs, active, sessions, today, last7Days, last30Days] = await Promise.all([
-    costPromise,
-    windowTotals(client, 'tokens', w, ['model', 'type'], coverage),
-    windowTotals(client, 'linesOfCode', w, ['type'], coverage),
-    windowTotals(client, 'commits', w, [], coverage),
-    windowTotals(client, 'pullRequests', w, [], coverage),
-    windowTotals(client, 'activeTime', w, ['type'], coverage),
-    distinctSessions(client, w, coverage),
+    main.totals('cost', ['model']),
+    main.totals('tokens', ['model', 'type']),
+    main.totals('linesOfCode', ['type']),
+    main.totals('commits', []),
+    main.totals('pullRequests', []),
+    main.totals('activeTime', ['type']),
+    main.sessions(),
     periodCost(starts.today),
     periodCost(starts.last7Days),
     periodCost(starts.last30Days),

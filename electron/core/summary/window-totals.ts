@@ -1,10 +1,11 @@
 import type { PrometheusClient } from '../prometheus/client.js';
-import { collectionLabels, metricSelector, rulesHeartbeat, snapshotRules, type SnapshotMetric } from '../telemetry/metrics.js';
+import { collectionLabels, metricOfName, metricSelector, metricsSelector, rulesHeartbeat, snapshotSelector, type SnapshotMetric } from '../telemetry/metrics.js';
 import { exactWindowTotal, labelKey } from './exact-total.js';
 import {
   baselineExpr,
   distinctSessionsExpr,
   exactAlternation,
+  flaggedSessionsExpr,
   groupedTotalExpr,
   rawSamplesExpr,
   resetSeriesExpr,
@@ -13,7 +14,8 @@ import {
   snapshotDistinctSessionsExpr,
   snapshotGroupedTotalExpr,
   snapshotMinWindowMs,
-  snapshotFlaggedSessionsExpr,
+  snapshotResetExpr,
+  snapshotResumedExprs,
   type WindowSpec,
 } from './promql.js';
 
@@ -44,100 +46,107 @@ export class RulesCoverage {
 }
 
 /**
- * What a Claude Code counter added inside the window, summed by `groupBy` labels, equal to what
- * Claude Code reported. Series without a reset are totalled by Prometheus (from our snapshot rules when
- * they cover the window, else from raw samples); series with a reset (a resumed session) are totalled
- * exactly here from their raw samples.
+ * What Claude Code's counters added inside one window, equal to what Claude Code reported.
+ * Most sessions are totalled by Prometheus (from our snapshot rules when they cover the window, else
+ * from raw samples). Sessions that resumed or whose values fell (a counter reset) are "flagged" once per
+ * window and totalled here, exactly, from their raw samples; the other queries leave them out.
  */
-export async function windowTotals(
-  client: PrometheusClient,
-  metric: SnapshotMetric,
-  w: WindowSpec,
-  groupBy: readonly string[],
-  coverage: RulesCoverage,
-): Promise<GroupedTotal[]> {
-  const selector = (extra?: string): string => metricSelector(metric, extra);
-  const useRules = await coverage.covers(w);
-  let grouped: Array<{ metric: Record<string, string>; value: number }>;
-  let exact: Promise<GroupedTotal[]> | undefined;
-  if (useRules) {
-    const flagged = snapshotFlaggedSessionsExpr(
-      snapshotRules[metric],
-      metricSelector('sessionCount', 'start_type="resume"'),
-      `${snapshotRules.sessionCount}{start_type="resume"}`,
-      w,
-    );
-    const [rows, flaggedSessions] = await Promise.all([
-      client.query(snapshotGroupedTotalExpr(selector(), snapshotRules[metric], flagged, w, groupBy), w.until),
-      client.query(flagged, w.until),
-    ]);
-    grouped = rows;
-    const sessions = flaggedSessions.map((s) => s.metric.session_id ?? '');
-    if (sessions.length > 0) exact = exactTotalsFromRaw(client, selector, w, sessions, () => true);
-  } else {
-    const resumed = resumedSessionsExpr(metricSelector('sessionCount', 'start_type="resume"'), w);
-    const [rows, resetSeries, resumedSessions] = await Promise.all([
-      client.query(groupedTotalExpr(selector(), w, groupBy, resumed), w.until),
-      client.query(resetSeriesExpr(selector(), w), w.until),
-      client.query(resumed, w.until),
-    ]);
-    grouped = rows;
-    const whole = new Set(resumedSessions.map((s) => s.metric.session_id ?? ''));
-    const resetSeriesOutsideThem = resetSeries.filter((s) => !whole.has(s.metric.session_id ?? ''));
-    if (whole.size > 0 || resetSeriesOutsideThem.length > 0) {
-      const wanted = new Set(resetSeriesOutsideThem.map((s) => labelKey(s.metric, ['__name__'])));
-      const sessions = [...whole, ...resetSeriesOutsideThem.map((s) => s.metric.session_id ?? '')];
-      exact = exactTotalsFromRaw(client, selector, w, sessions, (labels) => whole.has(labels.session_id ?? '') || wanted.has(labelKey(labels, ['__name__'])));
+export class WindowCounter {
+  private readonly rules: Promise<boolean>;
+  private readonly flagged: Promise<string[]>;
+  private exact: Promise<Map<SnapshotMetric, GroupedTotal[]>> | undefined;
+  private readonly memo = new Map<string, Promise<GroupedTotal[]>>();
+
+  constructor(
+    private readonly client: PrometheusClient,
+    private readonly w: WindowSpec,
+    /** Every metric this window will be asked for: reset detection covers exactly these. */
+    private readonly metrics: readonly SnapshotMetric[],
+    coverage: RulesCoverage,
+  ) {
+    this.rules = coverage.covers(w);
+    this.flagged = this.rules.then((rules) => this.findFlagged(rules));
+  }
+
+  /** Totals of one metric, summed by `groupBy` labels. */
+  totals(metric: SnapshotMetric, groupBy: readonly string[]): Promise<GroupedTotal[]> {
+    const key = `${metric}:${groupBy.join(',')}`;
+    let hit = this.memo.get(key);
+    if (!hit) {
+      hit = this.computeTotals(metric, groupBy);
+      this.memo.set(key, hit);
     }
+    return hit;
   }
-  const totals = new Map<string, GroupedTotal>();
-  const add = (labels: Record<string, string>, value: number): void => {
-    const picked = Object.fromEntries(groupBy.map((g) => [g, labels[g] ?? '']));
-    const key = labelKey(picked);
-    const entry = totals.get(key);
-    if (entry) entry.value += value;
-    else totals.set(key, { labels: picked, value });
-  };
-  for (const sample of grouped) add(sample.metric, sample.value);
-  if (exact) for (const { labels, value } of await exact) add(labels, value);
-  return [...totals.values()];
-}
 
-/** Distinct sessions with at least one sample in the window. */
-export async function distinctSessions(client: PrometheusClient, w: WindowSpec, coverage: RulesCoverage): Promise<number> {
-  const metrics: SnapshotMetric[] = ['sessionCount', 'cost'];
-  const expr = (await coverage.covers(w))
-    ? snapshotDistinctSessionsExpr(metrics.map((m) => [metricSelector(m), snapshotRules[m]] as const), w)
-    : distinctSessionsExpr(metrics.map((m) => metricSelector(m)), w);
-  const result = await client.query(expr, w.until);
-  return result[0]?.value ?? 0;
-}
-
-/** Exact window totals, from raw samples, of the chosen series of the given sessions. */
-async function exactTotalsFromRaw(
-  client: PrometheusClient,
-  selector: (extra?: string) => string,
-  w: WindowSpec,
-  sessionIds: string[],
-  include: (labels: Record<string, string>) => boolean,
-): Promise<GroupedTotal[]> {
-  const sessions = [...new Set(sessionIds)];
-  const narrowed = selector(`session_id=~"${exactAlternation(sessions)}"`);
-  const [raw, baselines] = await Promise.all([
-    client.querySamples(rawSamplesExpr(narrowed, w), w.until),
-    client.query(baselineExpr(narrowed, w), w.until),
-  ]);
-  const baselineOf = new Map(baselines.map((b) => [labelKey(b.metric, ['__name__']), b.value]));
-  const sinceSeconds = w.since.getTime() / 1000;
-  // The same usage collected twice (job/instance differ) counts once: keep the larger total.
-  const deduped = new Map<string, GroupedTotal>();
-  for (const s of raw) {
-    const key = labelKey(s.metric, ['__name__']);
-    if (!include(s.metric)) continue;
-    const value = exactWindowTotal(s.values, sinceSeconds, baselineOf.has(key));
-    const dedupeKey = labelKey(s.metric, ['__name__', ...collectionLabels]);
-    const existing = deduped.get(dedupeKey);
-    if (!existing || existing.value < value) deduped.set(dedupeKey, { labels: s.metric, value });
+  private async computeTotals(metric: SnapshotMetric, groupBy: readonly string[]): Promise<GroupedTotal[]> {
+    const [rules, flagged] = await Promise.all([this.rules, this.flagged]);
+    const exclude = flagged.length > 0 ? `session_id!~"${exactAlternation(flagged)}"` : '';
+    const raw = metricSelector(metric, exclude);
+    const expr = rules ? snapshotGroupedTotalExpr(raw, snapshotSelector(metric, exclude), this.w, groupBy) : groupedTotalExpr(raw, this.w, groupBy);
+    const [grouped, exact] = await Promise.all([this.client.query(expr, this.w.until), flagged.length > 0 ? this.exactTotals(flagged) : undefined]);
+    const totals = new Map<string, GroupedTotal>();
+    const add = (labels: Record<string, string>, value: number): void => {
+      const picked = Object.fromEntries(groupBy.map((g) => [g, labels[g] ?? '']));
+      const key = labelKey(picked);
+      const entry = totals.get(key);
+      if (entry) entry.value += value;
+      else totals.set(key, { labels: picked, value });
+    };
+    for (const sample of grouped) add(sample.metric, sample.value);
+    for (const row of exact?.get(metric) ?? []) add(row.labels, row.value);
+    return [...totals.values()];
   }
-  return [...deduped.values()];
+
+  /** Distinct sessions with at least one sample in the window. */
+  async sessions(): Promise<number> {
+    const metrics: SnapshotMetric[] = ['sessionCount', 'cost'];
+    const expr = (await this.rules)
+      ? snapshotDistinctSessionsExpr(metrics.map((m) => [metricSelector(m), snapshotSelector(m)] as const), this.w)
+      : distinctSessionsExpr(metrics.map((m) => metricSelector(m)), this.w);
+    const result = await this.client.query(expr, this.w.until);
+    return result[0]?.value ?? 0;
+  }
+
+  private async findFlagged(rules: boolean): Promise<string[]> {
+    const resumeRaw = metricSelector('sessionCount', 'start_type="resume"');
+    const expr = rules
+      ? flaggedSessionsExpr(
+          this.metrics.map((m) => snapshotResetExpr(snapshotSelector(m), this.w)),
+          snapshotResumedExprs(resumeRaw, snapshotSelector('sessionCount', 'start_type="resume"'), this.w),
+        )
+      : flaggedSessionsExpr(
+          this.metrics.map((m) => resetSeriesExpr(metricSelector(m), this.w)),
+          [resumedSessionsExpr(resumeRaw, this.w)],
+        );
+    const rows = await this.client.query(expr, this.w.until);
+    return rows.map((r) => r.metric.session_id ?? '').sort();
+  }
+
+  /** Exact totals of every series of the flagged sessions, per metric, from one raw query for all of them. */
+  private exactTotals(flagged: string[]): Promise<Map<SnapshotMetric, GroupedTotal[]>> {
+    this.exact ??= (async () => {
+      const selector = metricsSelector(this.metrics, `session_id=~"${exactAlternation(flagged)}"`);
+      const [raw, baselines] = await Promise.all([
+        this.client.querySamples(rawSamplesExpr(selector, this.w), this.w.until),
+        this.client.query(baselineExpr(selector, this.w), this.w.until),
+      ]);
+      const alive = new Set(baselines.map((b) => labelKey(b.metric)));
+      const sinceSeconds = this.w.since.getTime() / 1000;
+      // The same usage collected twice (job/instance differ) counts once: keep the larger total.
+      const deduped = new Map<string, { metric: SnapshotMetric; row: GroupedTotal }>();
+      for (const s of raw) {
+        const metric = metricOfName(s.metric.__name__ ?? '') as SnapshotMetric | undefined;
+        if (!metric) continue;
+        const value = exactWindowTotal(s.values, sinceSeconds, alive.has(labelKey(s.metric)));
+        const key = `${metric}|${labelKey(s.metric, ['__name__', ...collectionLabels])}`;
+        const existing = deduped.get(key);
+        if (!existing || existing.row.value < value) deduped.set(key, { metric, row: { labels: s.metric, value } });
+      }
+      const byMetric = new Map<SnapshotMetric, GroupedTotal[]>();
+      for (const { metric, row } of deduped.values()) byMetric.set(metric, [...(byMetric.get(metric) ?? []), row]);
+      return byMetric;
+    })();
+    return this.exact;
+  }
 }

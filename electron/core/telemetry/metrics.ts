@@ -39,8 +39,23 @@ export const collectionLabels = ['job', 'instance'] as const;
 
 /** A PromQL series selector matching every spelling of a metric, e.g. `{__name__=~"a|b"}`. */
 export function metricSelector(metric: ClaudeMetric, extraMatchers = ''): string {
-  const names = claudeMetrics[metric].map(escapeRegex).join('|');
+  return metricsSelector([metric], extraMatchers);
+}
+
+/** One selector for every spelling of several metrics. */
+export function metricsSelector(metrics: readonly ClaudeMetric[], extraMatchers = ''): string {
+  const names = metrics.flatMap((m) => claudeMetrics[m]).map(escapeRegex).join('|');
   return `{__name__=~"${names}"${extraMatchers ? `,${extraMatchers}` : ''}}`;
+}
+
+/** The selector of a metric's snapshot series (recording rule). */
+export function snapshotSelector(metric: SnapshotMetric, extraMatchers = ''): string {
+  return `{__name__="${snapshotRules[metric]}"${extraMatchers ? `,${extraMatchers}` : ''}}`;
+}
+
+/** Which metric a raw series belongs to, from its name. */
+export function metricOfName(name: string): ClaudeMetric | undefined {
+  return (Object.keys(claudeMetrics) as ClaudeMetric[]).find((m) => (claudeMetrics[m] as readonly string[]).includes(name));
 }
 
 function escapeRegex(name: string): string {
