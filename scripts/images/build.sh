@@ -10,10 +10,13 @@
 # The stand-ins check that the stack handed them their configuration (the files put into the
 # container before start) and exit with an error when it did not.
 # Idempotent: an image that exists is kept unless --force. Prints the image names, one a line.
+# --remove deletes these four images (and nothing else).
 # Needs an engine (bash scripts/deps/docker.sh) and root for apt-get download.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-force=0; [ "${1:-}" = "--force" ] && force=1
+force=0; remove=0
+[ "${1:-}" = "--force" ] && force=1
+[ "${1:-}" = "--remove" ] && remove=1
 docker_cmd=(docker); [ -n "${DOCKER_HOST:-}" ] && docker_cmd=(docker -H "$DOCKER_HOST")
 
 PROM_IMAGE=ccmon-test/prometheus-debian:3.5.3
@@ -22,6 +25,13 @@ GRAFANA_IMAGE=ccmon-test/grafana-standin:1
 CRASH_IMAGE=ccmon-test/crash-standin:1
 
 have() { "${docker_cmd[@]}" image inspect "$1" >/dev/null 2>&1; }
+
+if [ "$remove" = 1 ]; then
+  for image in "$PROM_IMAGE" "$LOKI_IMAGE" "$GRAFANA_IMAGE" "$CRASH_IMAGE"; do
+    if have "$image"; then "${docker_cmd[@]}" rmi "$image" >/dev/null && echo "removed $image"; fi
+  done
+  exit 0
+fi
 need_build() { [ "$force" = 1 ] || ! have "$1"; }
 
 busybox_bin() {
