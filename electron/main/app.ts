@@ -74,8 +74,8 @@ export async function startApp(): Promise<AppHandle | null> {
     void windowController?.show(trayController?.bounds());
   });
   app.on('window-all-closed', () => {
-    // With a tray the app lives on; without one, closing the window is quitting.
-    if (!trayController) app.quit();
+    // With a (visible) tray the app lives on; without one, the window is the app: closing it is quitting.
+    if (!trayController || windowController?.mode === 'window') app.quit();
   });
 
   await app.whenReady();

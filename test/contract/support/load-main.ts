@@ -25,11 +25,36 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the bundle when it is missing or older than its sources (the test is about the built output). */
-export function ensureBuilt(): void {
+function stale(): boolean {
   const built = fs.existsSync(mainBundle) && fs.existsSync(preloadBundle) ? Math.min(fs.statSync(mainBundle).mtimeMs, fs.statSync(preloadBundle).mtimeMs) : 0;
   const sources = Math.max(newestMtime(path.join(root, 'electron', 'main')), newestMtime(path.join(root, 'electron', 'preload')), newestMtime(path.join(root, 'electron', 'core')));
-  if (built < sources) execFileSync('npm', ['run', 'build:main'], { cwd: root, stdio: 'inherit' });
+  return built < sources;
+}
+
+/**
+ * Builds the bundle when it is missing or older than its sources (the test is about the built output).
+ * Contract test files run in parallel: a lock folder keeps them from building over each other.
+ */
+export function ensureBuilt(): void {
+  if (!stale()) return;
+  const lock = path.join(os.tmpdir(), 'ccmon-contract-build.lock');
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // Another test process is building; wait for it, then look again.
+      const deadline = Date.now() + 180_000;
+      while (fs.existsSync(lock) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      if (fs.existsSync(lock)) fs.rmSync(lock, { recursive: true, force: true });
+      if (!stale()) return;
+    }
+  }
+  try {
+    if (stale()) execFileSync('npm', ['run', 'build:main'], { cwd: root, stdio: 'inherit' });
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface LoadedMain {
@@ -39,7 +64,7 @@ export interface LoadedMain {
   tmp: string;
 }
 
-export async function loadMain(options: { platform?: NodeJS.Platform; configText?: string } = {}): Promise<LoadedMain> {
+export async function loadMain(options: { platform?: NodeJS.Platform; configText?: string; env?: Record<string, string>; argv?: string[] } = {}): Promise<LoadedMain> {
   ensureBuilt();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccmon-wiring-'));
   const configDir = path.join(tmp, 'config');
@@ -56,6 +81,8 @@ export async function loadMain(options: { platform?: NodeJS.Platform; configText
   delete process.env.XDG_CURRENT_DESKTOP;
   delete process.env.CCMON_RENDERER_URL;
   delete process.env.CCMON_NO_TRAY;
+  Object.assign(process.env, options.env ?? {});
+  if (options.argv) process.argv.push(...options.argv);
   if (options.platform) Object.defineProperty(process, 'platform', { value: options.platform });
   const doubleUrl = pathToFileURL(path.join(import.meta.dirname, 'electron-double.ts')).href;
   register('./electron-resolve-hook.mjs', import.meta.url, { data: { doubleUrl } });
