@@ -12,7 +12,8 @@ import { startScenario } from '../../scripts/simulator/runner.js';
 import { scenarioTotals, type KnownTotals } from '../../scripts/simulator/totals.js';
 import { startPrometheus, type PrometheusHandle } from '../support/prometheus.js';
 import { freePorts } from '../support/ports.js';
-import { ccmonJson } from '../support/ccmon.js';
+import { ccmon, ccmonJson } from '../support/ccmon.js';
+import { formatUsd } from '../../electron/core/format/numbers.js';
 
 interface Played {
   prom: PrometheusHandle;
@@ -63,7 +64,13 @@ for (const [name, speed] of [['long-session', 60], ['short-sessions', 10], ['con
   test(`${name}: summary since T0 equals the known totals`, async () => {
     const t0 = new Date();
     await play(name, speed, async ({ prom }) => {
-      assertMatches(await summaryFor(prom, t0), scenarioTotals(namedScenario(name)));
+      const known = scenarioTotals(namedScenario(name));
+      assertMatches(await summaryFor(prom, t0), known);
+      if (name === 'long-session' && t0.getDate() === new Date().getDate()) {
+        // Claude Code's status line: today's cost across sessions, from the same Prometheus.
+        const line = await ccmon(['statusline'], { CCMON_PROMETHEUS_URL: prom.url });
+        assert.equal(line.stdout.trim(), `today ${formatUsd(known.costUsd)}`);
+      }
     });
   });
 }

@@ -5,6 +5,7 @@ import { registerEnv } from './env.js';
 import { registerWeb } from './web.js';
 import { registerStack } from './stack.js';
 import { registerDoctor } from './doctor.js';
+import { registerStatusline } from './statusline.js';
 
 /** Every `ccmon` command, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerSummary, registerProbe, registerEnv, registerStack, registerDoctor, registerWeb];
+export const commands: RegisterCommand[] = [registerSummary, registerProbe, registerEnv, registerStack, registerDoctor, registerWeb, registerStatusline];

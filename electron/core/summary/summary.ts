@@ -84,3 +84,9 @@ function modelBreakdown(cost: GroupedTotal[], tokens: GroupedTotal[]): ModelUsag
     .filter((m) => m.costUsd > 0 || Object.values(m.tokens).some((n) => n > 0))
     .sort((a, b) => b.costUsd - a.costUsd || a.model.localeCompare(b.model));
 }
+
+/** Cost since local midnight only: one metric, for callers that run often (Claude Code's status line). */
+export async function costToday(client: PrometheusClient, now = new Date(), useRules = true): Promise<number> {
+  const window = new WindowCounter(client, { since: startOfLocalDay(now), until: now }, ['cost'], new RulesCoverage(client, useRules));
+  return sumValues(await window.totals('cost', []));
+}
