@@ -1,4 +1,5 @@
 import { networkReason } from '../prometheus/errors.js';
+import { deadline, isTimeout } from '../net/deadline.js';
 
 export interface BoundedFetchOptions {
   timeoutMs: number;
@@ -12,12 +13,20 @@ export type BoundedFetchResult =
 
 /** GETs a URL with a deadline and a size cap, reading the body as a stream so a huge answer can't pile up. */
 export async function boundedFetchText(url: string, options: BoundedFetchOptions): Promise<BoundedFetchResult> {
-  const signal = AbortSignal.timeout(options.timeoutMs);
+  const timer = deadline(options.timeoutMs);
+  try {
+    return await read(url, options, timer.signal);
+  } finally {
+    timer.clear();
+  }
+}
+
+async function read(url: string, options: BoundedFetchOptions, signal: AbortSignal): Promise<BoundedFetchResult> {
   let res: Response;
   try {
     res = await (options.fetch ?? fetch)(url, { signal, headers: { Accept: 'text/plain;version=0.0.4, */*;q=0.1' } });
   } catch (err) {
-    if ((err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError') return { ok: false, reason: `no answer within ${options.timeoutMs} ms` };
+    if (isTimeout(err)) return { ok: false, reason: `no answer within ${options.timeoutMs} ms` };
     return { ok: false, reason: networkReason(err) };
   }
   if (!res.ok) {
@@ -40,7 +49,7 @@ export async function boundedFetchText(url: string, options: BoundedFetchOptions
       chunks.push(value);
     }
   } catch (err) {
-    if ((err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError') return { ok: false, reason: `no complete answer within ${options.timeoutMs} ms` };
+    if (isTimeout(err)) return { ok: false, reason: `no complete answer within ${options.timeoutMs} ms` };
     return { ok: false, reason: networkReason(err) };
   }
   return { ok: true, status: res.status, text: Buffer.concat(chunks).toString('utf8') };

@@ -1,5 +1,6 @@
 import type { PrometheusAuth } from '../config/settings-schema.js';
 import { PrometheusError, networkReason } from './errors.js';
+import { deadline, isTimeout } from '../net/deadline.js';
 
 export interface PrometheusClientOptions {
   url: string;
@@ -81,11 +82,15 @@ export class PrometheusClient {
 
   /** `GET /-/ready` answered 200. */
   async ready(): Promise<boolean> {
+    const timer = deadline(this.timeoutMs);
     try {
-      const res = await this.fetchImpl(`${this.url}/-/ready`, { headers: this.headers, signal: AbortSignal.timeout(this.timeoutMs) });
+      const res = await this.fetchImpl(`${this.url}/-/ready`, { headers: this.headers, signal: timer.signal });
+      await res.body?.cancel().catch(() => undefined);
       return res.ok;
     } catch {
       return false;
+    } finally {
+      timer.clear();
     }
   }
 
@@ -95,22 +100,26 @@ export class PrometheusClient {
 
   private async request(path: string, params: URLSearchParams): Promise<unknown> {
     const endpoint = `${this.url}${path}`;
+    const timer = deadline(this.timeoutMs);
     let res: Response;
+    let text: string;
     try {
       res = await this.fetchImpl(endpoint, {
         method: 'POST',
         headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
         body: params.toString(),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: timer.signal,
       });
+      text = await res.text();
     } catch (err) {
-      if ((err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError') {
+      if (isTimeout(err)) {
         throw new PrometheusError('timeout', `Prometheus at ${this.url} did not answer within ${this.timeoutMs} ms.`, 'Check that Prometheus is running and not overloaded, or raise the timeout.');
       }
       const code = networkReason(err);
       throw new PrometheusError('unreachable', `Prometheus at ${this.url} is not reachable (${code}).`, unreachableHint);
+    } finally {
+      timer.clear();
     }
-    const text = await res.text();
     let body: ApiResponse | undefined;
     try {
       body = JSON.parse(text) as ApiResponse;

@@ -1,14 +1,15 @@
+import { deadline } from '../net/deadline.js';
+
 /**
- * fetch with a timeout that holds the event loop: `AbortSignal.timeout()` uses an unref'd timer,
- * and a probe hanging on a half-open connection (docker-proxy accepting for a container that isn't
- * listening yet) would then let a CLI process exit mid-await (exit code 13) instead of timing out.
+ * fetch with a timeout that holds the event loop (see net/deadline.ts): a probe hanging on a half-open
+ * connection (docker-proxy accepting for a container that isn't listening yet) must time out, not let
+ * a CLI process exit mid-await.
  */
 export async function fetchWithTimeout(url: string | URL, timeoutMs: number, fetchImpl: typeof fetch = fetch, init: RequestInit = {}): Promise<Response> {
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  const timer = deadline(timeoutMs);
   try {
-    return await fetchImpl(url, { ...init, signal: ctl.signal });
+    return await fetchImpl(url, { ...init, signal: timer.signal });
   } finally {
-    clearTimeout(timer);
+    timer.clear();
   }
 }
