@@ -181,6 +181,18 @@ test('tray actions: copy the push env snippet, open the settings view', async ()
   assert.equal(await handle.clickMenuItem('stack-stop'), false, 'a disabled item does nothing');
 });
 
+test('tray actions: Start stack with no engine fails with a notification saying why; Open Grafana opens the configured Grafana', async () => {
+  const before = double.record.notifications.length;
+  assert.equal(await handle.clickMenuItem('stack-start'), true);
+  const notice = double.record.notifications.slice(before).find((n) => /could not start the stack/.test(n.title));
+  assert.ok(notice, JSON.stringify(double.record.notifications.slice(before)));
+  assert.ok(notice.body.length > 10);
+  assert.equal(handle.trayState(), 'error');
+  await handle.runAction({ kind: 'open-grafana' });
+  const opened = double.callsOf('shell.openExternal').at(-1)?.args[0] as string;
+  assert.match(opened, /^http:\/\/127\.0\.0\.1:3001\/d\//, 'a deep link into the configured Grafana');
+});
+
 test('quit with "stop stack on quit" chosen: quitting waits for the stack to stop, then quits', async () => {
   const bridge = double.contextBridge.exposed.get('ccmon') as Record<string, (arg?: unknown) => Promise<unknown>>;
   await bridge.updateSettings!({ patch: { stopStackOnQuit: true } });
