@@ -26,8 +26,13 @@ export const USER_2 = userHash('dash-user-2');
 export const SESSION_A = sessionUuid('dash-a');
 export const SESSION_B = sessionUuid('dash-b');
 export const SESSION_C = sessionUuid('dash-c');
+/** Resumed: two processes, the second restarting its counters from zero (a counter reset) and ending above the first. */
+export const SESSION_D = sessionUuid('dash-d');
 
-/** Three sessions, two users, three terminals, four models; B runs alongside A (second port); C is a short headless run. No resets. */
+/**
+ * Four sessions, two users, three terminals, four models; B runs alongside A (second port); C is a
+ * short headless run; D is resumed in a second process (a counter reset on the same port).
+ */
 export function dashboardScenario(): Scenario {
   const tok = (i: number, o: number, r: number, c: number) => ({ input: i, output: o, cacheRead: r, cacheCreation: c });
   return parseScenario({
@@ -59,6 +64,33 @@ export function dashboardScenario(): Scenario {
         steps: [
           { ...apiCall({ at: 3, model: MODELS.sonnet, tokens: tok(2500, 300, 8000, 1200) }), activeTime: { user: 6, cli: 2 } },
           { ...apiCall({ at: 20, model: MODELS.sonnet, tokens: tok(3100, 500, 16000, 0) }), activeTime: { user: 4, cli: 3 }, linesAdded: 7, linesRemoved: 1, commits: 1 },
+        ],
+      },
+      {
+        sessionId: SESSION_D,
+        userId: USER_2,
+        terminalType: 'xterm',
+        model: MODELS.sonnet,
+        slot: 2,
+        start: 2,
+        duration: 8,
+        steps: [
+          { ...apiCall({ at: 1, model: MODELS.sonnet, tokens: tok(7000, 900, 20000, 3000) }), activeTime: { user: 5, cli: 2 }, linesAdded: 10 },
+          { ...apiCall({ at: 5, model: MODELS.sonnet, tokens: tok(3000, 400, 10000, 0) }), activeTime: { cli: 1 } },
+        ],
+      },
+      {
+        sessionId: SESSION_D,
+        userId: USER_2,
+        terminalType: 'xterm',
+        startType: 'resume',
+        model: MODELS.sonnet,
+        slot: 2, // the same exporter port, as when a resumed session binds :9464 again
+        start: 40,
+        duration: 12,
+        steps: [
+          { ...apiCall({ at: 1, model: MODELS.sonnet, tokens: tok(500, 50, 0, 0) }), activeTime: { user: 1 } },
+          { ...apiCall({ at: 8, model: MODELS.sonnet, tokens: tok(16000, 2500, 60000, 2000) }), activeTime: { user: 9, cli: 4 }, linesAdded: 30, linesRemoved: 2 },
         ],
       },
       {

@@ -15,7 +15,7 @@ import { applyVariableRegex, parseLabelValues, queriesOf, variableQueriesOf, typ
 import { builtinTimeValues, interpolate, regexValue } from '../../electron/core/grafana/template.js';
 import { DASHBOARDS, DASHBOARD_KEYS, PANELS, type DashboardKey } from '../../electron/core/grafana/uids.js';
 import { claudeMetrics } from '../../electron/core/telemetry/metrics.js';
-import { OPUS_1M, SESSION_A, SESSION_B, SESSION_C, USER_1, USER_2, labelValues, loadFixture, queryInstant, queryRange, total, type Fixture, type Loaded } from './dashboards-fixture.js';
+import { OPUS_1M, SESSION_A, SESSION_B, SESSION_C, SESSION_D, USER_1, USER_2, labelValues, loadFixture, queryInstant, queryRange, total, type Fixture, type Loaded } from './dashboards-fixture.js';
 
 const DIR = fileURLToPath(new URL('../../compose/grafana/dashboards/', import.meta.url));
 const STEP = 2; // seconds: $__interval of the range queries
@@ -132,10 +132,25 @@ for (const spelling of ['plain', 'unit'] as const) {
       assert.deepEqual(byModel.map((r) => r.metric.model).sort(), known.byModel.map((m) => m.model).sort());
       for (const m of known.byModel) assert.ok(Math.abs(total(byModel.filter((r) => r.metric.model === m.model)) - m.costUsd) < 1e-9);
       const bySession = (await run(L(), find('cost', PANELS.cost.costBySession), ALL)).result;
-      assert.deepEqual(bySession.map((r) => r.metric.session_id).sort(), [SESSION_A, SESSION_B, SESSION_C].sort());
+      assert.deepEqual(bySession.map((r) => r.metric.session_id).sort(), [SESSION_A, SESSION_B, SESSION_C, SESSION_D].sort());
+      const d = fx.scenario.sessions.filter((x) => x.sessionId === SESSION_D);
+      const dCost = d.flatMap((x) => x.steps).reduce((a, st) => a + (st.costUsd ?? 0), 0);
+      assert.ok(Math.abs(total(bySession.filter((r) => r.metric.session_id === SESSION_D)) - dCost) < 1e-9, 'the resumed session counts both processes');
       assert.ok(Math.abs(total(bySession) - known.costUsd) < 1e-9);
       const perUser = (await run(L(), find('usage', PANELS.usage.perUser, 'C'), ALL)).result; // sessions per user
-      assert.deepEqual(Object.fromEntries(perUser.map((r) => [r.metric.user_id, Number(r.value![1])])), { [USER_1]: 2, [USER_2]: 1 });
+      assert.deepEqual(Object.fromEntries(perUser.map((r) => [r.metric.user_id, Number(r.value![1])])), { [USER_1]: 2, [USER_2]: 2 });
+    });
+
+    test('a resumed session (a restarted counter) counts both processes, where the plain window rule would drop the first', async () => {
+      const costSel = `{__name__=~"${claudeMetrics.cost.join('|')}", session_id="${SESSION_D}"}`;
+      // Whether the restart shows as a fall depends on whether Prometheus scraped the new process before
+      // its second step; either way the resumed process's session counter (start_type=resume) marks it.
+      const dCost = fx.scenario.sessions.filter((x) => x.sessionId === SESSION_D).flatMap((x) => x.steps).reduce((a, st) => a + (st.costUsd ?? 0), 0);
+      const plain = total(await queryInstant(L().prom, `sum(max without (job, instance) (((last_over_time(${costSel}[${rangeSeconds}s]) - (${costSel} offset ${rangeSeconds}s)) >= 0) or last_over_time(${costSel}[${rangeSeconds}s])))`, fx.end));
+      assert.ok(plain < dCost - 1e-6, `the plain rule undercounts: ${plain} < ${dCost}`);
+      const panel = find('cost', PANELS.cost.costBySession);
+      const got = total((await run(L(), panel, { ...ALL, session: regexValue([SESSION_D]) })).result);
+      assert.ok(Math.abs(got - dCost) < 1e-9, `dashboard ${got} vs both processes ${dCost}`);
     });
 
     test('a window starting mid-session counts exactly what the raw samples say', async () => {
@@ -144,12 +159,18 @@ for (const spelling of ['plain', 'unit'] as const) {
       const got = total((await run(L(), q, ALL, windowS)).result);
       const from = fx.end - windowS * 1000;
       const raw = await queryInstant(L().prom, `{__name__=~"${claudeMetrics.cost.join('|')}"}[${rangeSeconds}s]`, fx.end);
+      // The truth from raw samples and the simulator's process records: each increment inside the
+      // window; across a process restart (or a fall), the new process's value.
+      const starts = fx[spelling].report.runs.map((r) => ({ sessionId: r.sessionId, at: r.startedAt }));
       let want = 0;
       for (const s of raw) {
         const pts = (s.values ?? []).map(([t, v]) => [t * 1000, Number(v)] as const);
-        const base = pts.filter(([t]) => t <= from && t > from - 300_000).at(-1);
-        const last = pts.filter(([t]) => t > from && t <= fx.end).at(-1);
-        if (last) want += base && last[1] - base[1] >= 0 ? last[1] - base[1] : last[1];
+        let prev = pts.filter(([t]) => t <= from && t > from - 300_000).at(-1);
+        for (const [t, v] of pts.filter(([t]) => t > from && t <= fx.end)) {
+          const restarted = prev !== undefined && starts.some((r) => r.sessionId === s.metric.session_id && r.at > prev![0] && r.at <= t);
+          want += prev !== undefined && !restarted && v >= prev[1] ? v - prev[1] : v;
+          prev = [t, v];
+        }
       }
       assert.ok(want > 0 && want < known.costUsd, `the window (${windowS}s) excludes some cost: ${want} of ${known.costUsd}`);
       assert.ok(Math.abs(got - want) < 1e-9, `window cost ${got} vs raw ${want}`);
@@ -158,9 +179,11 @@ for (const spelling of ['plain', 'unit'] as const) {
     test('session durations are the wall-clock life of each session', async () => {
       const r = (await run(L(), find('usage', PANELS.usage.sessionDurations, 'A'), ALL)).result;
       const dur = Object.fromEntries(r.map((s) => [s.metric.session_id, Number(s.value![1])]));
-      for (const rec of fx[spelling].report.runs) {
-        const life = (rec.endedAt - rec.startedAt) / 1000;
-        assert.ok(Math.abs(dur[rec.sessionId]! - life) <= STEP + 2 * SCRAPE, `${rec.sessionId}: ${dur[rec.sessionId]} s vs lived ${life} s`);
+      const runs = fx[spelling].report.runs;
+      for (const id of new Set(runs.map((x) => x.sessionId))) {
+        const mine = runs.filter((x) => x.sessionId === id); // a resumed session: first start to last end
+        const life = (Math.max(...mine.map((x) => x.endedAt)) - Math.min(...mine.map((x) => x.startedAt))) / 1000;
+        assert.ok(Math.abs(dur[id]! - life) <= STEP + 2 * SCRAPE, `${id}: ${dur[id]} s vs lived ${life} s`);
       }
     });
 
@@ -169,7 +192,7 @@ for (const spelling of ['plain', 'unit'] as const) {
         user: [USER_1.slice(0, 40), USER_2.slice(0, 40)],
         terminal: ['non-interactive', 'vscode', 'xterm'],
         model: [...new Set(known.byModel.map((m) => m.model.replace(/\[.*\]$/, '')))],
-        session: [SESSION_A, SESSION_B, SESSION_C],
+        session: [SESSION_A, SESSION_B, SESSION_C, SESSION_D],
       };
       for (const v of variableQueriesOf(dashboards.overview as never)) {
         const parsed = parseLabelValues(interpolate(v.definition, ALL));

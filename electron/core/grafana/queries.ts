@@ -42,15 +42,71 @@ export function sel(metric: ClaudeMetric, ...extra: string[]): string {
   return `{${[`__name__=~"${names}"`, ...variableMatchers(metric), ...extra].join(', ')}}`;
 }
 
-/** Per series: what was counted in the `range` ending at the evaluation time (see the module comment). */
-export function windowCount(selector: string, range: string): string {
+/**
+ * Per series, what was counted in the `range` ending at the evaluation time: the last value minus the
+ * value at the range's start (>= 0), or the last value when the series started inside the range. No
+ * deduplication; exact for a series without a counter reset in the range.
+ */
+export function seriesCount(selector: string, range: string): string {
   const last = `last_over_time(${selector}[${range}])`;
-  return `max without (${collectionLabels.join(', ')}) (((${last} - (${selector} offset ${range})) >= 0) or ${last})`;
+  return `((${last} - (${selector} offset ${range})) >= 0) or ${last}`;
 }
 
-/** `sum by (labels)` of the window counts; `by` empty sums everything. */
-export function sumCount(selector: string, range: string, by: readonly string[] = []): string {
-  return `sum${by.length ? ` by (${by.join(', ')})` : ''} (${windowCount(selector, range)})`;
+/**
+ * The session counter of resumed processes (`claude --resume` / `--continue`): a resumed session
+ * restarts its counters from zero under the same labels, in a new process.
+ */
+export const RESUMED_SESSIONS = sel('sessionCount', 'start_type!="fresh"');
+
+/** Sessions with a resumed process that started inside `w` (its session counter first appears there). */
+export function resumedIn(resumedSelector: string, w: string): string {
+  return `group by (session_id) (last_over_time(${resumedSelector}[${w}]) unless (${resumedSelector} offset ${w}))`;
+}
+
+/**
+ * Series whose counter restarted in `w`: its value fell (inside the window, or below the value at
+ * its start), or its session was resumed in a new process inside the window (which also catches a
+ * restarted counter whose first value already exceeds the old one, as with push mode's 60 s exports).
+ * With `current`, a resumed session's series only once the new process has written it: its latest
+ * sample is no older than the resumed process's session counter (until then, the latest value in the
+ * window is still the old process's).
+ */
+export function resetSeries(selector: string, w: string, resumedSelector = RESUMED_SESSIONS, current = false): string {
+  const fell = `(resets(${selector}[${w}]) > 0) or (min_over_time(${selector}[${w}]) < (${selector} offset ${w}))`;
+  let resumed = `(last_over_time(${selector}[${w}]) and on (session_id) ${resumedIn(resumedSelector, w)})`;
+  if (current) resumed = `(${resumed} and (timestamp(${selector}) >= on (session_id) group_left () max by (session_id) (timestamp(${resumedSelector}))))`;
+  return `${fell} or ${resumed}`;
+}
+
+/**
+ * Per series, the count in a short window (one bar, one subquery step): `seriesCount`, except that a
+ * series that restarted inside the window counts its last value, i.e. what the new process counted
+ * since it started (the old process's increments inside that same window are lost).
+ */
+export function stepCount(selector: string, step: string, resumedSelector = RESUMED_SESSIONS): string {
+  const resets = resetSeries(selector, step, resumedSelector, true);
+  return `((${seriesCount(selector, step)}) unless (${resets})) or (last_over_time(${selector}[${step}]) and (${resets}))`;
+}
+
+/**
+ * Per series (deduplicated across job/instance), the count in `range`. Without `step` (per-interval
+ * bars): `stepCount`. With `step`: series without a restart are counted exactly (`seriesCount`);
+ * series with one as the sum of their per-step counts over the range (a subquery), so a resumed
+ * session's earlier process still counts (to within one step at the range's edges).
+ * `resumedSelector`: the session counter of resumed processes, filtered like `selector`.
+ */
+export function windowCount(selector: string, range: string, step?: string, resumedSelector = RESUMED_SESSIONS): string {
+  const dedupe = (e: string): string => `max without (${collectionLabels.join(', ')}) (${e})`;
+  if (!step) return dedupe(stepCount(selector, range, resumedSelector));
+  const resets = resetSeries(selector, range, resumedSelector);
+  // `max without ()` drops the metric name, which `last_over_time` keeps: a series must keep one identity across steps.
+  const stepped = `sum_over_time(max without () (${stepCount(selector, step, resumedSelector)})[${range}:${step}])`;
+  return dedupe(`((${seriesCount(selector, range)}) unless (${resets})) or ((${stepped}) and (${resets}))`);
+}
+
+/** `sum by (labels)` of the window counts; `by` empty sums everything. See `windowCount` for `step`. */
+export function sumCount(selector: string, range: string, by: readonly string[] = [], step?: string, resumedSelector = RESUMED_SESSIONS): string {
+  return `sum${by.length ? ` by (${by.join(', ')})` : ''} (${windowCount(selector, range, step, resumedSelector)})`;
 }
 
 /** Distinct sessions with a sample in the range, across the session, cost, token and active-time series. */

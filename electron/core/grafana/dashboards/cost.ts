@@ -16,23 +16,23 @@ export function costDashboard(): Dashboard {
       { id: 'custom.fillOpacity', value: 0 },
     ],
   };
-  const tokensBy = (type: string) => ({ expr: sumCount(sel('tokens', `type="${type}"`), R, ['session_id']) });
+  const tokensBy = (type: string) => ({ expr: sumCount(sel('tokens', `type="${type}"`), R, ['session_id'], I) });
   return dashboard(
     'cost',
     'Cost by model and session, the rolling 24 h cost against the daily budget ($budget), and the burn rate.',
     [
-      stat({ id: P.costToday, title: 'Cost, last 24 h', gridPos: { x: 0, y: 0, w: 6, h: 4 }, unit: 'currencyUSD', decimals: 2, color: 'green', targets: promInstant('time_series', { expr: sumCount(cost, '1d') }) }),
-      stat({ id: P.costPerLine, title: 'Cost per line added', gridPos: { x: 6, y: 0, w: 6, h: 4 }, unit: 'currencyUSD', decimals: 3, targets: promInstant('time_series', { expr: `${sumCount(cost, R)} / (${sumCount(sel('linesOfCode', 'type="added"'), R)} > 0)` }) }),
+      stat({ id: P.costToday, title: 'Cost, last 24 h', gridPos: { x: 0, y: 0, w: 6, h: 4 }, unit: 'currencyUSD', decimals: 2, color: 'green', targets: promInstant('time_series', { expr: sumCount(cost, '1d', [], '1m') }) }),
+      stat({ id: P.costPerLine, title: 'Cost per line added', gridPos: { x: 6, y: 0, w: 6, h: 4 }, unit: 'currencyUSD', decimals: 3, targets: promInstant('time_series', { expr: `${sumCount(cost, R, [], I)} / (${sumCount(sel('linesOfCode', 'type="added"'), R, [], I)} > 0)` }) }),
       stat({
         id: P.cacheHitRatio,
         title: 'Cache read share of input',
         description: 'cacheRead / (input + cacheRead + cacheCreation) tokens: higher is cheaper.',
         gridPos: { x: 12, y: 0, w: 6, h: 4 },
         unit: 'percentunit',
-        targets: promInstant('time_series', { expr: `${sumCount(sel('tokens', 'type="cacheRead"'), R)} / (${sumCount(sel('tokens', 'type=~"input|cacheRead|cacheCreation"'), R)} > 0)` }),
+        targets: promInstant('time_series', { expr: `${sumCount(sel('tokens', 'type="cacheRead"'), R, [], I)} / (${sumCount(sel('tokens', 'type=~"input|cacheRead|cacheCreation"'), R, [], I)} > 0)` }),
       }),
-      piechart({ id: P.costByQuerySource, title: 'Cost by query source', gridPos: { x: 18, y: 0, w: 6, h: 8 }, unit: 'currencyUSD', targets: promInstant('time_series', { expr: sumCount(cost, R, ['query_source']), legend: '{{query_source}}' }) }),
-      piechart({ id: P.costByModel, title: 'Cost by model', gridPos: { x: 0, y: 4, w: 18, h: 8 }, unit: 'currencyUSD', targets: promInstant('time_series', { expr: sumCount(cost, R, ['model']), legend: '{{model}}' }) }),
+      piechart({ id: P.costByQuerySource, title: 'Cost by query source', gridPos: { x: 18, y: 0, w: 6, h: 8 }, unit: 'currencyUSD', targets: promInstant('time_series', { expr: sumCount(cost, R, ['query_source'], I), legend: '{{query_source}}' }) }),
+      piechart({ id: P.costByModel, title: 'Cost by model', gridPos: { x: 0, y: 4, w: 18, h: 8 }, unit: 'currencyUSD', targets: promInstant('time_series', { expr: sumCount(cost, R, ['model'], I), legend: '{{model}}' }) }),
       timeseries({
         id: P.budget,
         title: 'Rolling 24 h cost vs daily budget',
@@ -41,7 +41,7 @@ export function costDashboard(): Dashboard {
         unit: 'currencyUSD',
         min: 0,
         overrides: [budgetOverride],
-        targets: promRange({ expr: sumCount(cost, '1d'), legend: 'Cost, last 24 h' }, { expr: 'vector($budget)', legend: 'Daily budget' }),
+        targets: promRange({ expr: sumCount(cost, '1d', [], '5m'), legend: 'Cost, last 24 h' }, { expr: 'vector($budget)', legend: 'Daily budget' }),
       }),
       timeseries({
         id: P.burnRate,
@@ -49,7 +49,7 @@ export function costDashboard(): Dashboard {
         gridPos: { x: 12, y: 12, w: 12, h: 9 },
         unit: 'currencyUSD',
         min: 0,
-        targets: promRange({ expr: sumCount(cost, '1h'), legend: 'total' }, { expr: sumCount(cost, '1h', ['model']), legend: '{{model}}' }),
+        targets: promRange({ expr: sumCount(cost, '1h', [], '1m'), legend: 'total' }, { expr: sumCount(cost, '1h', ['model'], '1m'), legend: '{{model}}' }),
       }),
       timeseries({ id: P.costOverTime, title: 'Cost per interval by model', gridPos: { x: 0, y: 21, w: 24, h: 8 }, unit: 'currencyUSD', bars: true, stack: true, interval: '1m', targets: promRange({ expr: sumCount(cost, I, ['model']), legend: '{{model}}' }) }),
       table({
@@ -58,7 +58,7 @@ export function costDashboard(): Dashboard {
         gridPos: { x: 0, y: 29, w: 12, h: 10 },
         columns: [{ title: 'Cost', unit: 'currencyUSD' }],
         sortBy: 'Cost',
-        targets: promInstant('table', { expr: `topk(50, ${sumCount(cost, R, ['session_id', 'user_id', 'terminal_type'])})` }),
+        targets: promInstant('table', { expr: `topk(50, ${sumCount(cost, R, ['session_id', 'user_id', 'terminal_type'], I)})` }),
       }),
       table({
         id: P.tokensBySession,

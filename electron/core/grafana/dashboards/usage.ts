@@ -17,7 +17,7 @@ export function usageDashboard(): Dashboard {
         description: 'Accepted and rejected Edit / Write / NotebookEdit permission decisions (metrics).',
         gridPos: { x: 0, y: 0, w: 12, h: 8 },
         unit: 'short',
-        targets: promInstant('time_series', { expr: sumCount(sel('codeEditDecisions'), R, ['tool_name', 'decision']), legend: '{{tool_name}} · {{decision}}' }),
+        targets: promInstant('time_series', { expr: sumCount(sel('codeEditDecisions'), R, ['tool_name', 'decision'], I), legend: '{{tool_name}} · {{decision}}' }),
       }),
       bargauge({
         id: P.toolExecutionsByTool,
@@ -41,8 +41,8 @@ export function usageDashboard(): Dashboard {
         targets: promInstant(
           'table',
           { expr: sessionDurations(R, I) },
-          { expr: sumCount(sel('activeTime'), R, ['session_id']) },
-          { expr: sumCount(sel('cost'), R, ['session_id']) },
+          { expr: sumCount(sel('activeTime'), R, ['session_id'], I) },
+          { expr: sumCount(sel('cost'), R, ['session_id'], I) },
         ),
       }),
       bargauge({
@@ -50,7 +50,7 @@ export function usageDashboard(): Dashboard {
         title: 'Active time per session',
         gridPos: { x: 14, y: 8, w: 10, h: 10 },
         unit: 's',
-        targets: promInstant('time_series', { expr: `topk(15, ${sumCount(sel('activeTime'), R, ['session_id'])})`, legend: '{{session_id}}' }),
+        targets: promInstant('time_series', { expr: `topk(15, ${sumCount(sel('activeTime'), R, ['session_id'], I)})`, legend: '{{session_id}}' }),
       }),
       timeseries({
         id: P.activityByHour,
@@ -85,11 +85,11 @@ export function usageDashboard(): Dashboard {
         sortBy: 'Cost',
         targets: promInstant(
           'table',
-          { expr: sumCount(sel('cost'), R, ['user_id']) },
-          { expr: sumCount(sel('tokens'), R, ['user_id']) },
+          { expr: sumCount(sel('cost'), R, ['user_id'], I) },
+          { expr: sumCount(sel('tokens'), R, ['user_id'], I) },
           { expr: distinctSessions(R, ['user_id']) },
-          { expr: sumCount(sel('activeTime', 'type="user"'), R, ['user_id']) },
-          { expr: sumCount(sel('linesOfCode', 'type="added"'), R, ['user_id']) },
+          { expr: sumCount(sel('activeTime', 'type="user"'), R, ['user_id'], I) },
+          { expr: sumCount(sel('linesOfCode', 'type="added"'), R, ['user_id'], I) },
         ),
       }),
       piechart({
