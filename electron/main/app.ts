@@ -32,6 +32,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const appRoot = path.resolve(here, '..', '..', '..');
 
 /** Settings whose change needs a new service (the Prometheus client and friends are built from them). */
+/** As in electron-builder.yml (productName, appId). */
+export const PRODUCT_NAME = 'Claude Code Monitor';
+export const APP_ID = 'dev.claude-code-monitor.app';
+
 /** How often the stack watcher looks at the engine (cheap local Docker API calls). */
 const STACK_WATCH_MS = 3000;
 
@@ -57,8 +61,11 @@ function resourcesDir(): string {
 }
 
 export async function startApp(): Promise<AppHandle | null> {
-  // Before ready: the settings folder is the one the CLI reads (paths.ts), not Electron's default.
+  // Before ready: the name notifications and menus show; the settings folder is the one the CLI reads
+  // (paths.ts), not Electron's default; on Windows, notifications need the installer's AppUserModelID.
+  app.setName(PRODUCT_NAME);
   app.setPath('userData', appConfigDir());
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;

@@ -39,6 +39,7 @@ after(() => {
 test('lifecycle: settings folder shared with the CLI, single-instance lock, privileged renderer scheme, before ready', () => {
   const calls = double.record.calls.map((c) => c.api);
   assert.deepEqual(double.callsOf('app.setPath')[0]?.args, ['userData', configDir]);
+  assert.deepEqual(double.callsOf('app.setName')[0]?.args, ['Claude Code Monitor']);
   assert.ok(calls.indexOf('app.requestSingleInstanceLock') < calls.indexOf('app.whenReady'));
   assert.ok(calls.indexOf('protocol.registerSchemesAsPrivileged') < calls.indexOf('app.whenReady'));
   const [schemes] = double.callsOf('protocol.registerSchemesAsPrivileged')[0]!.args as [Array<{ scheme: string; privileges: Record<string, boolean> }>];

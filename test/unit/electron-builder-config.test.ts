@@ -48,6 +48,10 @@ test('targets: AppImage + deb, dmg, nsis; appId and productName; compose shipped
   assert.deepEqual(config.mac.target, ['dmg']);
   assert.deepEqual(config.win.target, ['nsis']);
   assert.equal(config.productName, 'Claude Code Monitor');
+  // The main process names itself and its Windows AppUserModelID the same way.
+  const appSource = fs.readFileSync(path.join(root, 'electron', 'main', 'app.ts'), 'utf8');
+  assert.match(appSource, new RegExp(`PRODUCT_NAME = '${config.productName}'`));
+  assert.match(appSource, new RegExp(`APP_ID = '${String(config.appId).replace(/\./g, '\\.')}'`));
   assert.match(String(config.appId), /^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
   assert.deepEqual(config.extraResources.find((r) => r.from === 'compose'), { from: 'compose', to: 'compose', filter: ['**/*'] });
   assert.ok(fs.existsSync(path.join(root, 'compose', 'docker-compose.yml')));

@@ -54,8 +54,16 @@ class AppDouble extends EventEmitter {
   getVersion(): string {
     return '0.1.0';
   }
+  name = 'claude-code-monitor';
   getName(): string {
-    return 'Claude Code Monitor';
+    return this.name;
+  }
+  setName(name: string): void {
+    log('app.setName', name);
+    this.name = name;
+  }
+  setAppUserModelId(id: string): void {
+    log('app.setAppUserModelId', id);
   }
   setPath(name: string, value: string): void {
     log('app.setPath', name, value);
