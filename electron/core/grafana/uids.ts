@@ -105,6 +105,7 @@ export const PANELS = {
     toolExecutions: 6,
     apiRequests: 7,
     allEvents: 8,
+    sessionStartLogs: 9,
   },
 } as const satisfies Record<DashboardKey, Record<string, number>>;
 

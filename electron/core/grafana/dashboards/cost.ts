@@ -41,11 +41,14 @@ export function costDashboard(): Dashboard {
         unit: 'currencyUSD',
         min: 0,
         overrides: [budgetOverride],
+        // Each point sums a day: a coarse step keeps the query light.
+        interval: '15m',
         targets: promRange({ expr: sumCount(cost, '1d', [], '5m'), legend: 'Cost, last 24 h' }, { expr: 'vector($budget)', legend: 'Daily budget' }),
       }),
       timeseries({
         id: P.burnRate,
         title: 'Burn rate (USD per hour, trailing hour)',
+        interval: '2m',
         gridPos: { x: 12, y: 12, w: 12, h: 9 },
         unit: 'currencyUSD',
         min: 0,

@@ -49,6 +49,15 @@ export function eventsDashboard(): Dashboard {
         }),
       }),
       logs({
+        id: P.sessionStartLogs,
+        title: 'Session starts (first event of each Claude Code process)',
+        description: 'event.sequence restarts at 0 in every process: a new session, or a resumed one.',
+        gridPos: { x: 0, y: 45, w: 24, h: 8 },
+        targets: loki('range', {
+          expr: `${EVENT_STREAM} | event_sequence="0" ${logFilters()} | line_format "session {{.session_id}} started: {{.event_name}}, terminal {{.terminal_type}}, user {{.user_id}}"`,
+        }),
+      }),
+      logs({
         id: P.userPrompts,
         title: 'User prompts',
         description: 'Prompt text is redacted unless OTEL_LOG_USER_PROMPTS=1.',
