@@ -144,3 +144,21 @@ test('the app links (getGrafanaLinks) land on the provisioned dashboards for the
   assert.equal(new URL(l.tokens).searchParams.get('viewPanel'), `panel-${PANELS.overview.tokensOverTime}`);
   for (const u of Object.values(l)) assert.equal(new URL(u).searchParams.get('from'), 'now-7d');
 });
+
+test('variable values from metric labels are normalised to what the dashboards offer (40-char user ids, models without [1m])', async () => {
+  const { dashboardVariableValue } = await import('../../electron/core/grafana/links.js');
+  const { applyVariableRegex } = await import('../../electron/core/grafana/extract.js');
+  const { VARIABLE_REGEX } = await import('../../electron/core/grafana/dashboards/model.js');
+  const user = '54cc0d7fa2f022cf97a3b9d50608f4f2f68179b6082c6cb3e0a66038429cc587';
+  for (const [name, raw] of [
+    ['user', user],
+    ['model', 'claude-opus-4-8[1m]'],
+    ['model', 'claude-haiku-4-5'],
+  ] as const) {
+    assert.deepEqual([dashboardVariableValue(name, raw)], applyVariableRegex([raw], VARIABLE_REGEX[name]), `${name} ${raw}`);
+  }
+  const u = new URL(dashboardUrl(G, 'cost', { vars: { user, model: ['claude-opus-4-8[1m]', 'claude-opus-4-8'], session: 's-1' } }));
+  assert.deepEqual(u.searchParams.getAll('var-user'), [user.slice(0, 40)]);
+  assert.deepEqual(u.searchParams.getAll('var-model'), ['claude-opus-4-8'], 'both spellings of one model collapse to one value');
+  assert.deepEqual(u.searchParams.getAll('var-session'), ['s-1']);
+});

@@ -53,6 +53,17 @@ export function grafanaPath(grafanaUrl: string, path: string): URL {
   return new URL(`${prefix}${path}`, base.origin);
 }
 
+/**
+ * A variable value as the dashboards offer it (see VARIABLE_REGEX in dashboards/model.ts): user ids
+ * cut to the 40 characters Claude Code's events carry, model names without the `[1m]` context suffix.
+ * So a link built from a metric label (a 64-hex user id, `claude-opus-4-8[1m]`) selects metrics and events.
+ */
+export function dashboardVariableValue(name: VariableName, value: string): string {
+  if (name === 'user') return value.slice(0, 40);
+  if (name === 'model') return value.replace(/\[[^\]]*\]$/, '');
+  return value;
+}
+
 function applyCommon(url: URL, o: DashboardLinkOptions): void {
   url.searchParams.set('orgId', String(o.orgId ?? 1));
   url.searchParams.set('from', grafanaTime(o.from ?? DEFAULT_RANGE.from));
@@ -60,7 +71,7 @@ function applyCommon(url: URL, o: DashboardLinkOptions): void {
   for (const [name, value] of Object.entries(o.vars ?? {})) {
     if (value === undefined) continue;
     const values = typeof value === 'string' ? [value] : value;
-    for (const v of values) url.searchParams.append(`var-${name}`, v);
+    for (const v of new Set(values.map((x) => dashboardVariableValue(name as VariableName, x)))) url.searchParams.append(`var-${name}`, v);
   }
   if (o.refresh) url.searchParams.set('refresh', o.refresh);
   if (o.kiosk) url.searchParams.set('kiosk', '');
