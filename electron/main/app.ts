@@ -98,6 +98,11 @@ export async function startApp(): Promise<AppHandle | null> {
     }
   }
 
+  // What the tray shows: the stack as last reported, the operation running, today's cost.
+  const stackView: StackView = { status: null, operation: null, lastError: null };
+  let cost: CostView = { todayUsd: null, staleSince: null };
+  let previousState: TrayState | null = null;
+
   let settings = store.current();
   // The stack manager (dockerode) watches the engine and emits 'stack:status' on every change.
   const composeDir = app.isPackaged ? path.join(process.resourcesPath, 'compose') : undefined;
@@ -121,10 +126,6 @@ export async function startApp(): Promise<AppHandle | null> {
   let service = build();
   let unforward = forwardEvents(service.events, (channel, payload) => windowController?.send(channel, payload));
   let unlisten = service.events.on('stack:status', (status) => setStackStatus(status));
-
-  const stackView: StackView = { status: null, operation: null, lastError: null };
-  let cost: CostView = { todayUsd: null, staleSince: null };
-  let previousState: TrayState | null = null;
 
   const trayView = (): TrayView => ({
     state: trayStateFrom(stackView),
