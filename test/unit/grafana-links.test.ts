@@ -162,3 +162,25 @@ test('variable values from metric labels are normalised to what the dashboards o
   assert.deepEqual(u.searchParams.getAll('var-model'), ['claude-opus-4-8'], 'both spellings of one model collapse to one value');
   assert.deepEqual(u.searchParams.getAll('var-session'), ['s-1']);
 });
+
+test("panel in Explore: the panel's query with the dashboard variables substituted, Grafana's built-ins left to Explore", async () => {
+  const { panelExploreUrl } = await import('../../electron/core/grafana/panel-explore.js');
+  const u = new URL(panelExploreUrl(G, 'cost', 'costByModel', { from: 'now-7d', vars: { user: '54cc0d7fa2f022cf97a3b9d50608f4f2f68179b6082c6cb3e0a66038429cc587', model: 'claude-opus-4-8[1m]' } }));
+  const pane = Object.values(JSON.parse(u.searchParams.get('panes')!) as Record<string, { datasource: string; queries: { expr: string; instant?: boolean }[]; range: { from: string } }>)[0]!;
+  assert.equal(pane.datasource, DATASOURCE_UIDS.prometheus);
+  assert.equal(pane.range.from, 'now-7d');
+  const expr = pane.queries[0]!.expr;
+  assert.equal(pane.queries[0]!.instant, true, 'a pie chart query is instant');
+  assert.ok(expr.includes('$__range') && expr.includes('$__interval'), 'built-ins stay for Explore');
+  assert.ok(!/\$(user|model|session|terminal|budget)\b/.test(expr), 'dashboard variables substituted');
+  assert.ok(expr.includes('user_id=~"54cc0d7fa2f022cf97a3b9d50608f4f2f68179b6.*"'));
+  assert.ok(expr.includes('model=~"claude-opus-4-8(\\\\[.*\\\\])?"'));
+  assert.ok(expr.includes('session_id=~".*"'));
+  const logs = new URL(panelExploreUrl(G, 'events', 'errors'));
+  const lp = Object.values(JSON.parse(logs.searchParams.get('panes')!) as Record<string, { datasource: string; queries: { expr: string; queryType: string }[] }>)[0]!;
+  assert.equal(lp.datasource, DATASOURCE_UIDS.loki);
+  assert.equal(lp.queries[0]!.queryType, 'range');
+  assert.ok(lp.queries[0]!.expr.startsWith('{service_name="claude-code"}'));
+  // @ts-expect-error unknown panel
+  assert.throws(() => panelExploreUrl(G, 'cost', 'nope'), RangeError);
+});
