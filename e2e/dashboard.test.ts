@@ -105,6 +105,12 @@ describe('dashboard (ccmon web + real Prometheus + simulator)', { timeout: 240_0
         await page.getByTestId('nav').locator('[data-value="setup"]').click();
         await page.getByTestId('snippet').filter({ hasText: 'CLAUDE_CODE_ENABLE_TELEMETRY' }).waitFor();
         await page.screenshot({ path: screenshotPath(`setup-${size}-${scheme}`) });
+        const settingsTab = page.getByTestId('nav').locator('[data-value="settings"]');
+        if ((await settingsTab.count()) > 0) {
+          await settingsTab.click();
+          await page.waitForTimeout(800);
+          await page.screenshot({ path: screenshotPath(`settings-${size}-${scheme}`) });
+        }
         await context.close();
       }
     }

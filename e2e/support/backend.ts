@@ -181,6 +181,55 @@ async function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: numb
   });
 }
 
+/** `node bin/ccmon.js web` on a free port with these URLs and temp config dirs. */
+export async function startWeb(o: { prometheusUrl: string; exporterUrl: string; configDir: string; claudeDir: string }): Promise<{ url: string; close(): Promise<void> }> {
+  const webPort = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/ccmon.js'), 'web', '--port', String(webPort)], {
+    env: {
+      ...process.env,
+      CCMON_PROMETHEUS_URL: o.prometheusUrl,
+      CCMON_EXPORTER_URL: o.exporterUrl,
+      CCMON_GRAFANA_URL: 'http://127.0.0.1:3001',
+      CCMON_LOKI_URL: 'http://127.0.0.1:3100',
+      CCMON_CONFIG_DIR: o.configDir,
+      CLAUDE_CONFIG_DIR: o.claudeDir,
+      // No Docker engine in these tests: the stack panel shows that, as the engine reports it.
+      DOCKER_HOST: 'unix:///nonexistent/e2e-docker.sock',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const [, url] = await waitForLine(child, /Claude Code Monitor: (http:\/\/127\.0\.0\.1:\d+)\//, 15000);
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  return {
+    url: url!,
+    async close() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    },
+  };
+}
+
+/** A Prometheus with no Claude Code data at all, and `ccmon web` on it (the empty state). */
+export async function startEmptyBackend(): Promise<{ webUrl: string; close(): Promise<void> }> {
+  const tmp = tempDir('ccmon-e2e-empty-');
+  const configDir = join(tmp.path, 'ccmon');
+  const claudeDir = join(tmp.path, 'claude');
+  mkdirSync(configDir);
+  mkdirSync(claudeDir);
+  writeFileSync(join(configDir, 'config.json'), JSON.stringify({ refreshIntervalSeconds: 5 }));
+  const prom = await startPrometheus({ targets: [] });
+  const exporterPort = await freePort();
+  const web = await startWeb({ prometheusUrl: prom.url, exporterUrl: `http://127.0.0.1:${exporterPort}/metrics`, configDir, claudeDir });
+  return {
+    webUrl: web.url,
+    async close() {
+      await web.close();
+      await prom.stop();
+      tmp.remove();
+    },
+  };
+}
+
 export async function startBackend(opts: { refreshIntervalSeconds?: number } = {}): Promise<Backend> {
   const tmp = tempDir('ccmon-e2e-');
   const dataDir = join(tmp.path, 'tsdb');
@@ -231,24 +280,9 @@ export async function startBackend(opts: { refreshIntervalSeconds?: number } = {
   const exporterUrl = `http://127.0.0.1:${ports[0]}/metrics`;
   writeFileSync(join(configDir, 'config.json'), JSON.stringify({ refreshIntervalSeconds: opts.refreshIntervalSeconds ?? 2 }));
 
-  const webPort = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/ccmon.js'), 'web', '--port', String(webPort)], {
-    env: {
-      ...process.env,
-      CCMON_PROMETHEUS_URL: prometheusUrl,
-      CCMON_EXPORTER_URL: exporterUrl,
-      CCMON_GRAFANA_URL: 'http://127.0.0.1:3001',
-      CCMON_LOKI_URL: 'http://127.0.0.1:3100',
-      CCMON_CONFIG_DIR: configDir,
-      CLAUDE_CONFIG_DIR: claudeDir,
-      DOCKER_HOST: 'unix:///nonexistent/e2e-docker.sock',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const [, webUrl] = await waitForLine(child, /Claude Code Monitor: (http:\/\/127\.0\.0\.1:\d+)\//, 15000);
-
+  const web = await startWeb({ prometheusUrl, exporterUrl, configDir, claudeDir });
   return {
-    webUrl: webUrl!,
+    webUrl: web.url,
     prometheusUrl,
     exporterUrl,
     claudeDir,
@@ -265,7 +299,7 @@ export async function startBackend(opts: { refreshIntervalSeconds?: number } = {
       relay.retarget(Number(new URL(prom.url).port));
     },
     async close() {
-      child.kill('SIGTERM');
+      await web.close();
       await sim.stop().catch(() => undefined);
       await prom.stop().catch(() => undefined);
       await relay.close();

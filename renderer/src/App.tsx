@@ -96,9 +96,11 @@ export function App(props: { bridge: RendererBridge }) {
           <button type="button" className="btn btn-icon" onClick={dash.refresh} aria-label="Refresh now" title="Refresh now" data-testid="refresh">
             ↻
           </button>
-          <ExternalButton href={links?.overview} testId="open-grafana" title="Open the Claude Code dashboard in Grafana">
-            Grafana
-          </ExternalButton>
+          {!compact && (
+            <ExternalButton href={links?.overview} testId="open-grafana" title="Open the Claude Code dashboard in Grafana">
+              Grafana
+            </ExternalButton>
+          )}
         </div>
       </header>
       <nav className="tabs">

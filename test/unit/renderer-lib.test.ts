@@ -6,6 +6,7 @@ import { formatAgo, formatBucket, formatClock, formatUsdAxis, prettyModel } from
 import { failed, freshness, initialLoadable, isEmptySummary, succeeded } from '../../renderer/src/lib/freshness.js';
 import { serviceLabel, serviceTone, stackSummary } from '../../renderer/src/lib/stack.js';
 import { guessShell } from '../../renderer/src/lib/shell.js';
+import { heroInsights } from '../../renderer/src/lib/insights.js';
 
 const summary = (over: Partial<Summary> = {}): Summary => ({
   asOf: '2026-11-28T10:00:00.000Z',
@@ -69,6 +70,11 @@ describe('renderer: formatting', () => {
     assert.equal(prettyModel('claude-opus-4-20250514'), 'Opus 4');
     assert.equal(prettyModel('claude-3-5-haiku-20241022'), 'Haiku 3.5');
     assert.equal(prettyModel('gpt-x'), 'gpt-x');
+  });
+
+  it('hero insights: cost per session and cache share of input', () => {
+    assert.deepEqual(heroInsights(summary()), { perSession: '—', cacheShare: '—' });
+    assert.deepEqual(heroInsights(summary({ costUsd: 3, sessions: 4, tokens: { input: 100, output: 50, cacheRead: 800, cacheCreation: 100 } })), { perSession: '$0.75', cacheShare: '80%' });
   });
 
   it('guesses the shell from the platform', () => {

@@ -26,14 +26,16 @@ export function Value(props: { loading: boolean; children: ReactNode; className?
   );
 }
 
-export function Stat(props: { label: string; loading: boolean; value: ReactNode; sub?: ReactNode; testId?: string }) {
+export function Stat(props: { label: string; loading: boolean; value: ReactNode; sub?: ReactNode; subTitle?: string; testId?: string }) {
   return (
     <div className="stat" data-testid={props.testId}>
       <div className="stat-label">{props.label}</div>
       <Value loading={props.loading} className="stat-value" testId={props.testId ? `${props.testId}-value` : undefined}>
         {props.value}
       </Value>
-      <div className="stat-sub">{props.loading ? '\u00a0' : (props.sub ?? '\u00a0')}</div>
+      <div className="stat-sub" title={props.subTitle}>
+        {props.loading ? '\u00a0' : (props.sub ?? '\u00a0')}
+      </div>
     </div>
   );
 }

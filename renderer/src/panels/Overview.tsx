@@ -5,6 +5,7 @@ import { Card, ExternalButton, Segmented, Stat, Value } from '../components/ui.j
 import { rangeLabels, ranges, seriesTotals } from '../lib/chart.js';
 import { formatAgo, formatClock, formatCount, formatDuration, formatTokens, formatUsd, prettyModel } from '../lib/format.js';
 import { freshness, isEmptySummary, type Loadable } from '../lib/freshness.js';
+import { heroInsights } from '../lib/insights.js';
 import type { Palette } from '../lib/palette.js';
 import type { Dashboard } from '../useDashboard.js';
 
@@ -47,13 +48,13 @@ export function StaleBanner(props: { summary: Loadable<Summary>; prometheusUrl: 
 function liveCost(probe: Loadable<ProbeResult>): { value: string; sub: string } {
   const p = probe.data;
   if (!p) return { value: '—', sub: probe.loading ? '\u00a0' : 'exporter not checked' };
-  if (!p.reachable) return { value: '—', sub: 'no session on the exporter' };
+  if (!p.reachable) return { value: '—', sub: 'none found' };
   const total = p.sessions.reduce((a, s) => a + s.costUsd, 0);
   const n = p.sessions.length;
   return { value: formatUsd(total), sub: n === 0 ? 'no running session' : `${n} running session${n === 1 ? '' : 's'}` };
 }
 
-export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<ProbeResult>; now: number }) {
+export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<ProbeResult>; now: number; wide: boolean }) {
   const s = props.summary.data;
   const loading = !s;
   const stale = freshness(props.summary) === 'stale';
@@ -69,6 +70,18 @@ export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<Pr
           {s ? (stale ? `as of ${formatClock(Date.parse(s.asOf))}` : `updated ${formatAgo(Date.parse(s.asOf), props.now)}`) : '\u00a0'}
         </div>
       </div>
+      {props.wide && (
+        <dl className="hero-insights" data-testid="hero-insights">
+          <div>
+            <dt>Per session today</dt>
+            <dd>{s ? heroInsights(s).perSession : '\u00a0'}</dd>
+          </div>
+          <div>
+            <dt>Input read from cache</dt>
+            <dd>{s ? heroInsights(s).cacheShare : '\u00a0'}</dd>
+          </div>
+        </dl>
+      )}
       <div className="hero-periods">
         <div className="period">
           <div className="period-label">7 days</div>
@@ -130,7 +143,7 @@ function TokenBar(props: { tokens: Summary['tokens'] | null; palette: Palette })
   );
 }
 
-export function UsageStats(props: { summary: Loadable<Summary>; palette: Palette }) {
+export function UsageStats(props: { summary: Loadable<Summary>; palette: Palette; compact: boolean }) {
   const s = props.summary.data;
   const loading = !s;
   const tokens = s ? s.tokens.input + s.tokens.output + s.tokens.cacheRead + s.tokens.cacheCreation : 0;
@@ -159,7 +172,8 @@ export function UsageStats(props: { summary: Loadable<Summary>; palette: Palette
           label="Active time"
           loading={loading}
           value={s ? formatDuration(s.activeTimeSeconds.user + s.activeTimeSeconds.cli) : ''}
-          sub={s ? `you ${formatDuration(s.activeTimeSeconds.user)} · Claude ${formatDuration(s.activeTimeSeconds.cli)}` : undefined}
+          sub={s ? (props.compact ? `Claude ${formatDuration(s.activeTimeSeconds.cli)}` : `you ${formatDuration(s.activeTimeSeconds.user)} · Claude ${formatDuration(s.activeTimeSeconds.cli)}`) : undefined}
+          subTitle={s ? `You: ${formatDuration(s.activeTimeSeconds.user)}, Claude: ${formatDuration(s.activeTimeSeconds.cli)}` : undefined}
           testId="stat-active"
         />
       </div>
@@ -301,8 +315,8 @@ export function Overview(props: { dash: Dashboard; palette: Palette; compact: bo
     <div className="grid" data-testid="overview">
       <StaleBanner summary={dash.summary} prometheusUrl={dash.info?.prometheusUrl} now={props.now} onRetry={dash.refresh} />
       {empty && <EmptyState onGo={props.onGo} />}
-      <CostHero summary={dash.summary} probe={dash.probe} now={props.now} />
-      <UsageStats summary={dash.summary} palette={props.palette} />
+      <CostHero summary={dash.summary} probe={dash.probe} now={props.now} wide={!props.compact} />
+      <UsageStats summary={dash.summary} palette={props.palette} compact={props.compact} />
       <ChartsCard dash={dash} palette={props.palette} compact={props.compact} grafana={props.grafana} />
       <ByModel summary={dash.summary} />
     </div>
