@@ -32,6 +32,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const appRoot = path.resolve(here, '..', '..', '..');
 
 /** Settings whose change needs a new service (the Prometheus client and friends are built from them). */
+const MONTH_COST_MAX_AGE_MS = 5 * 60_000;
+
 /** As in electron-builder.yml (productName, appId). */
 export const PRODUCT_NAME = 'Claude Code Monitor';
 export const APP_ID = 'dev.claude-code-monitor.app';
@@ -236,6 +238,7 @@ export async function startApp(): Promise<AppHandle | null> {
     },
   });
 
+  let monthCost: { usd: number; at: number; month: number } | null = null;
   async function tick(): Promise<void> {
     // The stack's state arrives by 'stack:status' events from the manager's watcher; cost is polled.
     const now = new Date();
@@ -246,12 +249,17 @@ export async function startApp(): Promise<AppHandle | null> {
       if (cost.todayUsd !== null && !cost.staleSince) cost = { ...cost, staleSince: now.toISOString() };
     }
     if (settings.dailyBudgetUsd !== null || settings.monthlyBudgetUsd !== null) {
+      // The month's cost is a heavier query and moves slowly: at most every 5 minutes.
       let monthCostUsd: number | null = null;
       if (settings.monthlyBudgetUsd !== null) {
-        try {
-          monthCostUsd = (await service.api.getSummary({ since: startOfMonth(now).toISOString() })).costUsd;
-        } catch {
-          monthCostUsd = null;
+        if (monthCost && now.getTime() - monthCost.at < MONTH_COST_MAX_AGE_MS && monthCost.month === now.getMonth()) monthCostUsd = monthCost.usd;
+        else {
+          try {
+            monthCostUsd = (await service.api.getSummary({ since: startOfMonth(now).toISOString() })).costUsd;
+            monthCost = { usd: monthCostUsd, at: now.getTime(), month: now.getMonth() };
+          } catch {
+            monthCostUsd = null;
+          }
         }
       }
       const result = evaluateBudgets({
