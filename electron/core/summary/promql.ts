@@ -30,7 +30,7 @@ export function perSeriesTotalExpr(selector: string, w: WindowSpec): string {
 }
 
 /**
- * Sessions Claude Code reported as resumed (`start_type="resume"` on its session counter) with a sample
+ * Sessions Claude Code reported as resumed (`start_type` other than "fresh" on its session counter: resume, continue) with a sample
  * in the window or just before it: their new process counts from zero, which a value that keeps
  * growing can hide, so they are totalled from raw samples with process boundaries in mind.
  */

@@ -109,11 +109,11 @@ export class WindowCounter {
   }
 
   private async findFlagged(rules: boolean): Promise<string[]> {
-    const resumeRaw = metricSelector('sessionCount', 'start_type="resume"');
+    const resumeRaw = metricSelector('sessionCount', 'start_type!~"fresh|"');
     const expr = rules
       ? flaggedSessionsExpr(
           this.metrics.map((m) => snapshotResetExpr(snapshotSelector(m), this.w)),
-          snapshotResumedExprs(resumeRaw, snapshotSelector('sessionCount', 'start_type="resume"'), this.w),
+          snapshotResumedExprs(resumeRaw, snapshotSelector('sessionCount', 'start_type!~"fresh|"'), this.w),
         )
       : flaggedSessionsExpr(
           this.metrics.map((m) => resetSeriesExpr(metricSelector(m), this.w)),
