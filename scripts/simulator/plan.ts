@@ -31,7 +31,7 @@ export interface Plan {
   totalMs: number;
 }
 
-export const DEFAULT_LINGER_MS = 2500;
+export const DEFAULT_LINGER_MS = 3000;
 
 /** Slot of every run (by index in scenario.sessions). */
 export function assignSlots(scenario: Scenario): number[] {

@@ -26,7 +26,7 @@ export interface RunOptions {
   output: RunOutput;
   /** Scenario seconds per real second (default 1). 60 plays a 10-minute scenario in 10 s. */
   speed?: number;
-  /** Min real ms each process stays alive after its last step (default 2500). */
+  /** Min real ms each process stays alive after its last step (default 3000). */
   lingerMs?: number;
   /** Progress events (the CLI prints them). */
   onEvent?: (event: RunEvent) => void;
