@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import type { StackStatus } from '../../electron/core/api/types.js';
 import { defaultSettings } from '../../electron/core/config/settings-schema.js';
 import { doctorReport, runDoctor, type DoctorFacts } from '../../electron/core/doctor/doctor.js';
+import { detectLostSessions } from '../../electron/core/exporter/lost-sessions.js';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 const healthy: StackStatus = {
   engine: { reachable: true, socket: 'unix:///var/run/docker.sock', version: '28.0', error: null },
@@ -60,4 +63,33 @@ test('runDoctor asks Prometheus, Loki and Grafana over HTTP', async () => {
   const r = await runDoctor({ settings: { ...defaultSettings, telemetryMode: 'push' }, stackStatus: async () => healthy, fetch: fake });
   assert.ok(r.checks.every((c) => c.ok), JSON.stringify(r.checks.filter((c) => !c.ok)));
   assert.match(r.checks.find((c) => c.id === 'push-samples')!.detail, /7 Claude Code series/);
+});
+
+test('doctor: in scrape mode, more Claude Code processes than exporter sessions is the lost-session case, with push mode as the fix', async () => {
+  const verdict = detectLostSessions({
+    processes: [{ pid: 10, command: 'claude' }, { pid: 11, command: 'claude --resume' }],
+    probe: base.exporter!,
+    mode: 'scrape',
+  });
+  const lost = doctorReport({ ...base, lostSessions: verdict }).checks.find((c) => c.id === 'lost-sessions')!;
+  assert.equal(lost.ok, false);
+  assert.match(lost.hint ?? '', /push mode/);
+  const fine = detectLostSessions({ processes: [{ pid: 10, command: 'claude' }], probe: base.exporter!, mode: 'scrape' });
+  assert.equal(doctorReport({ ...base, lostSessions: fine }).checks.find((c) => c.id === 'lost-sessions')!.ok, true);
+
+  // runDoctor takes the verdict from the process lister it is given, only in scrape mode.
+  const exporterServer = http.createServer((_req, res) => res.end('claude_code_cost_usage_total{session_id="s"} 1\n'));
+  await new Promise<void>((r) => exporterServer.listen(0, '127.0.0.1', r));
+  try {
+    const exporterUrl = `http://127.0.0.1:${(exporterServer.address() as AddressInfo).port}/metrics`;
+    const report = await runDoctor({
+      settings: { ...defaultSettings, telemetryMode: 'scrape', exporterUrl, prometheusUrl: 'http://127.0.0.1:9', lokiUrl: 'http://127.0.0.1:9', grafanaUrl: 'http://127.0.0.1:9' },
+      stackStatus: async () => healthy,
+      timeoutMs: 500,
+      lostSessions: async (probe) => detectLostSessions({ processes: [{ pid: 1, command: 'claude' }, { pid: 2, command: 'claude' }], probe, mode: 'scrape' }),
+    });
+    assert.equal(report.checks.find((c) => c.id === 'lost-sessions')?.ok, false);
+  } finally {
+    exporterServer.close();
+  }
 });

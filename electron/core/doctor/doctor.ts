@@ -6,6 +6,7 @@
 import type { DoctorCheck, DoctorReport, ProbeResult, ServiceName, StackStatus } from '../api/types.js';
 import type { Settings } from '../config/settings-schema.js';
 import { probeExporter } from '../exporter/probe.js';
+import { checkLostSessions, type LostSessionsVerdict } from '../exporter/lost-sessions.js';
 import { PrometheusClient } from '../prometheus/client.js';
 import { fetchWithTimeout } from '../stack/http.js';
 
@@ -27,6 +28,8 @@ export interface DoctorFacts {
   stack: StackStatus;
   mode: Settings['telemetryMode'];
   exporter?: ProbeResult;
+  /** Scrape mode: Claude Code processes on this machine against the sessions the exporter shows. */
+  lostSessions?: LostSessionsVerdict;
   pushSamples?: { series: number | null; error?: string };
   target: TargetFacts;
   loki: HttpCheck;
@@ -61,6 +64,9 @@ export function doctorReport(f: DoctorFacts): DoctorReport {
     const x = f.exporter;
     if (x?.reachable && !x.error) checks.push({ id: 'exporter', ok: true, detail: `${x.url} answers: ${x.sessions.length} session(s)${x.version ? `, Claude Code ${x.version}` : ''}` });
     else checks.push({ id: 'exporter', ok: false, detail: x?.error ?? 'The exporter was not checked.', hint: doctorHints.exporter });
+    const lost = f.lostSessions;
+    if (lost && lost.status === 'lost-sessions') checks.push({ id: 'lost-sessions', ok: false, detail: lost.detail, ...(lost.hint ? { hint: lost.hint } : {}) });
+    else if (lost && lost.status !== 'unknown') checks.push({ id: 'lost-sessions', ok: true, detail: lost.detail });
   } else {
     const p = f.pushSamples;
     if (p && p.series !== null && p.series > 0) checks.push({ id: 'push-samples', ok: true, detail: `Prometheus holds ${p.series} Claude Code series with samples from the last 15 minutes.` });
@@ -99,6 +105,8 @@ export interface DoctorDeps {
   stackStatus: () => Promise<StackStatus>;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** How the lost-session check lists processes (tests pass their own). */
+  lostSessions?: (probe: ProbeResult) => Promise<LostSessionsVerdict>;
 }
 
 export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
@@ -128,7 +136,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
         : { ok: false, detail: `Grafana at ${settings.grafanaUrl} answered ${r.status} (database: ${String(db)}).` };
     }),
   ]);
-  return doctorReport({ stack, mode: settings.telemetryMode, ...(exporter ? { exporter } : {}), ...(pushSamples ? { pushSamples } : {}), target, loki, grafana });
+  const lostSessions = exporter ? await (deps.lostSessions ?? ((p: ProbeResult) => checkLostSessions(p, { mode: 'scrape' })))(exporter).catch(() => undefined) : undefined;
+  return doctorReport({ stack, mode: settings.telemetryMode, ...(exporter ? { exporter } : {}), ...(lostSessions ? { lostSessions } : {}), ...(pushSamples ? { pushSamples } : {}), target, loki, grafana });
 }
 
 async function recentSeries(settings: Settings, f: typeof fetch): Promise<{ series: number | null; error?: string }> {
