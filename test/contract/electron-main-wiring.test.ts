@@ -171,6 +171,19 @@ test('IPC: the real preload bundle exposes exactly the API + on(), and round-tri
   }
 });
 
+test('tray menu: the Electron menu items carry click handlers that run the actions', async () => {
+  type Item = { id?: string; click?: () => void; submenu?: Item[] };
+  const template = double.record.trays[0]!.menu!.template as Item[];
+  const sub = template.find((i) => i.id === 'copy-env-shells')?.submenu ?? [];
+  const bash = sub.find((i) => i.id === 'copy-env:bash');
+  assert.equal(typeof bash?.click, 'function');
+  bash!.click!();
+  const deadline = Date.now() + 5000;
+  while (!/export CLAUDE_CODE_ENABLE_TELEMETRY=/.test(double.clipboard.text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.match(double.clipboard.text, /export CLAUDE_CODE_ENABLE_TELEMETRY=/);
+  assert.equal(template.find((i) => i.id === 'status')?.click, undefined, 'informational items do nothing');
+});
+
 test('tray actions: copy the push env snippet, open the settings view', async () => {
   assert.equal(await handle.clickMenuItem('copy-env:fish'), true);
   const copied = double.callsOf('clipboard.writeText').at(-1)?.args[0] as string;
