@@ -184,6 +184,21 @@ test('tray menu: the Electron menu items carry click handlers that run the actio
   assert.equal(template.find((i) => i.id === 'status')?.click, undefined, 'informational items do nothing');
 });
 
+test('launch at login on Linux: turning it on writes the XDG autostart entry, off removes it', async () => {
+  const bridge = double.contextBridge.exposed.get('ccmon') as Record<string, (arg?: unknown) => Promise<unknown>>;
+  const entry = path.join(process.env.XDG_CONFIG_HOME!, 'autostart', 'claude-code-monitor.desktop');
+  await bridge.updateSettings!({ patch: { launchAtLogin: true } });
+  const deadline = Date.now() + 5000;
+  while (!fs.existsSync(entry) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const text = fs.readFileSync(entry, 'utf8');
+  assert.match(text, /^Exec=.* --hidden$/m);
+  assert.match(text, new RegExp(`^Exec=${process.execPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} --hidden$`, 'm'), 'an unpackaged run starts the electron binary with the app folder');
+  await bridge.updateSettings!({ patch: { launchAtLogin: false } });
+  const gone = Date.now() + 5000;
+  while (fs.existsSync(entry) && Date.now() < gone) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(fs.existsSync(entry), false);
+});
+
 test('tray actions: copy the push env snippet, open the settings view', async () => {
   assert.equal(await handle.clickMenuItem('copy-env:fish'), true);
   const copied = double.callsOf('clipboard.writeText').at(-1)?.args[0] as string;

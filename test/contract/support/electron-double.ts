@@ -307,10 +307,13 @@ export class Notification extends EventEmitter {
   }
 }
 
+/** The display the double reports (a top panel by default; tests may change it, e.g. a bottom taskbar). */
+export const display = { workArea: { x: 0, y: 27, width: 1920, height: 1053 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+
 export const screen = {
   getCursorScreenPoint: () => ({ x: 0, y: 0 }),
-  getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 27, width: 1920, height: 1053 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }),
-  getPrimaryDisplay: () => ({ workArea: { x: 0, y: 27, width: 1920, height: 1053 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }),
+  getDisplayNearestPoint: () => display,
+  getPrimaryDisplay: () => display,
 };
 
 export const nativeTheme = { shouldUseDarkColors: false };
