@@ -60,7 +60,10 @@ export class TrayController {
     if (file !== this.lastIcon) this.tray.setImage(this.image(view));
     this.tray.setToolTip(trayTooltip(view.state, view.cost, view.operation));
     if (view.platform === 'darwin') this.tray.setTitle(trayTitle(view.cost), { fontType: 'monospacedDigit' });
-    this.template = buildTrayMenu(view);
+    // Rebuilt whenever the state changes it (not on every refresh: an open Linux menu would flicker).
+    const template = buildTrayMenu(view);
+    if (this.menuObject && JSON.stringify(template) === JSON.stringify(this.template)) return;
+    this.template = template;
     this.menuObject = Menu.buildFromTemplate(toElectronMenu(this.template, this.run));
     if (this.attachment === 'context-menu') this.tray.setContextMenu(this.menuObject);
   }
