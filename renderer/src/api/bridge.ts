@@ -4,6 +4,7 @@
  */
 import type { ApiEventName, ApiEvents, ApiMethod, MonitorApi, RendererBridge } from '../../../electron/core/api/contract.js';
 import { ApiError, openEnvelope, type Envelope } from './envelope.js';
+import { takePrefetched } from './prefetch.js';
 
 declare global {
   interface Window {
@@ -14,6 +15,12 @@ declare global {
 /** `POST /api/<method>` with the JSON argument; the envelope opened (errors rebuilt). */
 export function httpCall(base = ''): (method: ApiMethod, args: unknown) => Promise<unknown> {
   return async (method, args) => {
+    // The boot script's early answer, used once.
+    const early = takePrefetched(method, args);
+    if (early) {
+      const body = (await early.catch(() => null)) as Envelope<unknown> | null;
+      if (body && typeof body === 'object' && 'error' in body) return openEnvelope(body);
+    }
     let res: Response;
     try {
       res = await fetch(`${base}/api/${method}`, {

@@ -1,5 +1,5 @@
 /** Cost at a glance, usage stats, charts and cost by model. */
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ProbeResult, Summary } from '../../../electron/core/api/types.js';
 import { Card, ExternalButton, Segmented, Stat, Value } from '../components/ui.js';
 import { rangeLabels, ranges, seriesTotals } from '../lib/chart.js';
@@ -9,11 +9,12 @@ import { heroInsights } from '../lib/insights.js';
 import type { Palette } from '../lib/palette.js';
 import type { Dashboard } from '../useDashboard.js';
 
-// recharts is most of the bundle: it loads beside the first data, not before the first paint.
-// The fetch starts as soon as this module runs; the skeleton holds the chart's place meanwhile.
-const charts = import('./Charts.js');
-const CostChart = lazy(() => charts.then((m) => ({ default: m.CostChart })));
-const TokensChart = lazy(() => charts.then((m) => ({ default: m.TokensChart })));
+// recharts is most of the bundle: it loads once the first numbers are on screen (so its parsing
+// never delays them); the skeleton holds the chart's place meanwhile.
+let charts: Promise<typeof import('./Charts.js')> | null = null;
+const loadCharts = (): Promise<typeof import('./Charts.js')> => (charts ??= import('./Charts.js'));
+const CostChart = lazy(() => loadCharts().then((m) => ({ default: m.CostChart })));
+const TokensChart = lazy(() => loadCharts().then((m) => ({ default: m.TokensChart })));
 const chartSkeleton = <div className="chart-skeleton skeleton" />;
 
 export function StaleBanner(props: { summary: Loadable<Summary>; prometheusUrl: string | undefined; now: number; onRetry: () => void }) {
@@ -220,7 +221,15 @@ export function ByModel(props: { summary: Loadable<Summary> }) {
 
 export function ChartsCard(props: { dash: Dashboard; palette: Palette; compact: boolean; grafana: { cost: string; tokens: string } | null }) {
   const { series, range } = props.dash;
-  const data = series.data && series.data.range === range ? series.data : series.data;
+  // Charts mount after the summary has painted (or failed): the numbers come first.
+  const [chartsReady, setChartsReady] = useState(false);
+  const summaryDone = props.dash.summary.data !== null || props.dash.summary.error !== null;
+  useEffect(() => {
+    if (!summaryDone || chartsReady) return;
+    const t = setTimeout(() => setChartsReady(true), 0);
+    return () => clearTimeout(t);
+  }, [summaryDone, chartsReady]);
+  const data = chartsReady ? series.data : null;
   const totals = data ? seriesTotals(data) : null;
   const switching = series.loading && series.data !== null && series.data.range !== range;
   return (
