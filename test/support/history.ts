@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { writeOpenMetrics, type BackfillFileInfo, type BackfillOptions } from '../../scripts/simulator/backfill.js';
+import { writeOpenMetricsFiles, type BackfillOptions } from '../../scripts/simulator/backfill.js';
 import { PROMTOOL_BIN, createBlocks, startPrometheus } from './prometheus.js';
 import { tempDir } from './tmp.js';
 
@@ -20,7 +20,8 @@ export const recordingRulesFile = fileURLToPath(new URL('../../compose/prometheu
 
 export interface History {
   dataDir: string;
-  info: BackfillFileInfo;
+  /** What was generated: samples (lines), bytes of OpenMetrics, and the time span. */
+  info: { lines: number; bytes: number; minTimeMs: number; maxTimeMs: number };
   /** Wall-clock ms spent on each stage, for the benchmark's report. */
   timings: { generateMs: number; rawBlocksMs: number; ruleBlocksMs: number };
   remove(): void;
@@ -40,11 +41,19 @@ export async function buildHistory(options: BackfillOptions, { rules, rulesUntil
   const timings = { generateMs: 0, rawBlocksMs: 0, ruleBlocksMs: 0 };
   try {
     let t = performance.now();
-    const info = await writeOpenMetrics(join(tmp.path, 'history.om'), options);
+    // One file per day: promtool re-reads its input for every 2-hour block it cuts.
+    mkdirSync(join(tmp.path, 'openmetrics'));
+    const files = await writeOpenMetricsFiles(join(tmp.path, 'openmetrics'), options);
+    const info = {
+      lines: files.reduce((n, f) => n + f.lines, 0),
+      bytes: files.reduce((n, f) => n + f.bytes, 0),
+      minTimeMs: Math.min(...files.map((f) => f.minTimeMs)),
+      maxTimeMs: Math.max(...files.map((f) => f.maxTimeMs)),
+    };
     timings.generateMs = performance.now() - t;
     t = performance.now();
-    await createBlocks(info.file, dataDir);
-    rmSync(info.file, { force: true });
+    await createBlocks(files.map((f) => f.file), dataDir);
+    for (const f of files) rmSync(f.file, { force: true });
     timings.rawBlocksMs = performance.now() - t;
     if (rules) {
       t = performance.now();
