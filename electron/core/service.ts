@@ -5,6 +5,7 @@ import { PrometheusClient } from './prometheus/client.js';
 import { computeSummary } from './summary/summary.js';
 import { computeUsageSeries } from './summary/usage-series.js';
 import { probeExporter } from './exporter/probe.js';
+import { checkLostSessions } from './exporter/lost-sessions.js';
 import type { DoctorReport, StackStatus } from './api/types.js';
 import { toPublicSettings, type SettingsProvider } from './config/settings-api.js';
 import { settingsFilePath } from './config/paths.js';
@@ -71,6 +72,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
     },
     getUsageSeries: ({ range }) => computeUsageSeries(prometheus, range),
     probeExporter: () => probeExporter(settings.exporterUrl),
+    checkLostSessions: async () => checkLostSessions(await probeExporter(settings.exporterUrl), { mode: settings.telemetryMode }),
     getStackStatus: () => stack.status(),
     stackUp: async () => {
       const status = await stack.up();

@@ -1,3 +1,4 @@
+import type { LostSessionsVerdict } from '../exporter/lost-sessions.js';
 import { z } from 'zod';
 import type { DoctorReport, ProbeResult, PullProgress, StackStatus, Summary, UsageSeries } from './types.js';
 import { settingsPatchSchema, type SettingsView } from '../config/settings-api.js';
@@ -13,6 +14,7 @@ export const apiArgSchemas = {
   getSummary: z.object({ since: z.iso.datetime({ offset: true }).optional(), until: z.iso.datetime({ offset: true }).optional() }).strict(),
   getUsageSeries: z.object({ range: z.enum(['24h', '7d', '30d']) }).strict(),
   probeExporter: z.object({}).strict(),
+  checkLostSessions: z.object({}).strict(),
   getStackStatus: z.object({}).strict(),
   stackUp: z.object({}).strict(),
   stackDown: z.object({}).strict(),
@@ -37,6 +39,7 @@ export interface ApiResults {
   getSummary: Summary;
   getUsageSeries: UsageSeries;
   probeExporter: ProbeResult;
+  checkLostSessions: LostSessionsVerdict;
   getStackStatus: StackStatus;
   stackUp: StackStatus;
   stackDown: StackStatus;
