@@ -21,12 +21,15 @@ export function StaleBanner(props: { summary: Loadable<Summary>; prometheusUrl: 
   const { summary } = props;
   const state = freshness(summary);
   if (state !== 'stale' && state !== 'unavailable') return null;
+  const hostDown = summary.error?.code === 'HOST_UNREACHABLE' || summary.error?.code === 'HOST_ERROR';
   // The values' own time (when the host computed them), not when the page received them.
   const when = summary.data ? Date.parse(summary.data.asOf) : null;
   return (
     <div className={`banner ${state === 'stale' ? 'banner-warn' : 'banner-bad'}`} role="status" data-testid="stale-banner" data-state={state}>
       <div className="banner-text">
-        <strong>Prometheus is not answering{props.prometheusUrl ? ` at ${props.prometheusUrl}` : ''}.</strong>{' '}
+        <strong>
+          {hostDown ? 'The Claude Code Monitor server is not answering.' : `Prometheus is not answering${props.prometheusUrl ? ` at ${props.prometheusUrl}` : ''}.`}
+        </strong>{' '}
         {state === 'stale' && when !== null ? (
           <span data-testid="stale-since">
             Showing the last values, from <time dateTime={new Date(when).toISOString()}>{formatClock(when)}</time> ({formatAgo(when, props.now)}).
@@ -34,9 +37,11 @@ export function StaleBanner(props: { summary: Loadable<Summary>; prometheusUrl: 
         ) : (
           <span>No values yet.</span>
         )}
-        <span className="banner-detail">
+        <span className="banner-detail" title={summary.error?.message}>
           {' '}
-          {summary.error?.hint ?? 'Start the stack (Stack tab), or check the Prometheus URL in Settings.'}
+          {hostDown
+            ? (summary.error?.hint ?? 'Start it again; this page reconnects by itself.')
+            : 'Start the stack (Stack tab), or check the Prometheus URL in Settings. Values refresh by themselves when it answers again.'}
         </span>
       </div>
       <button type="button" className="btn btn-small" onClick={props.onRetry}>
