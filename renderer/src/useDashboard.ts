@@ -3,7 +3,7 @@
  * app's interval and by pushed events. A failed refresh keeps the last values (the stale state).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RendererBridge } from '../../electron/core/api/contract.js';
+import type { ApiResults, RendererBridge } from '../../electron/core/api/contract.js';
 import type { AppInfo, ChartRange, ProbeResult, PullProgress, StackStatus, Summary, UsageSeries } from '../../electron/core/api/types.js';
 import { describeError } from './api/envelope.js';
 import { failed, initialLoadable, succeeded, type Loadable } from './lib/freshness.js';
@@ -15,6 +15,8 @@ export interface Dashboard {
   range: ChartRange;
   setRange: (range: ChartRange) => void;
   probe: Loadable<ProbeResult>;
+  /** Claude Code processes vs the exporter's sessions (scrape mode's blind spot); null until known. */
+  lost: ApiResults['checkLostSessions'] | null;
   stack: Loadable<StackStatus>;
   pull: PullProgress | null;
   stackBusy: 'up' | 'down' | null;
@@ -32,6 +34,7 @@ export function useDashboard(bridge: RendererBridge): Dashboard {
   const [series, setSeries] = useState<Loadable<UsageSeries>>(initialLoadable);
   const [probe, setProbe] = useState<Loadable<ProbeResult>>(initialLoadable);
   const [stack, setStack] = useState<Loadable<StackStatus>>(initialLoadable);
+  const [lost, setLost] = useState<ApiResults['checkLostSessions'] | null>(null);
   const [range, setRangeState] = useState<ChartRange>('24h');
   const [pull, setPull] = useState<PullProgress | null>(null);
   const [stackBusy, setStackBusy] = useState<'up' | 'down' | null>(null);
@@ -66,6 +69,7 @@ export function useDashboard(bridge: RendererBridge): Dashboard {
     try {
       const p = await bridge.probeExporter({});
       setProbe((prev) => succeeded(prev, p, Date.now()));
+      bridge.checkLostSessions({}).then(setLost, () => setLost(null));
     } catch (err) {
       setProbe((prev) => failed(prev, describeError(err), Date.now()));
     }
@@ -158,6 +162,7 @@ export function useDashboard(bridge: RendererBridge): Dashboard {
     range,
     setRange,
     probe,
+    lost,
     stack,
     pull,
     stackBusy,

@@ -110,7 +110,7 @@ function probeMeaning(p: ProbeResult, mode: 'push' | 'scrape' | undefined): stri
   return 'Prometheus scrapes this port. Only one session at a time can own it; others running at once are not counted.';
 }
 
-export function ExporterCard(props: { probe: Loadable<ProbeResult>; mode: 'push' | 'scrape' | undefined; now: number }) {
+export function ExporterCard(props: { probe: Loadable<ProbeResult>; lost: Dashboard['lost']; mode: 'push' | 'scrape' | undefined; now: number }) {
   const p = props.probe.data;
   return (
     <Card
@@ -133,6 +133,12 @@ export function ExporterCard(props: { probe: Loadable<ProbeResult>; mode: 'push'
             {probeMeaning(p, props.mode)}
           </p>
           {p.error && <p className="bad-text small">{p.error}</p>}
+          {props.lost && props.lost.status !== 'ok' && props.lost.status !== 'unknown' && (
+            <div className={`callout ${props.lost.recommendPush ? 'callout-bad' : ''}`} data-testid="lost-sessions">
+              <strong>{props.lost.detail}</strong>
+              {props.lost.hint && <p>{props.lost.hint}</p>}
+            </div>
+          )}
           {p.sessions.length > 0 && (
             <ul className="sessions">
               {p.sessions.map((s) => (
@@ -155,7 +161,7 @@ export function StackPanel(props: { dash: Dashboard; now: number; grafanaHome: s
   return (
     <div className="grid" data-testid="stack-view">
       <StackCard dash={props.dash} />
-      <ExporterCard probe={props.dash.probe} mode={props.dash.info?.telemetryMode} now={props.now} />
+      <ExporterCard probe={props.dash.probe} lost={props.dash.lost} mode={props.dash.info?.telemetryMode} now={props.now} />
       <Card title="Open" labelledBy="open-title">
         <div className="row-actions">
           <ExternalButton href={props.grafanaHome} testId="open-grafana-home">
