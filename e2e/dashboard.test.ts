@@ -148,6 +148,34 @@ describe('dashboard (ccmon web + real Prometheus + simulator)', { timeout: 240_0
     await context.close();
   });
 
+  it('keyboard: every control is reachable with Tab; the tabs move with the arrow keys', async () => {
+    const { context, page } = await openPage({ size: 'window', scheme: 'light' });
+    await ready(page);
+    const reached: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(
+        await page.evaluate(() => {
+          const el = (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null; closest(s: string): { getAttribute(n: string): string | null } | null } | null } }).document.activeElement;
+          return el ? `${el.closest('[data-testid]')?.getAttribute('data-testid') ?? '?'}:${el.getAttribute('data-value') ?? el.getAttribute('data-testid') ?? ''}` : 'none';
+        }),
+      );
+    }
+    for (const want of ['refresh:refresh', 'open-grafana:open-grafana', 'nav:overview', 'range-switch:24h', 'open-grafana-cost:open-grafana-cost', 'open-grafana-tokens:open-grafana-tokens']) {
+      assert.ok(reached.includes(want), `${want} reached by Tab (got ${reached.join(', ')})`);
+    }
+    assert.ok(!reached.includes('nav:stack'), 'one tab stop for the whole tab list (roving tabindex)');
+    await page.getByTestId('nav').locator('[data-value="overview"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('stack-panel').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('setup-panel').waitFor();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    await page.getByTestId('cost-widget').waitFor();
+    await context.close();
+  });
+
   it('Copy puts the exact snippet on the clipboard', async () => {
     const { context, page } = await openPage({ size: 'window', scheme: 'light', clipboard: true });
     await page.getByTestId('nav').locator('[data-value="setup"]').click();

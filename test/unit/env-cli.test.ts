@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { main } from '../../electron/cli/index.js';
+import { defaultShell } from '../../electron/cli/commands/env.js';
+import { envVars } from '../../electron/core/env/snippet.js';
+
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function ccmon(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false }, env);
+  return { code, out, err };
+}
+
+function sandbox(settings?: string): { env: NodeJS.ProcessEnv; file: string } {
+  const root = mkdtempSync(join(tmpdir(), 'ccmon-env-cli-'));
+  dirs.push(root);
+  mkdirSync(join(root, 'claude'));
+  const file = join(root, 'claude', 'settings.json');
+  if (settings !== undefined) writeFileSync(file, settings);
+  return { env: { HOME: root, CLAUDE_CONFIG_DIR: join(root, 'claude'), CCMON_CONFIG_DIR: join(root, 'app'), CCMON_PROMETHEUS_URL: 'http://127.0.0.1:9090' }, file };
+}
+
+const urls = { prometheusUrl: 'http://127.0.0.1:9090', lokiUrl: 'http://127.0.0.1:3100', exporterUrl: 'http://127.0.0.1:9464/metrics' };
+
+describe('ccmon env', () => {
+  it('prints the snippet for a shell and mode, or the env object as JSON', async () => {
+    const { env } = sandbox();
+    const fish = await ccmon(['env', '--shell', 'fish', '--mode', 'scrape'], env);
+    assert.equal(fish.code, 0);
+    assert.match(fish.out, /^set -gx OTEL_METRICS_EXPORTER prometheus$/m);
+    const json = await ccmon(['env', '--json', '--mode', 'push'], env);
+    assert.deepEqual(JSON.parse(json.out), envVars('push', urls));
+  });
+
+  it('--apply --dry-run shows the change and writes nothing; --apply writes; --revert takes it out', async () => {
+    const { env, file } = sandbox('{"model":"opus"}\n');
+    const dry = await ccmon(['env', '--apply', '--dry-run', '--mode', 'push'], env);
+    assert.equal(dry.code, 0);
+    assert.match(dry.out, /Would change .*settings\.json under "env":\n {2}\+ CLAUDE_CODE_ENABLE_TELEMETRY=1/);
+    assert.equal(readFileSync(file, 'utf8'), '{"model":"opus"}\n');
+    const apply = await ccmon(['env', '--apply', '--json', '--mode', 'push'], env);
+    assert.equal((JSON.parse(apply.out) as { applied: boolean }).applied, true);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { model: 'opus', env: envVars('push', urls) });
+    const revert = await ccmon(['env', '--revert'], env);
+    assert.equal(revert.code, 0);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { model: 'opus' });
+  });
+
+  it('refuses invalid JSON with a clear error, non-zero, the file untouched', async () => {
+    const { env, file } = sandbox('{"model": ');
+    const r = await ccmon(['env', '--apply'], env);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /is not valid JSON .* left untouched/);
+    assert.equal(readFileSync(file, 'utf8'), '{"model": ');
+  });
+
+  it('usage errors: --dry-run alone, --apply with --revert, an unknown shell', async () => {
+    const { env } = sandbox();
+    assert.equal((await ccmon(['env', '--dry-run'], env)).code, 2);
+    assert.equal((await ccmon(['env', '--apply', '--revert'], env)).code, 2);
+    assert.equal((await ccmon(['env', '--shell', 'tcsh'], env)).code, 2);
+  });
+
+  it('the default shell comes from $SHELL', () => {
+    assert.equal(defaultShell({ SHELL: '/usr/bin/zsh' }, 'linux'), 'zsh');
+    assert.equal(defaultShell({ SHELL: '/usr/local/bin/fish' }, 'darwin'), 'fish');
+    assert.equal(defaultShell({ SHELL: '/usr/bin/pwsh' }, 'linux'), 'powershell');
+    assert.equal(defaultShell({}, 'win32'), 'powershell');
+    assert.equal(defaultShell({ SHELL: '/bin/tcsh' }, 'linux'), 'bash');
+  });
+});
