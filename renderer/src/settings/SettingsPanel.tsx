@@ -102,7 +102,11 @@ export function SettingsPanel(props: { bridge: RendererBridge }) {
   const errors: FormErrors = { ...checked.errors, ...serverErrors };
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]): void => {
     setForm({ ...form, [key]: value });
-    setServerErrors((e) => ({ ...e, [key]: undefined }));
+    setServerErrors((e) => {
+      // Drop the key (not set it to undefined: that would hide the local check's error when merged).
+      const { [key]: _dropped, ...rest } = e;
+      return rest;
+    });
     setSaveError(null);
     setSavedAt(null);
   };
