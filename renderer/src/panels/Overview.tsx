@@ -62,7 +62,7 @@ function liveCost(probe: Loadable<ProbeResult>): { value: string; sub: string } 
 
 export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<ProbeResult>; now: number; wide: boolean }) {
   const s = props.summary.data;
-  const loading = !s;
+  const loading = !s && props.summary.loading;
   const stale = freshness(props.summary) === 'stale';
   const live = liveCost(props.probe);
   return (
@@ -70,7 +70,7 @@ export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<Pr
       <div className="hero-main">
         <div className="hero-label">Today</div>
         <Value loading={loading} className="hero-value" testId="cost-today" width="5.5em">
-          {s ? formatUsd(s.periods.today) : ''}
+          {s ? formatUsd(s.periods.today) : '—'}
         </Value>
         <div className="hero-asof" data-testid="cost-asof">
           {s ? (stale ? `as of ${formatClock(Date.parse(s.asOf))}` : `updated ${formatAgo(Date.parse(s.asOf), props.now)}`) : '\u00a0'}
@@ -92,13 +92,13 @@ export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<Pr
         <div className="period">
           <div className="period-label">7 days</div>
           <Value loading={loading} className="period-value" testId="cost-7d">
-            {s ? formatUsd(s.periods.last7Days) : ''}
+            {s ? formatUsd(s.periods.last7Days) : '—'}
           </Value>
         </div>
         <div className="period">
           <div className="period-label">30 days</div>
           <Value loading={loading} className="period-value" testId="cost-30d">
-            {s ? formatUsd(s.periods.last30Days) : ''}
+            {s ? formatUsd(s.periods.last30Days) : '—'}
           </Value>
         </div>
         <div className="period live" title="Cost so far of the Claude Code sessions running now, read from the exporter (scrape mode)">
@@ -116,7 +116,7 @@ export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<Pr
   );
 }
 
-function TokenBar(props: { tokens: Summary['tokens'] | null; palette: Palette }) {
+function TokenBar(props: { tokens: Summary['tokens'] | null; loading: boolean; palette: Palette }) {
   const t = props.tokens;
   const total = t ? t.input + t.output + t.cacheRead + t.cacheCreation : 0;
   const parts = [
@@ -138,8 +138,8 @@ function TokenBar(props: { tokens: Summary['tokens'] | null; palette: Palette })
               {p.label}
             </dt>
             <dd>
-              <Value loading={!t} width="3em">
-                {t ? formatTokens(t[p.key]) : ''}
+              <Value loading={props.loading} width="3em">
+                {t ? formatTokens(t[p.key]) : '—'}
               </Value>
             </dd>
           </div>
@@ -151,13 +151,13 @@ function TokenBar(props: { tokens: Summary['tokens'] | null; palette: Palette })
 
 export function UsageStats(props: { summary: Loadable<Summary>; palette: Palette; compact: boolean }) {
   const s = props.summary.data;
-  const loading = !s;
+  const loading = !s && props.summary.loading;
   const tokens = s ? s.tokens.input + s.tokens.output + s.tokens.cacheRead + s.tokens.cacheCreation : 0;
   return (
     <Card title="Today's usage" labelledBy="usage-title" testId="usage" stale={freshness(props.summary) === 'stale'}>
       <div className="stats">
-        <Stat label="Tokens" loading={loading} value={formatTokens(tokens)} testId="stat-tokens" />
-        <Stat label="Sessions" loading={loading} value={s ? formatCount(s.sessions) : ''} testId="stat-sessions" />
+        <Stat label="Tokens" loading={loading} value={s ? formatTokens(tokens) : '—'} testId="stat-tokens" />
+        <Stat label="Sessions" loading={loading} value={s ? formatCount(s.sessions) : '—'} testId="stat-sessions" />
         <Stat
           label="Lines of code"
           loading={loading}
@@ -167,23 +167,23 @@ export function UsageStats(props: { summary: Loadable<Summary>; palette: Palette
                 <span className="added">+{formatCount(s.linesOfCode.added)}</span> <span className="removed">−{formatCount(s.linesOfCode.removed)}</span>
               </>
             ) : (
-              ''
+              '—'
             )
           }
           testId="stat-loc"
         />
-        <Stat label="Commits" loading={loading} value={s ? formatCount(s.commits) : ''} testId="stat-commits" />
-        <Stat label="Pull requests" loading={loading} value={s ? formatCount(s.pullRequests) : ''} testId="stat-prs" />
+        <Stat label="Commits" loading={loading} value={s ? formatCount(s.commits) : '—'} testId="stat-commits" />
+        <Stat label="Pull requests" loading={loading} value={s ? formatCount(s.pullRequests) : '—'} testId="stat-prs" />
         <Stat
           label="Active time"
           loading={loading}
-          value={s ? formatDuration(s.activeTimeSeconds.user + s.activeTimeSeconds.cli) : ''}
+          value={s ? formatDuration(s.activeTimeSeconds.user + s.activeTimeSeconds.cli) : '—'}
           sub={s ? (props.compact ? `Claude ${formatDuration(s.activeTimeSeconds.cli)}` : `you ${formatDuration(s.activeTimeSeconds.user)} · Claude ${formatDuration(s.activeTimeSeconds.cli)}`) : undefined}
           subTitle={s ? `You: ${formatDuration(s.activeTimeSeconds.user)}, Claude: ${formatDuration(s.activeTimeSeconds.cli)}` : undefined}
           testId="stat-active"
         />
       </div>
-      <TokenBar tokens={s?.tokens ?? null} palette={props.palette} />
+      <TokenBar tokens={s?.tokens ?? null} loading={loading} palette={props.palette} />
     </Card>
   );
 }
@@ -193,7 +193,9 @@ export function ByModel(props: { summary: Loadable<Summary> }) {
   const max = Math.max(0, ...(s?.byModel.map((m) => m.costUsd) ?? []));
   return (
     <Card title="Cost by model" labelledBy="bymodel-title" testId="by-model" stale={freshness(props.summary) === 'stale'}>
-      {!s ? (
+      {!s && !props.summary.loading ? (
+        <p className="muted">No data.</p>
+      ) : !s ? (
         <div className="models">
           {[0, 1].map((i) => (
             <div className="model-row" key={i}>
@@ -266,10 +268,11 @@ export function ChartsCard(props: { dash: Dashboard; palette: Palette; compact: 
             <Suspense fallback={chartSkeleton}>
               <CostChart series={data} palette={props.palette} compact={props.compact} />
             </Suspense>
+          ) : series.error && !series.data ? (
+            <p className="chart-error">{series.error.message}</p>
           ) : (
             chartSkeleton
           )}
-          {series.error && !data && <p className="chart-error">{series.error.message}</p>}
         </div>
       </Card>
       <Card
@@ -291,6 +294,8 @@ export function ChartsCard(props: { dash: Dashboard; palette: Palette; compact: 
             <Suspense fallback={chartSkeleton}>
               <TokensChart series={data} palette={props.palette} compact={props.compact} />
             </Suspense>
+          ) : series.error && !series.data ? (
+            <p className="chart-error">{series.error.message}</p>
           ) : (
             chartSkeleton
           )}
