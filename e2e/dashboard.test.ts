@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { envSnippet, envVars } from '../electron/core/env/snippet.js';
 import { formatTokens, formatUsd } from '../electron/core/format/numbers.js';
-import { startBackend, type Backend } from './support/backend.js';
+import { DAILY_BUDGET_USD, startBackend, type Backend } from './support/backend.js';
 import { launchChromium, screenshotPath, sizes } from './support/browser.js';
 
 const distIndex = join(import.meta.dirname, '..', 'dist', 'renderer', 'index.html');
@@ -73,6 +73,7 @@ describe('dashboard (ccmon web + real Prometheus + simulator)', { timeout: 240_0
     assert.equal(await text(page, 'cost-30d'), formatUsd(t.costUsd + h3!.costUsd + h20!.costUsd));
     assert.equal(await text(page, 'cost-live'), formatUsd(backend.running.costUsd));
     assert.equal(await text(page, 'cost-live-sub'), '1 running session');
+    assert.equal(await text(page, 'budget'), `· ${Math.round((t.costUsd / DAILY_BUDGET_USD) * 100)}% of ${formatUsd(DAILY_BUDGET_USD)} daily budget`);
     assert.equal(await text(page, 'stat-sessions-value'), String(t.sessions));
     const tokens = t.tokens.input + t.tokens.output + t.tokens.cacheRead + t.tokens.cacheCreation;
     assert.equal(await text(page, 'stat-tokens-value'), formatTokens(tokens));

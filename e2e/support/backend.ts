@@ -36,6 +36,9 @@ export interface HistorySession {
   tokens: { input: number; output: number; cacheRead: number; cacheCreation: number };
 }
 
+/** The daily budget in the app's settings file (the widget shows how much of it today used). */
+export const DAILY_BUDGET_USD = 5;
+
 const localMidnight = (now: Date, daysBack: number): Date => new Date(now.getFullYear(), now.getMonth(), now.getDate() - daysBack);
 
 /** Two sessions: 3 days ago (inside "7 days") and 20 days ago (inside "30 days" only). */
@@ -278,7 +281,7 @@ export async function startBackend(opts: { refreshIntervalSeconds?: number } = {
   const runningRun = scenario.sessions[0]!;
   const prometheusUrl = `http://127.0.0.1:${relay.port}`;
   const exporterUrl = `http://127.0.0.1:${ports[0]}/metrics`;
-  writeFileSync(join(configDir, 'config.json'), JSON.stringify({ refreshIntervalSeconds: opts.refreshIntervalSeconds ?? 2 }));
+  writeFileSync(join(configDir, 'config.json'), JSON.stringify({ refreshIntervalSeconds: opts.refreshIntervalSeconds ?? 2, dailyBudgetUsd: DAILY_BUDGET_USD }));
 
   const web = await startWeb({ prometheusUrl, exporterUrl, configDir, claudeDir });
   return {

@@ -73,6 +73,12 @@ export function App(props: { bridge: RendererBridge }) {
     };
   }, [bridge, dash.range, dash.info]);
 
+  // The tray asks for a view (Electron): "Open dashboard", "Settings…".
+  useEffect(
+    () => bridge.on('app:navigate', ({ view }) => setTab(view === 'settings' && SettingsPanel ? 'settings' : 'overview')),
+    [bridge],
+  );
+
   const state = freshness(dash.summary);
   const stack = stackSummary(dash.stack.data);
 

@@ -15,6 +15,8 @@ export interface Dashboard {
   range: ChartRange;
   setRange: (range: ChartRange) => void;
   probe: Loadable<ProbeResult>;
+  /** The daily budget from the settings (null: none set). */
+  dailyBudgetUsd: number | null;
   /** Claude Code processes vs the exporter's sessions (scrape mode's blind spot); null until known. */
   lost: ApiResults['checkLostSessions'] | null;
   stack: Loadable<StackStatus>;
@@ -35,6 +37,7 @@ export function useDashboard(bridge: RendererBridge): Dashboard {
   const [probe, setProbe] = useState<Loadable<ProbeResult>>(initialLoadable);
   const [stack, setStack] = useState<Loadable<StackStatus>>(initialLoadable);
   const [lost, setLost] = useState<ApiResults['checkLostSessions'] | null>(null);
+  const [dailyBudgetUsd, setDailyBudget] = useState<number | null>(null);
   const [range, setRangeState] = useState<ChartRange>('24h');
   const [pull, setPull] = useState<PullProgress | null>(null);
   const [stackBusy, setStackBusy] = useState<'up' | 'down' | null>(null);
@@ -97,6 +100,15 @@ export function useDashboard(bridge: RendererBridge): Dashboard {
 
   useEffect(() => {
     bridge.getAppInfo({}).then(setInfo, () => setInfo(null));
+    bridge.getSettings({}).then(
+      (v) => setDailyBudget(v.settings.dailyBudgetUsd ?? null),
+      () => undefined,
+    );
+    // Settings changed elsewhere (the panel, the tray app): URLs, interval, mode and budget follow.
+    return bridge.on('settings:changed', (v) => {
+      setDailyBudget(v.settings.dailyBudgetUsd ?? null);
+      bridge.getAppInfo({}).then(setInfo, () => undefined);
+    });
   }, [bridge]);
 
   // Load once at mount; then refresh on the interval (which changes when the app info arrives).
@@ -162,6 +174,7 @@ export function useDashboard(bridge: RendererBridge): Dashboard {
     range,
     setRange,
     probe,
+    dailyBudgetUsd,
     lost,
     stack,
     pull,

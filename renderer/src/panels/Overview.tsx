@@ -60,7 +60,9 @@ function liveCost(probe: Loadable<ProbeResult>): { value: string; sub: string } 
   return { value: formatUsd(total), sub: n === 0 ? 'no running session' : `${n} running session${n === 1 ? '' : 's'}` };
 }
 
-export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<ProbeResult>; now: number; wide: boolean }) {
+const budgetTone = (cost: number, budget: number): 'ok' | 'warn' | 'bad' => (cost >= budget ? 'bad' : cost >= budget * 0.8 ? 'warn' : 'ok');
+
+export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<ProbeResult>; now: number; wide: boolean; dailyBudgetUsd: number | null }) {
   const s = props.summary.data;
   const loading = !s && props.summary.loading;
   const stale = freshness(props.summary) === 'stale';
@@ -74,6 +76,12 @@ export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<Pr
         </Value>
         <div className="hero-asof" data-testid="cost-asof">
           {s ? (stale ? `as of ${formatClock(Date.parse(s.asOf))}` : `updated ${formatAgo(Date.parse(s.asOf), props.now)}`) : '\u00a0'}
+          {s && props.dailyBudgetUsd ? (
+            <span className={`budget budget-${budgetTone(s.periods.today, props.dailyBudgetUsd)}`} data-testid="budget">
+              {' · '}
+              {Math.round((s.periods.today / props.dailyBudgetUsd) * 100)}% of {formatUsd(props.dailyBudgetUsd)} daily budget
+            </span>
+          ) : null}
         </div>
       </div>
       {props.wide && (
@@ -334,7 +342,7 @@ export function Overview(props: { dash: Dashboard; palette: Palette; compact: bo
     <div className="grid" data-testid="overview">
       <StaleBanner summary={dash.summary} prometheusUrl={dash.info?.prometheusUrl} now={props.now} onRetry={dash.refresh} />
       {empty && <EmptyState onGo={props.onGo} />}
-      <CostHero summary={dash.summary} probe={dash.probe} now={props.now} wide={!props.compact} />
+      <CostHero summary={dash.summary} probe={dash.probe} now={props.now} wide={!props.compact} dailyBudgetUsd={dash.dailyBudgetUsd} />
       <UsageStats summary={dash.summary} palette={props.palette} compact={props.compact} />
       <ChartsCard dash={dash} palette={props.palette} compact={props.compact} grafana={props.grafana} />
       <ByModel summary={dash.summary} />
