@@ -6,9 +6,11 @@
  *   - ccmon's summary reading the snapshot rules (what the app does when the stack ships them),
  *   - ccmon's summary from raw samples only (a Prometheus without our rules),
  *   - the naive per-figure `sum(increase(x[range]))` queries (and how far their totals are off).
- * Flags: --days N --sessions N --interval SECONDS --runs N
+ * Flags: --days N --sessions N --interval SECONDS --runs N --keep DIR (build the history into DIR once and reuse it)
  */
 import { parseArgs } from 'node:util';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PrometheusClient } from '../../electron/core/prometheus/client.js';
 import { computeSummary } from '../../electron/core/summary/summary.js';
 import { periodStarts, startOfLocalDay } from '../../electron/core/summary/time-windows.js';
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     sessions: { type: 'string', default: '30' },
     interval: { type: 'string', default: '5' },
     runs: { type: 'string', default: '40' },
+    keep: { type: 'string' },
   },
 });
 const days = Number(values.days);
@@ -52,6 +55,35 @@ async function time(label: string, fn: () => Promise<unknown>): Promise<{ median
   return result;
 }
 
+/** Times every query alone (one at a time), keyed by its leading function and window length. */
+class ProfilingClient extends PrometheusClient {
+  readonly byKind = new Map<string, { count: number; ms: number }>();
+  private chain: Promise<unknown> = Promise.resolve();
+  constructor(url: string) {
+    super({ url, timeoutMs: 60_000 });
+  }
+  override query(expr: string, time?: Date): ReturnType<PrometheusClient['query']> {
+    return this.timed(expr, () => super.query(expr, time));
+  }
+  override querySamples(expr: string, time: Date): ReturnType<PrometheusClient['querySamples']> {
+    return this.timed(`samples ${expr}`, () => super.querySamples(expr, time));
+  }
+  private timed<T>(expr: string, run: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(async () => {
+      const t = performance.now();
+      const value = await run();
+      const kind = `${expr.slice(0, 40)} [${/\[(\d+)ms\]/.exec(expr)?.[1] ? `${Math.round(Number(/\[(\d+)ms\]/.exec(expr)![1]) / 3_600_000)}h` : '-'}]`;
+      const entry = this.byKind.get(kind) ?? { count: 0, ms: 0 };
+      entry.count++;
+      entry.ms += performance.now() - t;
+      this.byKind.set(kind, entry);
+      return value;
+    });
+    this.chain = result.catch(() => undefined);
+    return result;
+  }
+}
+
 /** What a dashboard built the usual way asks: one `sum(increase(x[range]))` per figure. */
 function naiveQueries(now: Date): string[] {
   const range = (since: Date): string => `${Math.round((now.getTime() - since.getTime()) / 1000)}s`;
@@ -71,16 +103,31 @@ function naiveQueries(now: Date): string[] {
   ];
 }
 
+const kept = values.keep && existsSync(join(values.keep, 'options.json')) ? (JSON.parse(readFileSync(join(values.keep, 'options.json'), 'utf8')) as { days: number; sessionsPerDay: number; endMs: number; sampleIntervalSec: number }) : undefined;
 const now = Date.now();
-const endMs = Math.floor((now - 5 * 60_000) / (sampleIntervalSec * 1000)) * sampleIntervalSec * 1000;
-const options = { days, sessionsPerDay, endMs, sampleIntervalSec };
-log(`History: ${days} days x ${sessionsPerDay} sessions/day, samples every ${sampleIntervalSec} s, ending ${new Date(endMs).toISOString()}`);
-const history = await buildHistory(options, { rules: true, rulesUntilMs: Date.now() - 30_000 });
-log(
-  `  ${history.info.lines.toLocaleString('en-US')} samples (${(history.info.bytes / 2 ** 20).toFixed(0)} MiB of OpenMetrics) generated in ${ms(history.timings.generateMs)}, ` +
-    `blocks in ${ms(history.timings.rawBlocksMs)}, rules backfilled in ${ms(history.timings.ruleBlocksMs)}`,
-);
-const prom = await startPrometheus({ dataDir: history.dataDir, targets: [], ruleFiles: [recordingRulesFile] });
+const endMs = kept?.endMs ?? Math.floor((now - 5 * 60_000) / (sampleIntervalSec * 1000)) * sampleIntervalSec * 1000;
+const options = kept ?? { days, sessionsPerDay, endMs, sampleIntervalSec };
+log(`History: ${options.days} days x ${options.sessionsPerDay} sessions/day, samples every ${options.sampleIntervalSec} s, ending ${new Date(endMs).toISOString()}`);
+let dataDir: string;
+let removeHistory = (): void => undefined;
+if (kept) {
+  dataDir = join(values.keep!, 'data');
+  log(`  reusing ${dataDir} (the live rules fill the time since it was built)`);
+} else {
+  const history = await buildHistory(options, { rules: true, rulesUntilMs: Date.now() - 30_000, compact: true });
+  log(
+    `  ${history.info.lines.toLocaleString('en-US')} samples (${(history.info.bytes / 2 ** 20).toFixed(0)} MiB of OpenMetrics) generated in ${ms(history.timings.generateMs)}, ` +
+      `blocks in ${ms(history.timings.rawBlocksMs)}, rules backfilled in ${ms(history.timings.ruleBlocksMs)}, compacted in ${ms(history.timings.compactMs)}`,
+  );
+  dataDir = history.dataDir;
+  removeHistory = history.remove;
+  if (values.keep) {
+    mkdirSync(values.keep, { recursive: true });
+    cpSync(history.dataDir, join(values.keep, 'data'), { recursive: true });
+    writeFileSync(join(values.keep, 'options.json'), JSON.stringify(options));
+  }
+}
+const prom = await startPrometheus({ dataDir, targets: [], ruleFiles: [recordingRulesFile] });
 try {
   const client = new PrometheusClient({ url: prom.url });
   // The live rules must have run once, so the snapshots reach up to now.
@@ -107,7 +154,11 @@ try {
   const naiveRun = await time('naive sum(increase(x[range])) per figure', () => Promise.all(naive.map((q) => client.query(q, at))));
   log(`\n  rules vs naive: ${(naiveRun.p95 / rules.p95).toFixed(1)}x faster at p95 (${(naiveRun.median / rules.median).toFixed(1)}x at the median); raw vs naive: ${(naiveRun.p95 / rawOnly.p95).toFixed(1)}x at p95`);
   log(`  target: p95 <= 50 ms and >= 10x faster than naive -> ${rules.p95 <= 50 && naiveRun.p95 / rules.p95 >= 10 ? 'met' : 'NOT met'}`);
+  log('\nWhere one summary spends its time (each query alone, summed by kind):');
+  const profiled = new ProfilingClient(prom.url);
+  await computeSummary(profiled, { now: at });
+  for (const [kind, spent] of [...profiled.byKind].sort((a, b) => b[1].ms - a[1].ms)) log(`  ${kind.padEnd(60)} ${String(spent.count).padStart(3)} queries ${ms(spent.ms).padStart(10)}`);
 } finally {
   await prom.stop();
-  history.remove();
+  removeHistory();
 }

@@ -32,8 +32,10 @@ export async function computeSummary(client: PrometheusClient, request: SummaryR
   }
   const w: WindowSpec = { since, until };
   const coverage = new RulesCoverage(client, request.useRules ?? true);
-  const main = new WindowCounter(client, w, ['cost', 'tokens', 'linesOfCode', 'commits', 'pullRequests', 'activeTime'], coverage);
   const starts = periodStarts(now);
+  // The longest window first: the shorter ones ending now are then known covered without a query.
+  await coverage.covers({ since: starts.last30Days, until: now });
+  const main = new WindowCounter(client, w, ['cost', 'tokens', 'linesOfCode', 'commits', 'pullRequests', 'activeTime'], coverage);
   const periodCost = (start: Date): Promise<number> =>
     start.getTime() === since.getTime() && until.getTime() === now.getTime()
       ? main.totals('cost', ['model']).then(sumValues)

@@ -24,9 +24,14 @@ export interface GroupedTotal {
   value: number;
 }
 
-/** Whether our snapshot recording rules ran throughout a window (memoized per window for one summary). */
+/**
+ * Whether our snapshot recording rules ran throughout a window (memoized for one summary). A window
+ * inside one already found covered, ending at the same time, is covered too: it misses no more
+ * evaluations and shares the recent heartbeat. Ask for the longest window first to save queries.
+ */
 export class RulesCoverage {
   private readonly cache = new Map<string, Promise<boolean>>();
+  private readonly covered: WindowSpec[] = [];
   /** `enabled: false` always reads raw samples (CCMON_SUMMARY_RULES=off), to compare or to rule out the rules. */
   constructor(
     private readonly client: PrometheusClient,
@@ -35,10 +40,14 @@ export class RulesCoverage {
 
   covers(w: WindowSpec): Promise<boolean> {
     if (!this.enabled || w.until.getTime() - w.since.getTime() < snapshotMinWindowMs) return Promise.resolve(false);
+    if (this.covered.some((c) => c.until.getTime() === w.until.getTime() && c.since.getTime() <= w.since.getTime())) return Promise.resolve(true);
     const key = `${w.since.getTime()}-${w.until.getTime()}`;
     let hit = this.cache.get(key);
     if (!hit) {
-      hit = this.client.query(rulesCoverExpr(rulesHeartbeat, w), w.until).then((r) => r.length > 0);
+      hit = this.client.query(rulesCoverExpr(rulesHeartbeat, w), w.until).then((r) => {
+        if (r.length > 0) this.covered.push(w);
+        return r.length > 0;
+      });
       this.cache.set(key, hit);
     }
     return hit;
