@@ -129,7 +129,7 @@ export function App(props: { bridge: RendererBridge }) {
       <main id="panel" role="tabpanel" aria-label={tabNames[tab]} className="panel">
         {tab === 'overview' && <Overview dash={dash} palette={palette} compact={compact} now={now} grafana={links} onGo={setTab} />}
         {tab === 'stack' && <StackPanel dash={dash} now={now} grafanaHome={dash.info?.grafanaUrl ?? null} />}
-        {tab === 'setup' && <SetupPanel bridge={bridge} defaultMode={dash.info?.telemetryMode} settingsFile={dash.info?.claudeSettingsFile} />}
+        {tab === 'setup' && <SetupPanel bridge={bridge} defaultMode={dash.info?.telemetryMode} settingsFile={dash.info?.claudeSettingsFile} lost={dash.lost} />}
         {tab === 'settings' && SettingsPanel && (
           <Suspense fallback={<div className="card skeleton-card" />}>
             <SettingsPanel bridge={bridge} />

@@ -123,7 +123,10 @@ export function useDashboard(bridge: RendererBridge): Dashboard {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
   useEffect(() => {
-    const timer = setInterval(() => refreshRef.current(false), intervalMs);
+    // Hidden (the tray popover closed, a background tab): no polling; showing it again refreshes at once.
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden') refreshRef.current(false);
+    }, intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
 

@@ -1,5 +1,6 @@
 /** Turning on Claude Code's telemetry: the snippet per shell, Copy, and Apply with a preview. */
 import { useEffect, useState } from 'react';
+import type { Dashboard } from '../useDashboard.js';
 import type { RendererBridge } from '../../../electron/core/api/contract.js';
 import type { ClaudeEnvPlan, EnvSnippet, Shell } from '../../../electron/core/env/types.js';
 import { describeError } from '../api/envelope.js';
@@ -44,7 +45,7 @@ function PlanView(props: { plan: Plan }) {
   );
 }
 
-export function SetupPanel(props: { bridge: RendererBridge; defaultMode: Mode | undefined; settingsFile: string | undefined }) {
+export function SetupPanel(props: { bridge: RendererBridge; defaultMode: Mode | undefined; settingsFile: string | undefined; lost?: Dashboard['lost'] }) {
   const { bridge } = props;
   const [mode, setMode] = useState<Mode>(props.defaultMode ?? 'push');
   const [shell, setShell] = useState<Shell>(() => guessShell(navigator.platform));
@@ -127,6 +128,12 @@ export function SetupPanel(props: { bridge: RendererBridge; defaultMode: Mode | 
         <p className="explain" data-testid="mode-explanation">
           {snippet?.mode === mode ? snippet.explanation : '\u00a0'}
         </p>
+        {props.lost?.status === 'lost-sessions' && (
+          <div className="callout callout-bad" data-testid="setup-lost-sessions">
+            <strong>{props.lost.detail}</strong>
+            {props.lost.hint && <p>{props.lost.hint}</p>}
+          </div>
+        )}
         <Segmented label="Shell" role="tablist" controls="snippet" options={shellOrder} value={shell} onChange={setShell} render={(s) => shellNames[s]} testId="shell-tabs" />
         <pre id="snippet" className="snippet mono" data-testid="snippet" data-shell={snippet?.shell} data-mode={snippet?.mode} tabIndex={0} aria-label={`${shellNames[shell]} snippet`}>
           {snippetError ?? snippet?.text ?? ' '}
