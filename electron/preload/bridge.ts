@@ -6,7 +6,10 @@
  * Only types are imported from the contract: the manifest (method → channel, event → channel) comes
  * from the main process, which computes it from the contract (see electron/main/bridge-manifest.ts).
  */
-import type { ApiEnvelope, RendererBridge } from '../core/api/contract.js';
+import type { RendererBridge } from '../core/api/contract.js';
+import { ApiError, openEnvelope, type ApiEnvelope } from '../core/api/envelope.js';
+
+export { ApiError, openEnvelope };
 
 export const BRIDGE_ARG_PREFIX = '--ccmon-bridge=';
 
@@ -19,24 +22,6 @@ export interface Transport {
   invoke(channel: string, arg: unknown): Promise<unknown>;
   /** Subscribes to a channel; returns the unsubscribe. */
   subscribe(channel: string, listener: (payload: unknown) => void): () => void;
-}
-
-/** Same shape as the contract's ApiError (rebuilt here so the preload carries no zod). */
-export class ApiError extends Error {
-  readonly code: string | undefined;
-  readonly hint: string | undefined;
-  constructor(error: { message: string; code?: string; hint?: string }) {
-    super(error.message);
-    this.name = 'ApiError';
-    this.code = error.code;
-    this.hint = error.hint;
-  }
-}
-
-export function openEnvelope<T>(envelope: ApiEnvelope<T> | undefined | null): T {
-  if (!envelope || typeof envelope !== 'object') throw new ApiError({ message: 'The app answered with nothing.', code: 'bad-envelope' });
-  if (envelope.error) throw new ApiError(envelope.error);
-  return envelope.result as T;
 }
 
 /** Reads the manifest from the preload's argv (set by the main process); null when absent or unreadable. */

@@ -72,7 +72,7 @@ export const apiEventNames = ['stack:status', 'stack:pull-progress', 'summary:up
 export const apiMethods = Object.keys(apiArgSchemas) as ApiMethod[];
 
 /** Errors crossing a host boundary travel as `{error, result}` and are rebuilt on the other side. */
-export type ApiEnvelope<T> = { error: null; result: T } | { error: { message: string; code?: string; hint?: string }; result: null };
+export type { ApiEnvelope } from './envelope.js';
 
 /** IPC channel of a method (`ipcMain.handle`) and of an event (`webContents.send`). One naming rule for main and preload. */
 export const methodChannel = (method: ApiMethod): string => `ccmon:${method}`;
@@ -86,37 +86,4 @@ export type RendererBridge = MonitorApi & {
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 };
 
-/** Rebuilds an Error from an envelope's error part (the host side flattened it). */
-export class ApiError extends Error {
-  readonly code: string | undefined;
-  readonly hint: string | undefined;
-  constructor(error: { message: string; code?: string; hint?: string }) {
-    super(error.message);
-    this.name = 'ApiError';
-    this.code = error.code;
-    this.hint = error.hint;
-  }
-}
-
-/** Turns an outcome into the envelope that crosses a host boundary. */
-export async function toEnvelope<T>(run: () => Promise<T>): Promise<ApiEnvelope<T>> {
-  try {
-    return { error: null, result: await run() };
-  } catch (err) {
-    const e = err as { message?: unknown; code?: unknown; hint?: unknown };
-    return {
-      error: {
-        message: typeof e?.message === 'string' ? e.message : String(err),
-        ...(typeof e?.code === 'string' ? { code: e.code } : {}),
-        ...(typeof e?.hint === 'string' ? { hint: e.hint } : {}),
-      },
-      result: null,
-    };
-  }
-}
-
-/** Opens an envelope: the result, or the rebuilt error thrown. */
-export function fromEnvelope<T>(envelope: ApiEnvelope<T>): T {
-  if (envelope.error) throw new ApiError(envelope.error);
-  return envelope.result as T;
-}
+export { ApiError, openEnvelope, toEnvelope } from './envelope.js';
