@@ -103,10 +103,15 @@ function naiveQueries(now: Date): string[] {
   ];
 }
 
-const kept = values.keep && existsSync(join(values.keep, 'options.json')) ? (JSON.parse(readFileSync(join(values.keep, 'options.json'), 'utf8')) as { days: number; sessionsPerDay: number; endMs: number; sampleIntervalSec: number }) : undefined;
+type Kept = { days: number; sessionsPerDay: number; endMs: number; sampleIntervalSec: number; rulesUntilMs: number };
+const kept = values.keep && existsSync(join(values.keep, 'options.json')) ? (JSON.parse(readFileSync(join(values.keep, 'options.json'), 'utf8')) as Kept) : undefined;
 const now = Date.now();
 const endMs = kept?.endMs ?? Math.floor((now - 5 * 60_000) / (sampleIntervalSec * 1000)) * sampleIntervalSec * 1000;
-const options = kept ?? { days, sessionsPerDay, endMs, sampleIntervalSec };
+const options = kept ? { days: kept.days, sessionsPerDay: kept.sessionsPerDay, endMs: kept.endMs, sampleIntervalSec: kept.sampleIntervalSec } : { days, sessionsPerDay, endMs, sampleIntervalSec };
+// The rules are backfilled up to here; the summaries are taken as of just before it, so the
+// rules cover every window the way they cover a Prometheus that ran them all along (the live rules
+// only start once the history is loaded, minutes later).
+const rulesUntilMs = kept?.rulesUntilMs ?? now - 30_000;
 log(`History: ${options.days} days x ${options.sessionsPerDay} sessions/day, samples every ${options.sampleIntervalSec} s, ending ${new Date(endMs).toISOString()}`);
 let dataDir: string;
 let removeHistory = (): void => undefined;
@@ -114,7 +119,7 @@ if (kept) {
   dataDir = join(values.keep!, 'data');
   log(`  reusing ${dataDir} (the live rules fill the time since it was built)`);
 } else {
-  const history = await buildHistory(options, { rules: true, rulesUntilMs: Date.now() - 30_000, compact: true });
+  const history = await buildHistory(options, { rules: true, rulesUntilMs, compact: true });
   log(
     `  ${history.info.lines.toLocaleString('en-US')} samples (${(history.info.bytes / 2 ** 20).toFixed(0)} MiB of OpenMetrics) generated in ${ms(history.timings.generateMs)}, ` +
       `blocks in ${ms(history.timings.rawBlocksMs)}, rules backfilled in ${ms(history.timings.ruleBlocksMs)}, compacted in ${ms(history.timings.compactMs)}`,
@@ -124,18 +129,15 @@ if (kept) {
   if (values.keep) {
     mkdirSync(values.keep, { recursive: true });
     cpSync(history.dataDir, join(values.keep, 'data'), { recursive: true });
-    writeFileSync(join(values.keep, 'options.json'), JSON.stringify(options));
+    writeFileSync(join(values.keep, 'options.json'), JSON.stringify({ ...options, rulesUntilMs }));
   }
 }
 const prom = await startPrometheus({ dataDir, targets: [], ruleFiles: [recordingRulesFile] });
 try {
   const client = new PrometheusClient({ url: prom.url });
-  // The live rules must have run once, so the snapshots reach up to now.
-  for (let i = 0; i < 150; i++) {
-    if ((await client.query('count_over_time(ccmon:rules:heartbeat[2m])')).length > 0) break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  const at = new Date();
+  const at = new Date(rulesUntilMs - 10_000);
+  const covered = (await client.query(`count_over_time(ccmon:rules:heartbeat[30d] @ ${at.getTime() / 1000})`, at))[0]?.value ?? 0;
+  log(`  summaries as of ${at.toISOString()}; the rules recorded ${covered} evaluations in the 30 days before`);
   const known = {
     today: backfillTotals(options, { sinceMs: startOfLocalDay(at).getTime() }).costUsd,
     last30Days: backfillTotals(options, { sinceMs: periodStarts(at).last30Days.getTime() }).costUsd,

@@ -21,12 +21,27 @@ export interface WindowSpec {
 const at = (d: Date): string => (d.getTime() / 1000).toFixed(3);
 const range = (ms: number): string => `${Math.max(1, Math.round(ms))}ms`;
 
-/** Per-series total in the window for series without a reset, labels kept (name dropped). */
-export function perSeriesTotalExpr(selector: string, w: WindowSpec): string {
+/** The last raw value of each series in the window (name dropped). */
+export function lastInWindowExpr(selector: string, w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
-  const last = `last_over_time(${selector}[${range(windowMs)}] @ ${at(w.until)})`;
-  const base = `(${selector} @ ${at(w.since)})`;
-  return `(((${last} - ${base}) >= 0) or ${last})`;
+  return `last_over_time(${selector}[${range(windowMs)}] @ ${at(w.until)})`;
+}
+
+/**
+ * Σ over series of (last value in the window − value at its start), in one pass over the data: the
+ * last values summed, minus the baselines, each series' baseline counted only when the series was alive at
+ * the start (staleness honoured) and sampled again soon after it. A series without a baseline started
+ * inside the window, so its whole last value counts: its first value too, which `increase()` drops.
+ * Both sides are deduplicated (the same usage collected twice, scraped and pushed, counts once) and the
+ * baselines enter the sum negated under a label of their own, so the costly `last` side runs once.
+ * Valid for series whose values never fell in (start − lookback, end]: the caller leaves out the
+ * flagged sessions (resets, resumes) and totals those exactly from raw samples.
+ */
+export function windowTotalExpr(last: string, raw: string, w: WindowSpec, groupBy: readonly string[]): string {
+  const early = new Date(w.since.getTime() + lookbackMs);
+  const dedupe = (e: string): string => `max without (${collectionLabels.join(', ')}) (${e})`;
+  const base = `(${raw} @ ${at(w.since)}) and last_over_time(${raw}[${range(lookbackMs)}] @ ${at(early)})`;
+  return `sum by (${groupBy.join(', ')}) (${dedupe(last)} or label_replace(-(${dedupe(base)}), "ccmon_part", "baseline", "", ""))`;
 }
 
 /**
@@ -45,9 +60,9 @@ export function resetSeriesExpr(selector: string, w: WindowSpec): string {
   return `resets(${selector}[${range(windowMs + lookbackMs)}] @ ${at(w.until)}) > 0`;
 }
 
-/** Window totals, deduplicated, summed by `groupBy` (the selector leaves out the flagged sessions). */
+/** Window totals from raw samples, summed by `groupBy` (the selector leaves out the flagged sessions). */
 export function groupedTotalExpr(selector: string, w: WindowSpec, groupBy: readonly string[]): string {
-  return `sum by (${groupBy.join(', ')}) (max without (${collectionLabels.join(', ')}) (${perSeriesTotalExpr(selector, w)}))`;
+  return windowTotalExpr(lastInWindowExpr(selector, w), selector, w, groupBy);
 }
 
 /**
@@ -97,19 +112,18 @@ export function rulesCoverExpr(heartbeat: string, w: WindowSpec): string {
 }
 
 /**
- * The same per-series rule as `perSeriesTotalExpr`, with the last value in the window read from the
- * snapshots instead of every raw sample: raw for the last minutes (snapshots lag), snapshots taken more
- * than 5 minutes after the start (their lookback lies inside the window), raw for the first 5 minutes.
+ * The last value of each series in the window, read from the snapshots instead of every raw sample: raw
+ * for the last minutes (snapshots lag), snapshots taken more than 5 minutes after the start (their
+ * lookback lies inside the window), raw for the first 5 minutes.
  */
-export function snapshotPerSeriesExpr(raw: string, snapshot: string, w: WindowSpec): string {
+export function snapshotLastExpr(raw: string, snapshot: string, w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
   const early = new Date(w.since.getTime() + lookbackMs);
-  const last =
+  return (
     `(last_over_time(${raw}[${range(rawTailMs)}] @ ${at(w.until)})` +
     ` or last_over_time(${snapshot}[${range(windowMs - lookbackMs)}] @ ${at(w.until)})` +
-    ` or last_over_time(${raw}[${range(lookbackMs)}] @ ${at(early)}))`;
-  const base = `(${raw} @ ${at(w.since)})`;
-  return `(((${last} - ${base}) >= 0) or ${last})`;
+    ` or last_over_time(${raw}[${range(lookbackMs)}] @ ${at(early)}))`
+  );
 }
 
 /** Series whose snapshots fell inside the window (a reset). */
@@ -126,7 +140,7 @@ export function snapshotResumedExprs(resumeRaw: string, resumeSnapshot: string, 
 
 /** Window totals from snapshots, summed by `groupBy` (the selectors leave out the flagged sessions). */
 export function snapshotGroupedTotalExpr(raw: string, snapshot: string, w: WindowSpec, groupBy: readonly string[]): string {
-  return `sum by (${groupBy.join(', ')}) (max without (${collectionLabels.join(', ')}) (${snapshotPerSeriesExpr(raw, snapshot, w)}))`;
+  return windowTotalExpr(snapshotLastExpr(raw, snapshot, w), raw, w, groupBy);
 }
 
 /** Distinct sessions with a sample in the window, read from snapshots as above; `pairs` are [raw, snapshot]. */
