@@ -39,7 +39,7 @@ export interface DoctorFacts {
 export const doctorHints = {
   service: (name: ServiceName): string => `Start the stack with \`ccmon stack up\`; \`ccmon stack status\` shows why ${name} is not ready.`,
   exporter: 'Start Claude Code with CLAUDE_CODE_ENABLE_TELEMETRY=1 and OTEL_METRICS_EXPORTER=prometheus (`ccmon env --mode scrape`), or switch to push mode, which does not depend on port 9464.',
-  pushSamples: 'Run Claude Code with the push-mode settings (`ccmon env --apply`, which sets OTEL_METRICS_EXPORTER=otlp and the OTLP endpoints), then use it for a minute: metrics are sent every 60 s and at exit.',
+  pushSamples: 'Run Claude Code with the push-mode settings (`ccmon env --apply`, which sets OTEL_METRICS_EXPORTER=otlp and the OTLP endpoints), then use it for a moment: with those settings metrics are sent every 10 s and when Claude Code exits.',
   targetDown: 'Prometheus cannot scrape host.docker.internal:9464: make sure a Claude Code session runs with OTEL_METRICS_EXPORTER=prometheus, and that nothing blocks the container from reaching the host (firewall).',
   targetMissing: 'The loaded Prometheus configuration has no `claude-code` job: the stack is not the app\'s, or its config is outdated; `ccmon stack down && ccmon stack up` ships the current one.',
   prometheusUnreachable: 'Prometheus is not answering; start the stack with `ccmon stack up` or check CCMON_PROMETHEUS_URL.',
