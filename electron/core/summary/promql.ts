@@ -11,7 +11,7 @@ import { collectionLabels } from '../telemetry/metrics.js';
  */
 
 /** Prometheus's default lookback for instant selectors (`--query.lookback-delta`). */
-export const lookbackMs = 5 * 60 * 1000;
+const lookbackMs = 5 * 60 * 1000;
 
 export interface WindowSpec {
   since: Date;
@@ -22,7 +22,7 @@ const at = (d: Date): string => (d.getTime() / 1000).toFixed(3);
 const range = (ms: number): string => `${Math.max(1, Math.round(ms))}ms`;
 
 /** The last raw value of each series in the window (name dropped). */
-export function lastInWindowExpr(selector: string, w: WindowSpec): string {
+function lastInWindowExpr(selector: string, w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
   return `last_over_time(${selector}[${range(windowMs)}] @ ${at(w.until)})`;
 }
@@ -37,7 +37,7 @@ export function lastInWindowExpr(selector: string, w: WindowSpec): string {
  * Valid for series whose values never fell in (start − lookback, end]: the caller leaves out the
  * flagged sessions (resets, resumes) and totals those exactly from raw samples.
  */
-export function windowTotalExpr(last: string, raw: string, w: WindowSpec, groupBy: readonly string[]): string {
+function windowTotalExpr(last: string, raw: string, w: WindowSpec, groupBy: readonly string[]): string {
   const early = new Date(w.since.getTime() + lookbackMs);
   const dedupe = (e: string): string => `max without (${collectionLabels.join(', ')}) (${e})`;
   const base = `(${raw} @ ${at(w.since)}) and last_over_time(${raw}[${range(lookbackMs)}] @ ${at(early)})`;
@@ -116,7 +116,7 @@ export function rulesCoverExpr(heartbeat: string, w: WindowSpec): string {
  * for the last minutes (snapshots lag), snapshots taken more than 5 minutes after the start (their
  * lookback lies inside the window), raw for the first 5 minutes.
  */
-export function snapshotLastExpr(raw: string, snapshot: string, w: WindowSpec): string {
+function snapshotLastExpr(raw: string, snapshot: string, w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
   const early = new Date(w.since.getTime() + lookbackMs);
   return (

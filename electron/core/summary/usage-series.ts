@@ -16,14 +16,14 @@ const rangeSteps: Record<ChartRange, { buckets: number; stepSeconds: number }> =
  * bucket counts from the value after it, a lower bound that is exact unless the resumed process
  * was sampled more than once in that bucket.
  */
-export function bucketIncreaseExpr(selector: string, stepSeconds: number, groupBy: readonly string[]): string {
+function bucketIncreaseExpr(selector: string, stepSeconds: number, groupBy: readonly string[]): string {
   const last = `last_over_time(${selector}[${stepSeconds}s])`;
   const perSeries = `(((${last} - (${selector} offset ${stepSeconds}s)) >= 0) or ${last})`;
   return `sum by (${groupBy.join(', ')}) (max without (${collectionLabels.join(', ')}) (${perSeries}))`;
 }
 
 /** Bucket ends aligned to whole hours (or local midnights for daily buckets), the last one covering now. */
-export function bucketEnds(range: ChartRange, now: Date): { start: Date; end: Date; stepSeconds: number } {
+function bucketEnds(range: ChartRange, now: Date): { start: Date; end: Date; stepSeconds: number } {
   const { buckets, stepSeconds } = rangeSteps[range];
   let end: Date;
   if (stepSeconds === 24 * hour) {
