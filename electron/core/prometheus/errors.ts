@@ -21,10 +21,18 @@ export function networkCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** fetch's (undici's) own codes, said the way a person reads them; Node's (ECONNREFUSED...) stay as they are. */
+const undiciReasons: Record<string, string> = {
+  UND_ERR_SOCKET: 'the connection was closed',
+  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
+  UND_ERR_BODY_TIMEOUT: 'the answer stalled',
+};
+
 /** The most specific reason a request failed: a Node error code, else the innermost cause's message. */
 export function networkReason(err: unknown): string {
   const code = networkCode(err);
-  if (code) return code;
+  if (code) return undiciReasons[code] ?? code;
   let current: unknown = err;
   let message = (err as Error)?.message ?? String(err);
   for (let depth = 0; depth < 4 && current; depth++) {

@@ -1,5 +1,5 @@
 /** Cost at a glance, usage stats, charts and cost by model. */
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import type { ProbeResult, Summary } from '../../../electron/core/api/types.js';
 import { Card, ExternalButton, Segmented, Stat, Value } from '../components/ui.js';
 import { rangeLabels, ranges, seriesTotals } from '../lib/chart.js';
@@ -271,17 +271,9 @@ export function ChartsCard(props: { dash: Dashboard; palette: Palette; compact: 
             Grafana
           </ExternalButton>
         </div>
-        <div className={`chart-box ${switching ? 'switching' : ''}`}>
-          {data ? (
-            <Suspense fallback={chartSkeleton}>
-              <CostChart series={data} palette={props.palette} compact={props.compact} />
-            </Suspense>
-          ) : series.error && !series.data ? (
-            <p className="chart-error">{series.error.message}</p>
-          ) : (
-            chartSkeleton
-          )}
-        </div>
+        <ChartBox switching={switching} error={series.error && !series.data ? series.error.message : null} skeleton={chartSkeleton}>
+          {data && <CostChart series={data} palette={props.palette} compact={props.compact} />}
+        </ChartBox>
       </Card>
       <Card
         title="Tokens over time"
@@ -297,17 +289,9 @@ export function ChartsCard(props: { dash: Dashboard; palette: Palette; compact: 
         <div className="chart-meta">
           <span>{totals ? `${formatTokens(totals.tokens)} tokens in the last ${rangeLabels[data!.range]}` : '\u00a0'}</span>
         </div>
-        <div className={`chart-box ${switching ? 'switching' : ''}`}>
-          {data ? (
-            <Suspense fallback={chartSkeleton}>
-              <TokensChart series={data} palette={props.palette} compact={props.compact} />
-            </Suspense>
-          ) : series.error && !series.data ? (
-            <p className="chart-error">{series.error.message}</p>
-          ) : (
-            chartSkeleton
-          )}
-        </div>
+        <ChartBox switching={switching} error={series.error && !series.data ? series.error.message : null} skeleton={chartSkeleton}>
+          {data && <TokensChart series={data} palette={props.palette} compact={props.compact} />}
+        </ChartBox>
       </Card>
     </>
   );
@@ -346,6 +330,16 @@ export function Overview(props: { dash: Dashboard; palette: Palette; compact: bo
       <UsageStats summary={dash.summary} palette={props.palette} compact={props.compact} />
       <ChartsCard dash={dash} palette={props.palette} compact={props.compact} grafana={props.grafana} />
       <ByModel summary={dash.summary} />
+    </div>
+  );
+}
+
+/** A chart's box: the chart once its data is there (lazy-loaded), else the error, else a placeholder of the same size. */
+function ChartBox(props: { switching: boolean; error: string | null; skeleton: ReactNode; children: ReactNode }) {
+  const chart = props.children || null;
+  return (
+    <div className={`chart-box ${props.switching ? 'switching' : ''}`}>
+      {chart ? <Suspense fallback={props.skeleton}>{chart}</Suspense> : props.error ? <p className="chart-error">{props.error}</p> : props.skeleton}
     </div>
   );
 }
