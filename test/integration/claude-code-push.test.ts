@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { envVars } from '../../electron/core/env/snippet.js';
-import { claudeCodeAvailability, startClaudeSession, type ClaudeSession } from '../support/claude-code.js';
+import { claudeCodeFor, startClaudeSession, type ClaudeSession } from '../support/claude-code.js';
 import { startMessagesApiStandin, type MessagesApiStandin } from '../support/messages-api-standin.js';
 import { TEMPORALITY, decodeMetrics, startOtlpReceiver, type DecodedMetric, type OtlpReceiver } from '../support/otlp-receiver.js';
 
@@ -39,11 +39,8 @@ function sumPoints(metrics: DecodedMetric[], name: string, filter: (a: Record<st
 }
 
 test('real Claude Code configured by the push-mode snippet sends cumulative OTLP metrics and event logs on the Prometheus and Loki paths', { timeout: 150_000 }, async (t) => {
-  const avail = claudeCodeAvailability();
-  if (!avail.ok) {
-    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
-    return;
-  }
+  const avail = claudeCodeFor(t);
+  if (!avail) return;
 
   let standin: MessagesApiStandin | undefined;
   let receiver: OtlpReceiver | undefined;
@@ -183,11 +180,8 @@ test('real Claude Code configured by the push-mode snippet sends cumulative OTLP
 });
 
 test('without the temporality preference Claude Code exports delta sums, which is why the push snippet sets cumulative', { timeout: 90_000 }, async (t) => {
-  const avail = claudeCodeAvailability();
-  if (!avail.ok) {
-    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
-    return;
-  }
+  const avail = claudeCodeFor(t);
+  if (!avail) return;
   let standin: MessagesApiStandin | undefined;
   let receiver: OtlpReceiver | undefined;
   let session: ClaudeSession | undefined;
@@ -214,11 +208,8 @@ test('without the temporality preference Claude Code exports delta sums, which i
 });
 
 test('push mode: two concurrent sessions and a short one each land with their own cost', { timeout: 120_000 }, async (t) => {
-  const avail = claudeCodeAvailability();
-  if (!avail.ok) {
-    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
-    return;
-  }
+  const avail = claudeCodeFor(t);
+  if (!avail) return;
   let standin: MessagesApiStandin | undefined;
   let receiver: OtlpReceiver | undefined;
   const sessions: ClaudeSession[] = [];

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { claudeCodeAvailability, startClaudeSession, waitForPort, type ClaudeSession } from '../support/claude-code.js';
+import { claudeCodeFor, startClaudeSession, waitForPort, type ClaudeSession } from '../support/claude-code.js';
 import { startMessagesApiStandin, type MessagesApiStandin } from '../support/messages-api-standin.js';
 import { freePort } from '../support/ports.js';
 import { startPrometheus, type PrometheusHandle } from '../support/prometheus.js';
@@ -95,11 +95,8 @@ interface SummaryJson {
 }
 
 test('real Claude Code in scrape mode: ccmon probe and, through a real Prometheus, ccmon summary match total_cost_usd', { timeout: 140_000 }, async (t) => {
-  const avail = claudeCodeAvailability();
-  if (!avail.ok) {
-    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
-    return;
-  }
+  const avail = claudeCodeFor(t);
+  if (!avail) return;
 
   let standin: MessagesApiStandin | undefined;
   let session: ClaudeSession | undefined;
@@ -186,11 +183,8 @@ test('real Claude Code in scrape mode: ccmon probe and, through a real Prometheu
 });
 
 test('real Claude Code, a resumed session: same session id, counters restart at 0 in the new process; ccmon summary counts both', { timeout: 140_000 }, async (t) => {
-  const avail = claudeCodeAvailability();
-  if (!avail.ok) {
-    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
-    return;
-  }
+  const avail = claudeCodeFor(t);
+  if (!avail) return;
 
   let standin: MessagesApiStandin | undefined;
   let first: ClaudeSession | undefined;
@@ -281,11 +275,8 @@ test('real Claude Code, a resumed session: same session id, counters restart at 
 });
 
 test('real Claude Code, two concurrent sessions on one exporter port: the second is silently missing, and ccmon probe shows only the first', { timeout: 120_000 }, async (t) => {
-  const avail = claudeCodeAvailability();
-  if (!avail.ok) {
-    t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
-    return;
-  }
+  const avail = claudeCodeFor(t);
+  if (!avail) return;
   let standin: MessagesApiStandin | undefined;
   let first: ClaudeSession | undefined;
   let second: ClaudeSession | undefined;

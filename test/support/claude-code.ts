@@ -84,6 +84,17 @@ export type Availability = { ok: true; bin: string; version: string } | { ok: fa
 let cachedAvailability: Availability | undefined;
 
 /** Whether the real CLI can run here: resolves the binary and runs `--version` once. */
+/**
+ * In a test: the real Claude Code CLI when it can run here; otherwise null, with the test marked
+ * skipped and the reason given (`const avail = claudeCodeFor(t); if (!avail) return;`).
+ */
+export function claudeCodeFor(t: { skip(message?: string): void }): Extract<Availability, { ok: true }> | null {
+  const avail = claudeCodeAvailability();
+  if (avail.ok) return avail;
+  t.skip(`the real Claude Code CLI cannot run here: ${avail.reason}`);
+  return null;
+}
+
 export function claudeCodeAvailability(): Availability {
   if (cachedAvailability) return cachedAvailability;
   const why: string[] = [];
