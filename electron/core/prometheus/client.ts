@@ -1,12 +1,14 @@
 import type { PrometheusAuth } from '../config/settings-schema.js';
 import { PrometheusError, networkReason } from './errors.js';
 import { deadline, isTimeout } from '../net/deadline.js';
+import { get, postForm, type HttpAnswer } from '../net/http-post.js';
 
 export interface PrometheusClientOptions {
   url: string;
   auth?: PrometheusAuth | undefined;
   /** Per-request timeout. */
   timeoutMs?: number;
+  /** Send requests through this fetch instead of node:http (tests). */
   fetch?: typeof fetch;
 }
 
@@ -34,12 +36,12 @@ export class PrometheusClient {
   readonly url: string;
   private readonly headers: Record<string, string>;
   private readonly timeoutMs: number;
-  private readonly fetchImpl: typeof fetch;
+  private readonly fetchImpl: typeof fetch | undefined;
 
   constructor(options: PrometheusClientOptions) {
     this.url = options.url.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.fetch;
     this.headers = { Accept: 'application/json', ...authHeaders(options.auth) };
   }
 
@@ -84,6 +86,7 @@ export class PrometheusClient {
   async ready(): Promise<boolean> {
     const timer = deadline(this.timeoutMs);
     try {
+      if (!this.fetchImpl) return (await get(`${this.url}/-/ready`, this.headers, timer.signal)).ok;
       const res = await this.fetchImpl(`${this.url}/-/ready`, { headers: this.headers, signal: timer.signal });
       await res.body?.cancel().catch(() => undefined);
       return res.ok;
@@ -101,16 +104,9 @@ export class PrometheusClient {
   private async request(path: string, params: URLSearchParams): Promise<unknown> {
     const endpoint = `${this.url}${path}`;
     const timer = deadline(this.timeoutMs);
-    let res: Response;
-    let text: string;
+    let res: HttpAnswer;
     try {
-      res = await this.fetchImpl(endpoint, {
-        method: 'POST',
-        headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: params.toString(),
-        signal: timer.signal,
-      });
-      text = await res.text();
+      res = await this.post(endpoint, params.toString(), timer.signal);
     } catch (err) {
       if (isTimeout(err)) {
         throw new PrometheusError('timeout', `Prometheus at ${this.url} did not answer within ${this.timeoutMs} ms.`, 'Check that Prometheus is running and not overloaded, or raise the timeout.');
@@ -122,7 +118,7 @@ export class PrometheusClient {
     }
     let body: ApiResponse | undefined;
     try {
-      body = JSON.parse(text) as ApiResponse;
+      body = JSON.parse(res.text) as ApiResponse;
     } catch {
       body = undefined;
     }
@@ -138,6 +134,12 @@ export class PrometheusClient {
       );
     }
     return body.data;
+  }
+
+  private async post(endpoint: string, body: string, signal: AbortSignal): Promise<HttpAnswer> {
+    if (!this.fetchImpl) return postForm(endpoint, body, this.headers, signal);
+    const res = await this.fetchImpl(endpoint, { method: 'POST', headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal });
+    return { status: res.status, statusText: res.statusText, ok: res.ok, text: await res.text() };
   }
 }
 
