@@ -3,6 +3,7 @@ import type { Settings } from './config/settings-schema.js';
 import type { ApiEventName, ApiEvents, MonitorApi } from './api/contract.js';
 import { PrometheusClient } from './prometheus/client.js';
 import { computeSummary } from './summary/summary.js';
+import { LiveSummary } from './summary/live-summary.js';
 import { computeUsageSeries } from './summary/usage-series.js';
 import { probeExporter } from './exporter/probe.js';
 import { checkLostSessions } from './exporter/lost-sessions.js';
@@ -32,6 +33,11 @@ export interface MonitorServiceOptions {
   env?: NodeJS.ProcessEnv | undefined;
   /** Read our recording rules where they cover a window (default true; CCMON_SUMMARY_RULES=off in the CLI). */
   useSummaryRules?: boolean | undefined;
+  /**
+   * Carry today's summary forward between refreshes instead of recomputing it (hosts that refresh it:
+   * the tray, `ccmon web`). One-shot hosts (the CLI) compute it in full.
+   */
+  liveSummary?: boolean | undefined;
 }
 
 /** Typed event emitter for `ApiEvents`. */
@@ -60,15 +66,15 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   stack.attach?.(events);
   const settingsProvider = options.settingsProvider ?? readOnlySettings(settings);
   const env = options.env ?? process.env;
+  const live = options.liveSummary ? new LiveSummary(prometheus, { useRules: options.useSummaryRules }) : undefined;
   const api: MonitorApi = {
     getSummary: async ({ since, until }) => {
-      const summary = await computeSummary(prometheus, {
-        since: since ? new Date(since) : undefined,
-        until: until ? new Date(until) : undefined,
-        useRules: options.useSummaryRules,
-      });
-      if (!since && !until) events.emit('summary:update', summary);
-      return summary;
+      if (!since && !until) {
+        const summary = live ? await live.summary() : await computeSummary(prometheus, { useRules: options.useSummaryRules });
+        events.emit('summary:update', summary);
+        return summary;
+      }
+      return computeSummary(prometheus, { since: since ? new Date(since) : undefined, until: until ? new Date(until) : undefined, useRules: options.useSummaryRules });
     },
     getUsageSeries: ({ range }) => computeUsageSeries(prometheus, range),
     probeExporter: () => probeExporter(settings.exporterUrl),

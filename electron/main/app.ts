@@ -118,7 +118,7 @@ export async function startApp(): Promise<AppHandle | null> {
       log(`stack control unavailable: ${(err as Error).message}`);
       stack = undefined;
     }
-    const built = createMonitorService({ settings, stack, settingsProvider: store.provider });
+    const built = createMonitorService({ settings, stack, settingsProvider: store.provider, liveSummary: true });
     if (stack) {
       stack.attach(built.events);
       unwatch = stack.manager.watch(STACK_WATCH_MS);

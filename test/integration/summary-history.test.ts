@@ -1,7 +1,8 @@
 /**
  * Days of simulated history in a real Prometheus (backfilled blocks, resumed sessions included):
  * `ccmon summary` equals the known totals for long and ragged windows, both when it reads our
- * recording rules' snapshots (rules backfilled over the history) and when it must use raw samples.
+ * recording rules' snapshots (rules backfilled over the history) and when it must use raw samples;
+ * and the summary the tray refreshes (carried forward between refreshes) stays equal to them too.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,8 +12,13 @@ import type { KnownTotals } from '../../scripts/simulator/totals.js';
 import { buildHistory, recordingRulesFile, type History } from '../support/history.js';
 import { startPrometheus, type PrometheusHandle } from '../support/prometheus.js';
 import { ccmonJson } from '../support/ccmon.js';
+import { summaryFigures } from '../support/summary-figures.js';
 import { rulesCoverExpr } from '../../electron/core/summary/promql.js';
 import { rulesHeartbeat } from '../../electron/core/telemetry/metrics.js';
+import { PrometheusClient } from '../../electron/core/prometheus/client.js';
+import { LiveSummary } from '../../electron/core/summary/live-summary.js';
+import { computeSummary } from '../../electron/core/summary/summary.js';
+import { startOfLocalDay } from '../../electron/core/summary/time-windows.js';
 
 const hour = 3600_000;
 // Samples every 15 s; window edges below sit 7 s off that grid, so no sample lies exactly on an edge.
@@ -72,3 +78,20 @@ for (const [label, since, until] of windows) {
     assertEqualTotals(fromRaw, expected, `${label} (raw)`, label === 'all three days');
   });
 }
+
+test("the refreshed summary (the tray's) walks a day of history equal to a full summary at every step, through resumes and midnight", async () => {
+  const client = new PrometheusClient({ url: withRules.url });
+  const live = new LiveSummary(client);
+  const step = 4 * 60_000;
+  const modes: string[] = [];
+  for (let now = end - 20 * hour + 7_000; now <= end + 7_000; now += step) {
+    const at = new Date(now);
+    const carried = await live.summary(at);
+    modes.push(live.lastMode.kind);
+    // The full summary is the reference: the tests above hold it to the known totals.
+    assert.deepEqual(summaryFigures(carried), summaryFigures(await computeSummary(client, { now: at })), `${at.toISOString()} (${live.lastMode.kind})`);
+  }
+  const days = new Set(modes.map((_, i) => startOfLocalDay(new Date(end - 20 * hour + 7_000 + i * step)).getTime())).size;
+  assert.equal(modes.filter((m) => m === 'full').length, days, 'a full summary first and at each new day only; every other refresh carried forward');
+  assert.ok(backfillTotals(options, { sinceMs: end - 20 * hour, untilMs: end }).costUsd > 1, 'the walk crosses real usage');
+});

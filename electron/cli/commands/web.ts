@@ -35,7 +35,7 @@ export const registerWeb: RegisterCommand = (program, deps) => {
       }
       const port = opts.port === undefined ? defaultWebPort : parsePort(opts.port);
       const stack = await loadStack(ctx.settings, deps.env);
-      const service = createMonitorService({ settings: ctx.settings, env: deps.env, stack });
+      const service = createMonitorService({ settings: ctx.settings, env: deps.env, stack, liveSummary: true });
       // Live 'stack:status' events (engine gone or back, services down or ready) for the page's SSE.
       const unwatch = stack ? stack.watch(2000) : () => undefined;
       let server;

@@ -73,11 +73,10 @@ export function flaggedSessionsExpr(resetExprs: readonly string[], resumedExprs:
   return `group by (session_id) (${[...resetExprs.map((e) => `(${e})`), ...resumedExprs].join(' or ')})`;
 }
 
-/** Distinct `session_id`s with at least one sample in the window, across the given selectors. */
-export function distinctSessionsExpr(selectors: readonly string[], w: WindowSpec): string {
+/** One row per `session_id` with at least one sample in the window, across the given selectors. */
+export function sessionIdsExpr(selectors: readonly string[], w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
-  const parts = selectors.map((s) => `group by (session_id) (last_over_time(${s}[${range(windowMs)}] @ ${at(w.until)}))`);
-  return `count(${parts.join(' or ')})`;
+  return selectors.map((s) => `group by (session_id) (last_over_time(${s}[${range(windowMs)}] @ ${at(w.until)}))`).join(' or ');
 }
 
 /** Raw samples from the baseline lookback to the end of the window, for the series a reset was seen in. */
@@ -143,15 +142,16 @@ export function snapshotGroupedTotalExpr(raw: string, snapshot: string, w: Windo
   return windowTotalExpr(snapshotLastExpr(raw, snapshot, w), raw, w, groupBy);
 }
 
-/** Distinct sessions with a sample in the window, read from snapshots as above; `pairs` are [raw, snapshot]. */
-export function snapshotDistinctSessionsExpr(pairs: ReadonlyArray<readonly [string, string]>, w: WindowSpec): string {
+/** Sessions with a sample in the window, read from snapshots as above; `pairs` are [raw, snapshot]. */
+export function snapshotSessionIdsExpr(pairs: ReadonlyArray<readonly [string, string]>, w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
   const early = new Date(w.since.getTime() + lookbackMs);
-  const parts = pairs.map(
-    ([raw, snapshot]) =>
-      `group by (session_id) (last_over_time(${raw}[${range(rawTailMs)}] @ ${at(w.until)})` +
-      ` or last_over_time(${snapshot}[${range(windowMs - lookbackMs)}] @ ${at(w.until)})` +
-      ` or last_over_time(${raw}[${range(lookbackMs)}] @ ${at(early)}))`,
-  );
-  return `count(${parts.join(' or ')})`;
+  return pairs
+    .map(
+      ([raw, snapshot]) =>
+        `group by (session_id) (last_over_time(${raw}[${range(rawTailMs)}] @ ${at(w.until)})` +
+        ` or last_over_time(${snapshot}[${range(windowMs - lookbackMs)}] @ ${at(w.until)})` +
+        ` or last_over_time(${raw}[${range(lookbackMs)}] @ ${at(early)}))`,
+    )
+    .join(' or ');
 }

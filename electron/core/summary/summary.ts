@@ -24,6 +24,19 @@ const byLabel = (rows: GroupedTotal[], label: string, value: string): number => 
  * equal to what Claude Code itself reported (see promql.ts for how).
  */
 export async function computeSummary(client: PrometheusClient, request: SummaryRequest = {}): Promise<Summary> {
+  return (await computeSummaryDetailed(client, request)).summary;
+}
+
+export interface DetailedSummary {
+  summary: Summary;
+  /** The sessions counted in `summary.sessions`. */
+  sessionIds: string[];
+  /** The sessions of the main window totalled from raw samples (they resumed, or a value fell). */
+  flaggedSessionIds: string[];
+}
+
+/** `computeSummary`, plus what an incremental summary needs to carry on from it (see live-summary.ts). */
+export async function computeSummaryDetailed(client: PrometheusClient, request: SummaryRequest = {}): Promise<DetailedSummary> {
   const now = request.now ?? new Date();
   const until = request.until ?? now;
   const since = request.since ?? startOfLocalDay(now);
@@ -41,31 +54,74 @@ export async function computeSummary(client: PrometheusClient, request: SummaryR
       ? main.totals('cost', ['model']).then(sumValues)
       : new WindowCounter(client, { since: start, until: now }, ['cost'], coverage).totals('cost', []).then(sumValues);
 
-  const [cost, tokens, loc, commits, prs, active, sessions, today, last7Days, last30Days] = await Promise.all([
+  const [cost, tokens, loc, commits, prs, active, sessionIds, flaggedSessionIds, today, last7Days, last30Days] = await Promise.all([
     main.totals('cost', ['model']),
     main.totals('tokens', ['model', 'type']),
     main.totals('linesOfCode', ['type']),
     main.totals('commits', []),
     main.totals('pullRequests', []),
     main.totals('activeTime', ['type']),
-    main.sessions(),
+    main.sessionIds(),
+    main.flaggedSessions(),
     periodCost(starts.today),
     periodCost(starts.last7Days),
     periodCost(starts.last30Days),
   ]);
 
+  const summary = assembleSummary({ now, since, until, cost, tokens, loc, commits, prs, active, sessions: sessionIds.length, periods: { today, last7Days, last30Days } });
+  return { summary, sessionIds, flaggedSessionIds };
+}
+
+/** A summary's figures as totals grouped by label, the way Prometheus answers them. */
+export interface SummaryParts {
+  now: Date;
+  since: Date;
+  until: Date;
+  /** By model. */
+  cost: GroupedTotal[];
+  /** By model and type. */
+  tokens: GroupedTotal[];
+  /** By type (added, removed). */
+  loc: GroupedTotal[];
+  commits: GroupedTotal[];
+  prs: GroupedTotal[];
+  /** By type (user, cli). */
+  active: GroupedTotal[];
+  sessions: number;
+  periods: Summary['periods'];
+}
+
+export function assembleSummary(p: SummaryParts): Summary {
   return {
-    asOf: now.toISOString(),
-    window: { since: since.toISOString(), until: until.toISOString() },
-    costUsd: sumValues(cost),
-    tokens: tokenCounts(tokens),
-    sessions,
-    byModel: modelBreakdown(cost, tokens),
-    linesOfCode: { added: byLabel(loc, 'type', 'added'), removed: byLabel(loc, 'type', 'removed') },
-    commits: sumValues(commits),
-    pullRequests: sumValues(prs),
-    activeTimeSeconds: { user: byLabel(active, 'type', 'user'), cli: byLabel(active, 'type', 'cli') },
-    periods: { today, last7Days, last30Days },
+    asOf: p.now.toISOString(),
+    window: { since: p.since.toISOString(), until: p.until.toISOString() },
+    costUsd: sumValues(p.cost),
+    tokens: tokenCounts(p.tokens),
+    sessions: p.sessions,
+    byModel: modelBreakdown(p.cost, p.tokens),
+    linesOfCode: { added: byLabel(p.loc, 'type', 'added'), removed: byLabel(p.loc, 'type', 'removed') },
+    commits: sumValues(p.commits),
+    pullRequests: sumValues(p.prs),
+    activeTimeSeconds: { user: byLabel(p.active, 'type', 'user'), cli: byLabel(p.active, 'type', 'cli') },
+    periods: { today: tidy(p.periods.today), last7Days: tidy(p.periods.last7Days), last30Days: tidy(p.periods.last30Days) },
+  };
+}
+
+/** A summary taken apart into the grouped totals it was assembled from (the inverse of `assembleSummary`). */
+export function summaryParts(summary: Summary): SummaryParts {
+  const row = (labels: Record<string, string>, value: number): GroupedTotal => ({ labels, value });
+  return {
+    now: new Date(summary.asOf),
+    since: new Date(summary.window.since),
+    until: new Date(summary.window.until),
+    cost: summary.byModel.map((m) => row({ model: m.model }, m.costUsd)),
+    tokens: summary.byModel.flatMap((m) => tokenTypes.map((t) => row({ model: m.model, type: t }, m.tokens[t]))),
+    loc: [row({ type: 'added' }, summary.linesOfCode.added), row({ type: 'removed' }, summary.linesOfCode.removed)],
+    commits: [row({}, summary.commits)],
+    prs: [row({}, summary.pullRequests)],
+    active: [row({ type: 'user' }, summary.activeTimeSeconds.user), row({ type: 'cli' }, summary.activeTimeSeconds.cli)],
+    sessions: summary.sessions,
+    periods: summary.periods,
   };
 }
 

@@ -3,7 +3,6 @@ import { collectionLabels, metricOfName, metricSelector, metricsSelector, rulesH
 import { exactWindowTotal, labelKey } from './exact-total.js';
 import {
   baselineExpr,
-  distinctSessionsExpr,
   exactAlternation,
   flaggedSessionsExpr,
   groupedTotalExpr,
@@ -11,11 +10,12 @@ import {
   resetSeriesExpr,
   resumedSessionsExpr,
   rulesCoverExpr,
-  snapshotDistinctSessionsExpr,
+  sessionIdsExpr,
   snapshotGroupedTotalExpr,
   snapshotMinWindowMs,
   snapshotResetExpr,
   snapshotResumedExprs,
+  snapshotSessionIdsExpr,
   type WindowSpec,
 } from './promql.js';
 
@@ -107,14 +107,19 @@ export class WindowCounter {
     return [...totals.values()];
   }
 
-  /** Distinct sessions with at least one sample in the window. */
-  async sessions(): Promise<number> {
+  /** The sessions with at least one sample in the window (session counter or cost), sorted. */
+  async sessionIds(): Promise<string[]> {
     const metrics: SnapshotMetric[] = ['sessionCount', 'cost'];
     const expr = (await this.rules)
-      ? snapshotDistinctSessionsExpr(metrics.map((m) => [metricSelector(m), snapshotSelector(m)] as const), this.w)
-      : distinctSessionsExpr(metrics.map((m) => metricSelector(m)), this.w);
-    const result = await this.client.query(expr, this.w.until);
-    return result[0]?.value ?? 0;
+      ? snapshotSessionIdsExpr(metrics.map((m) => [metricSelector(m), snapshotSelector(m)] as const), this.w)
+      : sessionIdsExpr(metrics.map((m) => metricSelector(m)), this.w);
+    const rows = await this.client.query(expr, this.w.until);
+    return [...new Set(rows.map((r) => r.metric.session_id ?? ''))].sort();
+  }
+
+  /** Sessions totalled exactly from raw samples in this window: they resumed, or a value fell. */
+  flaggedSessions(): Promise<string[]> {
+    return this.flagged;
   }
 
   private async findFlagged(rules: boolean): Promise<string[]> {

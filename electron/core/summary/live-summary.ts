@@ -1,0 +1,132 @@
+import type { Summary } from '../api/types.js';
+import type { PrometheusClient } from '../prometheus/client.js';
+import { metricsSelector, type ClaudeMetric } from '../telemetry/metrics.js';
+import { assembleSummary, computeSummaryDetailed, summaryParts, type SummaryParts } from './summary.js';
+import { startOfLocalDay } from './time-windows.js';
+import { UsageLedger, type SeriesUsage } from './usage-ledger.js';
+import type { GroupedTotal } from './window-totals.js';
+
+export interface LiveSummaryOptions {
+  /** Read our recording rules in the full summaries (default true). */
+  useRules?: boolean | undefined;
+  /** Samples younger than this are counted but read again next time (default 60 s). */
+  settleSeconds?: number | undefined;
+  /** How far behind the committed samples each refresh starts reading, to check them (default 120 s). */
+  overlapSeconds?: number | undefined;
+  /** Longer without a refresh than this, a full summary is cheaper than catching up (default 1 h). */
+  maxCatchUpSeconds?: number | undefined;
+}
+
+/** How the last summary was made: in full, or carried forward from the previous one (and why not). */
+export type LiveSummaryMode = { kind: 'full'; reason: string } | { kind: 'incremental' };
+
+const ledgerMetrics: readonly ClaudeMetric[] = ['cost', 'tokens', 'linesOfCode', 'commits', 'pullRequests', 'activeTime', 'sessionCount'];
+
+/**
+ * Today's summary for hosts that refresh it (the tray, the web page): one full summary, then each
+ * refresh reads only the raw samples since the last one (a single query over the newest data) and
+ * carries the figures forward with a UsageLedger, which counts exactly as the full summary does.
+ * A new local day, a long pause or data that changed under us (a purge, a backfill, late samples)
+ * start over from a full summary. Refreshes are serialized; a failed one leaves the state as it was.
+ */
+export class LiveSummary {
+  private state: { ledger: UsageLedger; base: Summary; day: number } | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly settle: number;
+  private readonly overlap: number;
+  private readonly maxCatchUp: number;
+  lastMode: LiveSummaryMode = { kind: 'full', reason: 'not started' };
+
+  constructor(
+    private readonly client: PrometheusClient,
+    private readonly options: LiveSummaryOptions = {},
+  ) {
+    this.settle = options.settleSeconds ?? 60;
+    this.overlap = options.overlapSeconds ?? 120;
+    this.maxCatchUp = options.maxCatchUpSeconds ?? 3600;
+  }
+
+  /** Today's summary as of `now` (local midnight to now), equal to a full `computeSummary`. */
+  summary(now = new Date()): Promise<Summary> {
+    const next = this.queue.then(() => this.refresh(now));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Forget the carried state (the Prometheus URL or its data changed). */
+  reset(): void {
+    this.state = undefined;
+  }
+
+  private async refresh(now: Date): Promise<Summary> {
+    const seconds = now.getTime() / 1000;
+    const state = this.state;
+    const reason = !state
+      ? 'first summary'
+      : state.day !== startOfLocalDay(now).getTime()
+        ? 'a new day'
+        : seconds < state.ledger.settledAt
+          ? 'asked about an earlier time'
+          : seconds - state.ledger.settledAt > this.maxCatchUp
+            ? 'too long since the last refresh'
+            : undefined;
+    if (state && !reason) {
+      const answer = state.ledger.advance(await this.samplesSince(state.ledger.settledAt, now), seconds - this.settle);
+      if (answer.ok) {
+        this.lastMode = { kind: 'incremental' };
+        return carryForward(state.base, answer.usage, answer.sessions.size, now);
+      }
+      return this.seed(now, answer.reason);
+    }
+    return this.seed(now, reason ?? 'first summary');
+  }
+
+  /** A full summary as of `now - settle`, then carried forward to `now`. */
+  private async seed(now: Date, reason: string): Promise<Summary> {
+    this.state = undefined;
+    const at = new Date(Math.max(startOfLocalDay(now).getTime() + 1, now.getTime() - this.settle * 1000));
+    const since = startOfLocalDay(now);
+    const selector = metricsSelector(ledgerMetrics);
+    const [detailed, lastValues, recent] = await Promise.all([
+      computeSummaryDetailed(this.client, { now: at, useRules: this.options.useRules }),
+      this.client.query(`last_over_time(${selector}[${Math.max(1, at.getTime() - since.getTime())}ms])`, at),
+      this.client.querySamples(`${selector}[${this.overlap}s]`, at),
+    ]);
+    const ledger = new UsageLedger(
+      { at: at.getTime() / 1000, lastValues, recent, flaggedSessions: detailed.flaggedSessionIds, sessions: detailed.sessionIds },
+      this.overlap,
+    );
+    const answer = ledger.advance(await this.samplesSince(ledger.settledAt, now), now.getTime() / 1000 - this.settle);
+    if (!answer.ok) throw new Error(`Prometheus's data changed while the summary was being computed (${answer.reason}); try again.`);
+    this.state = { ledger, base: detailed.summary, day: since.getTime() };
+    this.lastMode = { kind: 'full', reason };
+    return carryForward(detailed.summary, answer.usage, answer.sessions.size, now);
+  }
+
+  /** Raw samples of every summary metric from the overlap before `settledAt` to `now`: one query. */
+  private samplesSince(settledAt: number, now: Date): ReturnType<PrometheusClient['querySamples']> {
+    const rangeMs = Math.max(1, Math.round(now.getTime() - (settledAt - this.overlap) * 1000));
+    return this.client.querySamples(`${metricsSelector(ledgerMetrics)}[${rangeMs}ms]`, now);
+  }
+}
+
+/** `base` (a full summary) plus what each series added since, as of `now`. */
+export function carryForward(base: Summary, usage: readonly SeriesUsage[], sessions: number, now: Date): Summary {
+  const parts: SummaryParts = { ...summaryParts(base), now, until: now, sessions };
+  const add = (rows: GroupedTotal[], u: SeriesUsage, groupBy: readonly string[]): void =>
+    void rows.push({ labels: Object.fromEntries(groupBy.map((g) => [g, g === 'model' ? u.labels.model || 'unknown' : (u.labels[g] ?? '')])), value: u.total });
+  let costAdded = 0;
+  for (const u of usage) {
+    if (u.metric === 'cost') {
+      add(parts.cost, u, ['model']);
+      costAdded += u.total;
+    } else if (u.metric === 'tokens') add(parts.tokens, u, ['model', 'type']);
+    else if (u.metric === 'linesOfCode') add(parts.loc, u, ['type']);
+    else if (u.metric === 'commits') add(parts.commits, u, []);
+    else if (u.metric === 'pullRequests') add(parts.prs, u, []);
+    else if (u.metric === 'activeTime') add(parts.active, u, ['type']);
+  }
+  const p = base.periods;
+  parts.periods = { today: p.today + costAdded, last7Days: p.last7Days + costAdded, last30Days: p.last30Days + costAdded };
+  return assembleSummary(parts);
+}

@@ -1,0 +1,172 @@
+import type { InstantSample, RangeSeries } from '../prometheus/client.js';
+import { collectionLabels, metricOfName, type ClaudeMetric } from '../telemetry/metrics.js';
+import { labelKey, restartGapSeconds } from './exact-total.js';
+
+/**
+ * Carries a summary forward from the moment it was computed: what every counter series added since,
+ * sample by sample, with the same rules as the one-shot summary (exact-total.ts):
+ *   - a series seen before continues from its last value; one never seen counts its first value in full;
+ *   - a value that falls is a new process (a resumed session) counting from zero;
+ *   - in a session that resumed (Claude Code said so, or a value fell) a pause far longer than the
+ *     series' usual spacing is a new process too.
+ * Pure: the caller fetches the raw samples (see live-summary.ts). Samples newer than the horizon are
+ * counted in the answer but not committed, so samples still on their way when asked (a scrape being
+ * written, a push in flight) are read again next time. The samples the ledger already committed are
+ * asked for again too (the overlap): if Prometheus no longer answers with them, its data changed
+ * under us (purged, backfilled, late samples) and the caller must start over from a full summary.
+ */
+
+/** What one series (one collection of it: `job`/`instance` kept) added since the seed. */
+export interface SeriesUsage {
+  metric: ClaudeMetric;
+  labels: Record<string, string>;
+  total: number;
+}
+
+export interface LedgerSeed {
+  /** Epoch seconds: the base summary counted every sample at or before this. */
+  at: number;
+  /** The last value at or before `at` of every series the base summary read (their times are not needed). */
+  lastValues: readonly InstantSample[];
+  /** Raw samples of the overlap before `at`: exact times for the series that were recently alive. */
+  recent: readonly RangeSeries[];
+  flaggedSessions: Iterable<string>;
+  sessions: Iterable<string>;
+}
+
+export type LedgerAnswer =
+  | { ok: true; usage: SeriesUsage[]; sessions: ReadonlySet<string> }
+  | { ok: false; reason: string };
+
+interface SeriesState {
+  metric: ClaudeMetric;
+  labels: Record<string, string>;
+  last: readonly [number, number];
+  /** Committed increments since the seed. */
+  total: number;
+}
+
+/** Metrics whose samples mark a session as active (as the one-shot summary counts sessions). */
+const sessionMetrics: ReadonlySet<ClaudeMetric> = new Set(['sessionCount', 'cost']);
+
+export class UsageLedger {
+  /** Epoch seconds up to which every sample is committed. */
+  settledAt: number;
+  private readonly series = new Map<string, SeriesState>();
+  private readonly flagged: Set<string>;
+  private readonly sessions: Set<string>;
+
+  constructor(
+    seed: LedgerSeed,
+    /** How far before `settledAt` each batch of samples starts. */
+    readonly overlapSeconds: number,
+  ) {
+    this.settledAt = seed.at;
+    this.flagged = new Set(seed.flaggedSessions);
+    this.sessions = new Set(seed.sessions);
+    // Last values are known for every series; their times only for those sampled within the overlap.
+    // An older series gets a time before the overlap: a pause, as far as the restart rule is concerned.
+    const unknownTime = 0;
+    for (const s of seed.lastValues) this.track(s.metric, [unknownTime, s.value]);
+    for (const s of seed.recent) {
+      const last = s.values.at(-1);
+      if (last && last[0] <= seed.at) this.track(s.metric, last);
+    }
+  }
+
+  /**
+   * Counts `batch`: raw samples of every tracked metric from `settledAt - overlapSeconds` to now.
+   * Commits the samples at or before `horizon`; the rest count in this answer only.
+   */
+  advance(batch: readonly RangeSeries[], horizon: number): LedgerAnswer {
+    const from = this.settledAt - this.overlapSeconds;
+    const seen = new Set<string>();
+    const pending = new Map<string, SeriesUsage>();
+    const sessions = new Set(this.sessions);
+    this.flagResumed(batch);
+    for (const s of batch) {
+      const metric = metricOfName(s.metric.__name__ ?? '');
+      if (!metric) continue;
+      const key = labelKey(s.metric);
+      seen.add(key);
+      const state = this.series.get(key);
+      const old = s.values.filter(([t]) => t > from && t <= this.settledAt);
+      const expected = state && state.last[0] > from ? state.last : undefined;
+      const lastOld = old.at(-1);
+      if (expected ? !lastOld || lastOld[0] !== expected[0] || lastOld[1] !== expected[1] : lastOld) {
+        return { ok: false, reason: `the samples of ${key} up to ${new Date(this.settledAt * 1000).toISOString()} changed since they were counted` };
+      }
+      const session = s.metric.session_id ?? '';
+      const restartGap = restartGapSeconds(s.values);
+      let previous = state?.last;
+      let committed = 0;
+      let uncommitted = 0;
+      for (const sample of s.values) {
+        if (sample[0] <= this.settledAt) continue;
+        if (sessionMetrics.has(metric)) sessions.add(session);
+        const fell = previous !== undefined && sample[1] < previous[1];
+        const restarted = !previous || fell || (this.flagged.has(session) && sample[0] - previous[0] > restartGap);
+        const added = restarted ? sample[1] : sample[1] - previous![1];
+        previous = sample;
+        if (sample[0] <= horizon) {
+          committed += added;
+          this.track(s.metric, sample, added);
+          if (sessionMetrics.has(metric)) this.sessions.add(session);
+        } else uncommitted += added;
+      }
+      if (uncommitted !== 0) pending.set(key, { metric, labels: s.metric, total: uncommitted });
+    }
+    for (const [key, state] of this.series) {
+      if (state.last[0] > from && !seen.has(key)) {
+        return { ok: false, reason: `the samples of ${key} up to ${new Date(this.settledAt * 1000).toISOString()} are gone` };
+      }
+    }
+    this.settledAt = Math.max(this.settledAt, horizon);
+    return { ok: true, usage: this.usage(pending), sessions };
+  }
+
+  /**
+   * Sessions whose new samples show a new process: Claude Code reported them resumed, or a value fell.
+   * Known before any sample is counted, so the restart rule applies to all of their series alike.
+   */
+  private flagResumed(batch: readonly RangeSeries[]): void {
+    for (const s of batch) {
+      const metric = metricOfName(s.metric.__name__ ?? '');
+      if (!metric) continue;
+      const session = s.metric.session_id ?? '';
+      if (metric === 'sessionCount' && !/^(fresh)?$/.test(s.metric.start_type ?? '')) this.flagged.add(session);
+      let previous = this.series.get(labelKey(s.metric))?.last[1];
+      for (const [t, v] of s.values) {
+        if (t <= this.settledAt) continue;
+        if (previous !== undefined && v < previous) this.flagged.add(session);
+        previous = v;
+      }
+    }
+  }
+
+  /** Usage since the seed per series, committed plus `pending`, with collections of the same usage counted once. */
+  private usage(pending: ReadonlyMap<string, SeriesUsage>): SeriesUsage[] {
+    const byUsage = new Map<string, SeriesUsage>();
+    const consider = (u: SeriesUsage): void => {
+      if (u.total === 0) return;
+      // The same usage collected twice (scraped and pushed: job/instance differ) counts once.
+      const usageKey = labelKey(u.labels, [...collectionLabels]);
+      const existing = byUsage.get(usageKey);
+      if (!existing || existing.total < u.total) byUsage.set(usageKey, u);
+    };
+    for (const [key, state] of this.series) consider({ metric: state.metric, labels: state.labels, total: state.total + (pending.get(key)?.total ?? 0) });
+    for (const [key, u] of pending) if (!this.series.has(key)) consider(u);
+    return [...byUsage.values()];
+  }
+
+  private track(labels: Record<string, string>, last: readonly [number, number], added = 0): void {
+    const metric = metricOfName(labels.__name__ ?? '');
+    if (!metric) return;
+    const key = labelKey(labels);
+    const state = this.series.get(key);
+    if (state) {
+      state.last = last;
+      state.total += added;
+    } else this.series.set(key, { metric, labels, last, total: added });
+  }
+}

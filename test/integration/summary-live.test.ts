@@ -1,0 +1,76 @@
+/**
+ * The summary the tray and `ccmon web` refresh (LiveSummary: one full summary, then one query of the
+ * newest raw samples per refresh) against a real Prometheus 3.5 scraping the telemetry simulator every
+ * second, refreshed all through the run: it ends equal to the scenario's known totals and to a full
+ * summary, having carried forward every refresh after the first; and when Prometheus's data changes
+ * under it (series deleted), it notices and starts over.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PrometheusClient } from '../../electron/core/prometheus/client.js';
+import { LiveSummary, type LiveSummaryMode } from '../../electron/core/summary/live-summary.js';
+import { computeSummary } from '../../electron/core/summary/summary.js';
+import { startOfLocalDay } from '../../electron/core/summary/time-windows.js';
+import { namedScenario } from '../../scripts/simulator/scenarios/index.js';
+import { planRun } from '../../scripts/simulator/plan.js';
+import { startScenario } from '../../scripts/simulator/runner.js';
+import { scenarioTotals } from '../../scripts/simulator/totals.js';
+import { startPrometheus } from '../support/prometheus.js';
+import { freePorts } from '../support/ports.js';
+import { summaryFigures } from '../support/summary-figures.js';
+
+for (const [name, speed] of [['counter-reset', 15], ['concurrent', 20]] as const) {
+  test(`${name}: the refreshed summary carries forward to the known totals`, async (t) => {
+    const scenario = namedScenario(name);
+    const ports = await freePorts(planRun(scenario, speed).slots);
+    const prom = await startPrometheus({ targets: ports.map((p) => `127.0.0.1:${p}`), scrapeIntervalSeconds: 1, extraArgs: ['--web.enable-admin-api'] });
+    try {
+      await prom.waitForScrape(undefined, { health: 'any' });
+      const client = new PrometheusClient({ url: prom.url });
+      // Settle and overlap sized for a 1 s scrape (the defaults suit the stack's 5 s scrape and 10 s push).
+      const live = new LiveSummary(client, { settleSeconds: 3, overlapSeconds: 6 });
+      const sim = await startScenario(scenario, { output: { mode: 'prometheus', ports }, speed });
+      let running = true;
+      void sim.done.finally(() => (running = false));
+      const modes: string[] = [];
+      while (running) {
+        await live.summary();
+        modes.push(live.lastMode.kind === 'full' ? `full (${live.lastMode.reason})` : 'incremental');
+        await sleep(700);
+      }
+      await sleep(1500); // one more scrape after the last process ended
+      const now = new Date();
+      if (startOfLocalDay(now).getTime() !== startOfLocalDay(new Date(sim.startedAt)).getTime()) {
+        t.skip('the run crossed local midnight: "today" no longer holds the whole scenario');
+        return;
+      }
+      const carried = await live.summary(now);
+      assert.equal(live.lastMode.kind, 'incremental');
+      assert.deepEqual(modes.slice(1).filter((m) => m !== 'incremental'), [], 'every refresh after the first carried forward');
+      assert.ok(modes.length >= 5, `refreshed ${modes.length} times during the run`);
+
+      const known = scenarioTotals(scenario);
+      assert.ok(Math.abs(carried.costUsd - known.costUsd) <= 1e-4, `cost ${carried.costUsd} vs known ${known.costUsd}`);
+      assert.deepEqual(carried.tokens, known.tokens);
+      assert.equal(carried.sessions, known.sessions);
+      assert.deepEqual(carried.linesOfCode, known.linesOfCode);
+      assert.equal(carried.commits, known.commits);
+      assert.equal(carried.pullRequests, known.pullRequests);
+      assert.ok(Math.abs(carried.periods.last30Days - known.costUsd) <= 1e-4);
+      assert.deepEqual(summaryFigures(carried), summaryFigures(await computeSummary(client, { now })), 'equal to a full summary at the same time');
+
+      // Data deleted under it (as a purge would): the next refresh notices and starts over.
+      const res = await fetch(`${prom.url}/api/v1/admin/tsdb/delete_series?match[]=${encodeURIComponent('{__name__=~"claude_code_.+"}')}`, { method: 'POST' });
+      assert.equal(res.status, 204);
+      const after = await live.summary();
+      const mode = live.lastMode as LiveSummaryMode;
+      assert.equal(mode.kind, 'full');
+      assert.match(mode.kind === 'full' ? mode.reason : '', /gone|changed/);
+      assert.equal(after.costUsd, 0);
+      assert.equal(after.sessions, 0);
+    } finally {
+      await prom.stop();
+    }
+  });
+}
