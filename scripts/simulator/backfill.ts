@@ -159,9 +159,16 @@ function labelText(labels: Record<string, string>): string {
     .join(',');
 }
 
-/** OpenMetrics lines of one family for one session: each series contiguous, samples in time order. */
-function* sessionFamilyLines(runs: BackfillRun[], key: InstrumentKey, spelling: Spelling, interval: number, extra: Record<string, string>): Generator<string> {
-  const series = new Map<string, { name: string; labels: Record<string, string>; samples: string[] }>();
+/** A counter series of the backfill: its name, labels and [epoch seconds, value] samples in time order. */
+export interface BackfillSeries {
+  name: string;
+  labels: Record<string, string>;
+  samples: Array<[number, number]>;
+}
+
+/** The series of one family for one session, sampled every `interval` seconds while its processes run. */
+function sessionFamilySeries(runs: BackfillRun[], key: InstrumentKey, spelling: Spelling, interval: number, extra: Record<string, string>): BackfillSeries[] {
+  const series = new Map<string, BackfillSeries>();
   for (const { run, startSec, endSec } of runs) {
     const incs = seriesIncrements(run, spelling).filter((i) => i.key === key);
     const perSeries = new Map<string, typeof incs>();
@@ -170,19 +177,32 @@ function* sessionFamilyLines(runs: BackfillRun[], key: InstrumentKey, spelling: 
       perSeries.set(k, [...(perSeries.get(k) ?? []), inc]);
     }
     for (const [k, list] of perSeries) {
-      const s = series.get(k) ?? { name: list[0]!.name, labels: list[0]!.labels, samples: [] };
+      const s = series.get(k) ?? { name: list[0]!.name, labels: { ...list[0]!.labels, ...extra }, samples: [] };
       series.set(k, s);
       let value = 0;
       let j = 0;
       for (let t = startSec + list[0]!.at; t <= endSec; t += interval) {
         while (j < list.length && startSec + list[j]!.at <= t) value += list[j++]!.delta;
-        s.samples.push(`${value} ${t}`);
+        s.samples.push([t, value]);
       }
     }
   }
-  for (const s of series.values()) {
-    const prefix = `${s.name}{${labelText({ ...s.labels, ...extra })}} `;
-    for (const sample of s.samples) yield prefix + sample;
+  return [...series.values()];
+}
+
+/** Every series of the backfill (of the given days), family by family, session by session. */
+export function* backfillSeries(o: BackfillOptions, days: DayRange = { from: 0, to: o.days }): Generator<BackfillSeries> {
+  const d = defaults(o);
+  for (const key of INSTRUMENT_KEYS) {
+    for (const runs of backfillSessions(o, days)) yield* sessionFamilySeries(runs, key, d.spelling, d.interval, d.labels);
+  }
+}
+
+/** OpenMetrics lines of one family for one session: each series contiguous, samples in time order. */
+function* sessionFamilyLines(runs: BackfillRun[], key: InstrumentKey, spelling: Spelling, interval: number, extra: Record<string, string>): Generator<string> {
+  for (const s of sessionFamilySeries(runs, key, spelling, interval, extra)) {
+    const prefix = `${s.name}{${labelText(s.labels)}} `;
+    for (const [t, v] of s.samples) yield `${prefix}${v} ${t}`;
   }
 }
 

@@ -44,6 +44,8 @@ export interface PrometheusOptions {
   ruleFiles?: string[];
   /** Adds --web.enable-remote-write-receiver (POST /api/v1/write). */
   remoteWriteReceiver?: boolean;
+  /** `storage.tsdb.out_of_order_time_window`, e.g. '2h': accept samples that far behind the newest. */
+  outOfOrderTimeWindow?: string;
   /** Use this TSDB dir (e.g. holding backfilled blocks); it is left in place on stop. */
   dataDir?: string;
   /** Default 3650d, so backfilled history is never dropped. */
@@ -115,12 +117,13 @@ function yamlList(items: string[]): string {
 }
 
 /** The prometheus.yml for these options (JSON-quoted strings are valid YAML). Pure. */
-export function prometheusConfig(opts: Pick<PrometheusOptions, 'targets' | 'scrapeIntervalSeconds' | 'ruleFiles'>): string {
+export function prometheusConfig(opts: Pick<PrometheusOptions, 'targets' | 'scrapeIntervalSeconds' | 'ruleFiles' | 'outOfOrderTimeWindow'>): string {
   const interval = `${opts.scrapeIntervalSeconds ?? 1}s`;
   const raw = opts.targets ?? [];
   const jobs: ScrapeJob[] = raw.length && typeof raw[0] === 'string' ? [{ job: 'claude-code', targets: raw as string[] }] : (raw as ScrapeJob[]);
   const lines = ['global:', `  scrape_interval: ${interval}`, `  scrape_timeout: ${interval}`, `  evaluation_interval: ${interval}`];
   if (opts.ruleFiles?.length) lines.push(`rule_files: ${yamlList(opts.ruleFiles)}`);
+  if (opts.outOfOrderTimeWindow) lines.push('storage:', '  tsdb:', `    out_of_order_time_window: ${opts.outOfOrderTimeWindow}`);
   lines.push('scrape_configs:');
   if (!jobs.length) lines.push('  []');
   for (const j of jobs) {

@@ -9,9 +9,13 @@ import type { GroupedTotal } from './window-totals.js';
 export interface LiveSummaryOptions {
   /** Read our recording rules in the full summaries (default true). */
   useRules?: boolean | undefined;
-  /** Samples younger than this are counted but read again next time (default 60 s). */
+  /**
+   * Samples younger than this are counted but read again next time (default 30 s: a scrape is written
+   * within its 5 s interval, a push arrives within its 10 s one). A sample later still is not lost:
+   * counters are cumulative, so the next sample carries it.
+   */
   settleSeconds?: number | undefined;
-  /** How far behind the committed samples each refresh starts reading, to check them (default 120 s). */
+  /** How far behind the committed samples each refresh starts reading, to check them (default 30 s: several samples of a live series). */
   overlapSeconds?: number | undefined;
   /** Longer without a refresh than this, a full summary is cheaper than catching up (default 1 h). */
   maxCatchUpSeconds?: number | undefined;
@@ -41,8 +45,8 @@ export class LiveSummary {
     private readonly client: PrometheusClient,
     private readonly options: LiveSummaryOptions = {},
   ) {
-    this.settle = options.settleSeconds ?? 60;
-    this.overlap = options.overlapSeconds ?? 120;
+    this.settle = options.settleSeconds ?? 30;
+    this.overlap = options.overlapSeconds ?? 30;
     this.maxCatchUp = options.maxCatchUpSeconds ?? 3600;
   }
 

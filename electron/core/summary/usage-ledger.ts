@@ -41,6 +41,8 @@ export type LedgerAnswer =
 interface SeriesState {
   metric: ClaudeMetric;
   labels: Record<string, string>;
+  /** Its labels without job/instance: collections of the same usage share it. */
+  usageKey: string;
   last: readonly [number, number];
   /** Committed increments since the seed. */
   total: number;
@@ -147,15 +149,14 @@ export class UsageLedger {
   /** Usage since the seed per series, committed plus `pending`, with collections of the same usage counted once. */
   private usage(pending: ReadonlyMap<string, SeriesUsage>): SeriesUsage[] {
     const byUsage = new Map<string, SeriesUsage>();
-    const consider = (u: SeriesUsage): void => {
+    // The same usage collected twice (scraped and pushed: job/instance differ) counts once.
+    const consider = (u: SeriesUsage, usageKey: string): void => {
       if (u.total === 0) return;
-      // The same usage collected twice (scraped and pushed: job/instance differ) counts once.
-      const usageKey = labelKey(u.labels, [...collectionLabels]);
       const existing = byUsage.get(usageKey);
       if (!existing || existing.total < u.total) byUsage.set(usageKey, u);
     };
-    for (const [key, state] of this.series) consider({ metric: state.metric, labels: state.labels, total: state.total + (pending.get(key)?.total ?? 0) });
-    for (const [key, u] of pending) if (!this.series.has(key)) consider(u);
+    for (const [key, state] of this.series) consider({ metric: state.metric, labels: state.labels, total: state.total + (pending.get(key)?.total ?? 0) }, state.usageKey);
+    for (const [key, u] of pending) if (!this.series.has(key)) consider(u, labelKey(u.labels, [...collectionLabels]));
     return [...byUsage.values()];
   }
 
@@ -167,6 +168,6 @@ export class UsageLedger {
     if (state) {
       state.last = last;
       state.total += added;
-    } else this.series.set(key, { metric, labels, last, total: added });
+    } else this.series.set(key, { metric, labels, usageKey: labelKey(labels, [...collectionLabels]), last, total: added });
   }
 }
