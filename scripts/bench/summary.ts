@@ -174,7 +174,7 @@ const options = kept ? { days: kept.days, sessionsPerDay: kept.sessionsPerDay, e
 const rulesUntilMs = kept?.rulesUntilMs ?? now - 30_000;
 log(`History: ${options.days} days x ${options.sessionsPerDay} sessions/day, samples every ${options.sampleIntervalSec} s, ending ${new Date(endMs).toISOString()}`);
 let dataDir: string;
-let removeHistory = (): void => undefined;
+let removeHistory: () => void;
 if (kept) {
   // A copy: the run writes into Prometheus (live rules, the head's hour), which must not leak into the next run.
   const copy = mkdtempSync(join(tmpdir(), 'ccmon-bench-'));

@@ -101,7 +101,6 @@ export class UsageLedger {
       const session = s.metric.session_id ?? '';
       const restartGap = restartGapSeconds(s.values);
       let previous = state?.last;
-      let committed = 0;
       let uncommitted = 0;
       for (const sample of s.values) {
         if (sample[0] <= this.settledAt) continue;
@@ -111,7 +110,6 @@ export class UsageLedger {
         const added = restarted ? sample[1] : sample[1] - previous![1];
         previous = sample;
         if (sample[0] <= horizon) {
-          committed += added;
           this.track(s.metric, sample, added);
           if (sessionMetrics.has(metric)) this.sessions.add(session);
         } else uncommitted += added;
