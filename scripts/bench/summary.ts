@@ -15,6 +15,7 @@
 import { parseArgs } from 'node:util';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { PrometheusClient } from '../../electron/core/prometheus/client.js';
 import { computeSummary } from '../../electron/core/summary/summary.js';
@@ -125,10 +126,12 @@ function naiveQueries(now: Date): string[] {
 }
 
 /**
- * Refreshes 15 s apart, each timed alone as a tray runs them (nothing else queries in between); then the
- * naive queries at the same moments; then a full summary at each moment, which every refresh must equal.
+ * Refreshes 15 s apart, each timed alone (nothing else queries in between); then the naive queries at the
+ * same moments; then (with `verify`) a full summary at each moment, which every refresh must equal.
+ * Back to back like the one-shot runs, or `pauseMs` apart: each request then starts from an idle machine,
+ * as a real refresh 15 s after the last one does, which costs every request about a millisecond more here.
  */
-async function refreshWalk(client: PrometheusClient, moments: Date[]): Promise<{ refresh: Latency; naive: Latency }> {
+async function refreshWalk(client: PrometheusClient, moments: Date[], { pauseMs = 0, verify = true } = {}): Promise<{ refresh: Latency; naive: Latency }> {
   const live = new LiveSummary(client);
   const first = performance.now();
   await live.summary(moments[0]!);
@@ -137,6 +140,7 @@ async function refreshWalk(client: PrometheusClient, moments: Date[]): Promise<{
   const carried: Summary[] = [];
   let carriedForward = 0;
   for (const now of moments.slice(1)) {
+    await sleep(pauseMs);
     const t = performance.now();
     carried.push(await live.summary(now));
     refreshMs.push(performance.now() - t);
@@ -144,16 +148,19 @@ async function refreshWalk(client: PrometheusClient, moments: Date[]): Promise<{
   }
   const naiveMs: number[] = [];
   for (const now of moments.slice(1)) {
+    await sleep(pauseMs);
     const t = performance.now();
     await Promise.all(naiveQueries(now).map((q) => client.query(q, now)));
     naiveMs.push(performance.now() - t);
   }
-  let equal = 0;
-  for (const [i, now] of moments.slice(1).entries()) {
-    if (isDeepStrictEqual(summaryFigures(carried[i]!), summaryFigures(await computeSummary(client, { now })))) equal++;
-  }
   const n = moments.length - 1;
-  log(`  ${carriedForward} of ${n} refreshes carried forward; ${equal} of ${n} equal to a full summary at the same moment; cost today at the end $${carried.at(-1)!.costUsd.toFixed(4)}`);
+  if (verify) {
+    let equal = 0;
+    for (const [i, now] of moments.slice(1).entries()) {
+      if (isDeepStrictEqual(summaryFigures(carried[i]!), summaryFigures(await computeSummary(client, { now })))) equal++;
+    }
+    log(`  ${carriedForward} of ${n} refreshes carried forward; ${equal} of ${n} equal to a full summary at the same moment; cost today at the end $${carried.at(-1)!.costUsd.toFixed(4)}`);
+  } else log(`  ${carriedForward} of ${n} refreshes carried forward`);
   const refresh = report('refresh (carried forward)', refreshMs);
   const naive = report('naive sum(increase(x[range])) at the same moments', naiveMs);
   log(`  refresh vs naive: ${(naive.p95 / refresh.p95).toFixed(1)}x faster at p95 (${(naive.median / refresh.median).toFixed(1)}x at the median)`);
@@ -237,8 +244,11 @@ try {
     .filter((s) => s.samples.length > 0);
   await remoteWrite(prom.url, headSeries);
   log(`  a) over the newest data, in Prometheus's head: ${headSeries.length} series written (${headSeries.reduce((n, s) => n + s.samples.length, 0).toLocaleString('en-US')} samples)`);
-  const head = await refreshWalk(client, refreshMoments(headUntil + 7_000, refreshes));
+  const headMoments = refreshMoments(headUntil + 7_000, refreshes);
+  const head = await refreshWalk(client, headMoments);
   log(`  target: p95 <= 50 ms and >= 10x faster than naive -> ${head.refresh.p95 <= 50 && head.naive.p95 / head.refresh.p95 >= 10 ? 'met' : 'NOT met'}`);
+  log('  the same, each request 50 ms after the last (from an idle machine, as a real refresh 15 s after the last one):');
+  await refreshWalk(client, headMoments, { pauseMs: 50, verify: false });
   log('  b) the worst case: the same refreshes an hour before midnight, over data already compacted into a day block (every series of the day in one index)');
   const block = await refreshWalk(client, refreshMoments(startOfLocalDay(at).getTime() - 3600_000 + 7_000, refreshes));
   log(`  target: p95 <= 50 ms and >= 10x faster than naive -> ${block.refresh.p95 <= 50 && block.naive.p95 / block.refresh.p95 >= 10 ? 'met' : 'NOT met'}`);
