@@ -74,3 +74,36 @@ for (const [name, speed] of [['counter-reset', 15], ['concurrent', 20]] as const
     }
   });
 }
+
+test('a purged Prometheus (restarted empty at the same address) is noticed even with no session active', async () => {
+  const scenario = namedScenario('counter-reset');
+  const speed = 15;
+  const ports = await freePorts(planRun(scenario, speed).slots);
+  const first = await startPrometheus({ targets: ports.map((p) => `127.0.0.1:${p}`), scrapeIntervalSeconds: 1 });
+  const port = Number(new URL(first.url).port);
+  let second: Awaited<ReturnType<typeof startPrometheus>> | undefined;
+  try {
+    await first.waitForScrape(undefined, { health: 'any' });
+    const sim = await startScenario(scenario, { output: { mode: 'prometheus', ports }, speed });
+    await sim.done;
+    await sleep(1500);
+    const client = new PrometheusClient({ url: first.url });
+    const live = new LiveSummary(client, { settleSeconds: 1, overlapSeconds: 2, restartCheckSeconds: 5 });
+    const before = await live.summary();
+    assert.ok(before.costUsd > 0);
+    await sleep(3000); // every series quiet for longer than the overlap: the overlap check alone would see nothing amiss
+    assert.equal((await live.summary()).costUsd, before.costUsd);
+    assert.equal(live.lastMode.kind, 'incremental');
+    await first.stop();
+    second = await startPrometheus({ targets: [], port });
+    await sleep(2500); // past the restart check's interval
+    const after = await live.summary();
+    const mode = live.lastMode as LiveSummaryMode;
+    assert.equal(mode.kind, 'full');
+    assert.match(mode.kind === 'full' ? mode.reason : '', /restarted/);
+    assert.equal(after.costUsd, 0);
+  } finally {
+    await first.stop();
+    await second?.stop();
+  }
+});

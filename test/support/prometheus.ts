@@ -44,6 +44,8 @@ export interface PrometheusOptions {
   ruleFiles?: string[];
   /** Adds --web.enable-remote-write-receiver (POST /api/v1/write). */
   remoteWriteReceiver?: boolean;
+  /** Listen on this loopback port (default: a free one), e.g. to stand in for a Prometheus that restarted. */
+  port?: number;
   /** `storage.tsdb.out_of_order_time_window`, e.g. '2h': accept samples that far behind the newest. */
   outOfOrderTimeWindow?: string;
   /** Use this TSDB dir (e.g. holding backfilled blocks); it is left in place on stop. */
@@ -163,7 +165,7 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Pro
 }
 
 async function launch(opts: PrometheusOptions, tmp: { path: string; remove(): void }, configFile: string, dataDir: string): Promise<PrometheusHandle> {
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const args = [
     `--config.file=${configFile}`,

@@ -82,6 +82,26 @@ export class PrometheusClient {
     return body as string[];
   }
 
+  /**
+   * When this Prometheus process started (`/api/v1/status/runtimeinfo`), or undefined where the server
+   * does not say (Prometheus-compatible backends without that endpoint). A new start time can mean new data.
+   */
+  async startTime(): Promise<string | undefined> {
+    const timer = deadline(this.timeoutMs);
+    try {
+      const res = this.fetchImpl
+        ? await this.fetchImpl(`${this.url}/api/v1/status/runtimeinfo`, { headers: this.headers, signal: timer.signal }).then(async (r) => ({ ok: r.ok, text: await r.text() }))
+        : await get(`${this.url}/api/v1/status/runtimeinfo`, this.headers, timer.signal);
+      if (!res.ok) return undefined;
+      const body = JSON.parse(res.text) as { data?: { startTime?: unknown } };
+      return typeof body.data?.startTime === 'string' ? body.data.startTime : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      timer.clear();
+    }
+  }
+
   /** `GET /-/ready` answered 200. */
   async ready(): Promise<boolean> {
     const timer = deadline(this.timeoutMs);

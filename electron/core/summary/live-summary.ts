@@ -19,6 +19,11 @@ export interface LiveSummaryOptions {
   overlapSeconds?: number | undefined;
   /** Longer without a refresh than this, a full summary is cheaper than catching up (default 1 h). */
   maxCatchUpSeconds?: number | undefined;
+  /**
+   * How often to ask whether Prometheus restarted (default 60 s). A restart may come with other data (a purge
+   * starts a new, empty Prometheus), which the overlap check misses when no session was active lately.
+   */
+  restartCheckSeconds?: number | undefined;
 }
 
 /** How the last summary was made: in full, or carried forward from the previous one (and why not). */
@@ -30,15 +35,16 @@ const ledgerMetrics: readonly ClaudeMetric[] = ['cost', 'tokens', 'linesOfCode',
  * Today's summary for hosts that refresh it (the tray, the web page): one full summary, then each
  * refresh reads only the raw samples since the last one (a single query over the newest data) and
  * carries the figures forward with a UsageLedger, which counts exactly as the full summary does.
- * A new local day, a long pause or data that changed under us (a purge, a backfill, late samples)
- * start over from a full summary. Refreshes are serialized; a failed one leaves the state as it was.
+ * A new local day, a long pause, a restarted Prometheus or data that changed under us (a purge, a
+ * backfill, late samples) start over from a full summary. Refreshes are serialized; a failed one leaves the state as it was.
  */
 export class LiveSummary {
-  private state: { ledger: UsageLedger; base: Summary; day: number } | undefined;
+  private state: { ledger: UsageLedger; base: Summary; day: number; startTime: string | undefined; checkedAt: number } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly settle: number;
   private readonly overlap: number;
   private readonly maxCatchUp: number;
+  private readonly restartCheck: number;
   lastMode: LiveSummaryMode = { kind: 'full', reason: 'not started' };
 
   constructor(
@@ -48,6 +54,7 @@ export class LiveSummary {
     this.settle = options.settleSeconds ?? 30;
     this.overlap = options.overlapSeconds ?? 30;
     this.maxCatchUp = options.maxCatchUpSeconds ?? 3600;
+    this.restartCheck = options.restartCheckSeconds ?? 60;
   }
 
   /** Today's summary as of `now` (local midnight to now), equal to a full `computeSummary`. */
@@ -75,7 +82,11 @@ export class LiveSummary {
             ? 'too long since the last refresh'
             : undefined;
     if (state && !reason) {
-      const answer = state.ledger.advance(await this.samplesSince(state.ledger.settledAt, now), seconds - this.settle);
+      const checkRestart = seconds - state.checkedAt >= this.restartCheck;
+      const [samples, startTime] = await Promise.all([this.samplesSince(state.ledger.settledAt, now), checkRestart ? this.client.startTime() : state.startTime]);
+      if (checkRestart) state.checkedAt = seconds;
+      if (startTime !== state.startTime) return this.seed(now, `Prometheus restarted (${state.startTime ?? 'unknown'} -> ${startTime ?? 'unknown'})`);
+      const answer = state.ledger.advance(samples, seconds - this.settle);
       if (answer.ok) {
         this.lastMode = { kind: 'incremental' };
         return carryForward(state.base, answer.usage, answer.sessions.size, now);
@@ -91,7 +102,8 @@ export class LiveSummary {
     const at = new Date(Math.max(startOfLocalDay(now).getTime() + 1, now.getTime() - this.settle * 1000));
     const since = startOfLocalDay(now);
     const selector = metricsSelector(ledgerMetrics);
-    const [detailed, lastValues, recent] = await Promise.all([
+    const [startTime, detailed, lastValues, recent] = await Promise.all([
+      this.client.startTime(),
       computeSummaryDetailed(this.client, { now: at, useRules: this.options.useRules }),
       this.client.query(`last_over_time(${selector}[${Math.max(1, at.getTime() - since.getTime())}ms])`, at),
       this.client.querySamples(`${selector}[${this.overlap}s]`, at),
@@ -102,7 +114,7 @@ export class LiveSummary {
     );
     const answer = ledger.advance(await this.samplesSince(ledger.settledAt, now), now.getTime() / 1000 - this.settle);
     if (!answer.ok) throw new Error(`Prometheus's data changed while the summary was being computed (${answer.reason}); try again.`);
-    this.state = { ledger, base: detailed.summary, day: since.getTime() };
+    this.state = { ledger, base: detailed.summary, day: since.getTime(), startTime, checkedAt: now.getTime() / 1000 };
     this.lastMode = { kind: 'full', reason };
     return carryForward(detailed.summary, answer.usage, answer.sessions.size, now);
   }
