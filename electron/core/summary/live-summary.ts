@@ -20,14 +20,26 @@ export interface LiveSummaryOptions {
   /** Longer without a refresh than this, a full summary is cheaper than catching up (default 1 h). */
   maxCatchUpSeconds?: number | undefined;
   /**
-   * How often to ask whether Prometheus restarted (default 60 s). A restart may come with other data (a purge
-   * starts a new, empty Prometheus), which the overlap check misses when no session was active lately.
+   * How often to ask whether Prometheus restarted (default 300 s). A restart may come with other data (a purge
+   * starts a new, empty Prometheus), which the overlap check misses when no session was active lately. The
+   * question is asked after a refresh, off its path (Prometheus takes longer to answer it than a refresh's
+   * query), and its answer acted on by the next refresh.
    */
   restartCheckSeconds?: number | undefined;
 }
 
 /** How the last summary was made: in full, or carried forward from the previous one (and why not). */
 export type LiveSummaryMode = { kind: 'full'; reason: string } | { kind: 'incremental' };
+
+interface LiveState {
+  ledger: UsageLedger;
+  base: Summary;
+  day: number;
+  /** Prometheus's start time when the base summary was taken, and the latest answer to the restart check. */
+  startTime: string | undefined;
+  observedStartTime?: string | undefined;
+  checkedAt: number;
+}
 
 const ledgerMetrics: readonly ClaudeMetric[] = ['cost', 'tokens', 'linesOfCode', 'commits', 'pullRequests', 'activeTime', 'sessionCount'];
 
@@ -39,7 +51,7 @@ const ledgerMetrics: readonly ClaudeMetric[] = ['cost', 'tokens', 'linesOfCode',
  * backfill, late samples) start over from a full summary. Refreshes are serialized; a failed one leaves the state as it was.
  */
 export class LiveSummary {
-  private state: { ledger: UsageLedger; base: Summary; day: number; startTime: string | undefined; checkedAt: number } | undefined;
+  private state: LiveState | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly settle: number;
   private readonly overlap: number;
@@ -54,7 +66,7 @@ export class LiveSummary {
     this.settle = options.settleSeconds ?? 30;
     this.overlap = options.overlapSeconds ?? 30;
     this.maxCatchUp = options.maxCatchUpSeconds ?? 3600;
-    this.restartCheck = options.restartCheckSeconds ?? 60;
+    this.restartCheck = options.restartCheckSeconds ?? 300;
   }
 
   /** Today's summary as of `now` (local midnight to now), equal to a full `computeSummary`. */
@@ -82,12 +94,18 @@ export class LiveSummary {
             ? 'too long since the last refresh'
             : undefined;
     if (state && !reason) {
-      const checkRestart = seconds - state.checkedAt >= this.restartCheck;
-      const [samples, startTime] = await Promise.all([this.samplesSince(state.ledger.settledAt, now), checkRestart ? this.client.startTime() : state.startTime]);
-      if (checkRestart) state.checkedAt = seconds;
-      if (startTime !== state.startTime) return this.seed(now, `Prometheus restarted (${state.startTime ?? 'unknown'} -> ${startTime ?? 'unknown'})`);
-      const answer = state.ledger.advance(samples, seconds - this.settle);
+      if ('observedStartTime' in state && state.observedStartTime !== state.startTime) {
+        return this.seed(now, `Prometheus restarted (${state.startTime ?? 'unknown'} -> ${state.observedStartTime ?? 'unknown'})`);
+      }
+      const answer = state.ledger.advance(await this.samplesSince(state.ledger.settledAt, now), seconds - this.settle);
       if (answer.ok) {
+        if (seconds - state.checkedAt >= this.restartCheck) {
+          state.checkedAt = seconds;
+          // A failed answer (undefined) says nothing: only a start time that differs calls for a full summary.
+          void this.client.startTime().then((startTime) => {
+            if (startTime !== undefined) state.observedStartTime = startTime;
+          });
+        }
         this.lastMode = { kind: 'incremental' };
         return carryForward(state.base, answer.usage, answer.sessions.size, now);
       }
