@@ -4,6 +4,7 @@ import type { ApiEventName, ApiEvents, MonitorApi } from './api/contract.js';
 import { PrometheusClient } from './prometheus/client.js';
 import { computeSummary } from './summary/summary.js';
 import { LiveSummary } from './summary/live-summary.js';
+import type { LiveSummaryStore } from './summary/live-summary-store.js';
 import { computeUsageSeries } from './summary/usage-series.js';
 import { probeExporter } from './exporter/probe.js';
 import { checkLostSessions } from './exporter/lost-sessions.js';
@@ -38,6 +39,8 @@ export interface MonitorServiceOptions {
    * the tray, `ccmon web`). One-shot hosts (the CLI) compute it in full.
    */
   liveSummary?: boolean | undefined;
+  /** Carry today's summary across processes through this store (`ccmon summary`); implies `liveSummary`. */
+  summaryStore?: LiveSummaryStore | undefined;
 }
 
 /** Typed event emitter for `ApiEvents`. */
@@ -66,7 +69,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   stack.attach?.(events);
   const settingsProvider = options.settingsProvider ?? readOnlySettings(settings);
   const env = options.env ?? process.env;
-  const live = options.liveSummary ? new LiveSummary(prometheus, { useRules: options.useSummaryRules }) : undefined;
+  const live = options.liveSummary || options.summaryStore ? new LiveSummary(prometheus, { useRules: options.useSummaryRules, store: options.summaryStore }) : undefined;
   const api: MonitorApi = {
     getSummary: async ({ since, until }) => {
       if (!since && !until) {

@@ -2,8 +2,9 @@
  * The summary the tray and `ccmon web` refresh (LiveSummary: one full summary, then one query of the
  * newest raw samples per refresh) against a real Prometheus 3.5 scraping the telemetry simulator every
  * second, refreshed all through the run: it ends equal to the scenario's known totals and to a full
- * summary, having carried forward every refresh after the first; and when Prometheus's data changes
- * under it (series deleted), it notices and starts over.
+ * summary, having carried forward every refresh after the first; when Prometheus's data changes under
+ * it (series deleted, an empty Prometheus at the same address) it notices and starts over; and
+ * `ccmon summary` carries today forward from its previous run through a cache file.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +20,12 @@ import { scenarioTotals } from '../../scripts/simulator/totals.js';
 import { startPrometheus } from '../support/prometheus.js';
 import { freePorts } from '../support/ports.js';
 import { summaryFigures } from '../support/summary-figures.js';
+import { tempDir } from '../support/tmp.js';
+import { ccmonJson } from '../support/ccmon.js';
+import { fileSummaryStore, type LiveSnapshot } from '../../electron/core/summary/live-summary-store.js';
+import type { Summary } from '../../electron/core/api/types.js';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 for (const [name, speed] of [['counter-reset', 15], ['concurrent', 20]] as const) {
   test(`${name}: the refreshed summary carries forward to the known totals`, async (t) => {
@@ -82,6 +89,7 @@ test('a purged Prometheus (restarted empty at the same address) is noticed even 
   const first = await startPrometheus({ targets: ports.map((p) => `127.0.0.1:${p}`), scrapeIntervalSeconds: 1 });
   const port = Number(new URL(first.url).port);
   let second: Awaited<ReturnType<typeof startPrometheus>> | undefined;
+  const cleanups: Array<() => void> = [];
   try {
     await first.waitForScrape(undefined, { health: 'any' });
     const sim = await startScenario(scenario, { output: { mode: 'prometheus', ports }, speed });
@@ -91,6 +99,11 @@ test('a purged Prometheus (restarted empty at the same address) is noticed even 
     const live = new LiveSummary(client, { settleSeconds: 1, overlapSeconds: 2, restartCheckSeconds: 5 });
     const before = await live.summary();
     assert.ok(before.costUsd > 0);
+    // The same, carried across processes through a file (as `ccmon summary` does).
+    const cache = tempDir('ccmon-live-cache-');
+    cleanups.push(() => cache.remove());
+    const store = fileSummaryStore(cache.path, client.url, true);
+    assert.equal((await new LiveSummary(client, { store }).summary()).costUsd, before.costUsd);
     await sleep(3000); // every series quiet for longer than the overlap: the overlap check alone would see nothing amiss
     assert.equal((await live.summary()).costUsd, before.costUsd);
     assert.equal(live.lastMode.kind, 'incremental');
@@ -106,8 +119,52 @@ test('a purged Prometheus (restarted empty at the same address) is noticed even 
     assert.equal(mode.kind, 'full');
     assert.match(mode.kind === 'full' ? mode.reason : '', /restarted/);
     assert.equal(after.costUsd, 0);
+    // A process that loads the state saved before the restart asks at once, before counting anything.
+    const reloaded = new LiveSummary(client, { store });
+    assert.equal((await reloaded.summary()).costUsd, 0);
+    const reloadedMode = reloaded.lastMode as LiveSummaryMode;
+    assert.match(reloadedMode.kind === 'full' ? reloadedMode.reason : '', /restarted/);
   } finally {
     await first.stop();
     await second?.stop();
+    for (const cleanup of cleanups) cleanup();
+  }
+});
+
+test('`ccmon summary` carries today forward from its last run, equal to computing it in full', async () => {
+  const scenario = namedScenario('short-sessions');
+  const speed = 10;
+  const ports = await freePorts(planRun(scenario, speed).slots);
+  const prom = await startPrometheus({ targets: ports.map((p) => `127.0.0.1:${p}`), scrapeIntervalSeconds: 1 });
+  const cache = tempDir('ccmon-cli-cache-');
+  try {
+    await prom.waitForScrape(undefined, { health: 'any' });
+    const sim = await startScenario(scenario, { output: { mode: 'prometheus', ports }, speed });
+    await sim.done;
+    await sleep(1500);
+    const env = { CCMON_PROMETHEUS_URL: prom.url, CCMON_CACHE_DIR: cache.path };
+    const fresh = await ccmonJson<Summary>(['summary'], env);
+    const [file] = readdirSync(cache.path);
+    assert.ok(file, 'the first run left its state in the cache folder');
+    assert.equal(statSync(join(cache.path, file)).mode & 0o777, 0o600);
+    const first = JSON.parse(readFileSync(join(cache.path, file), 'utf8')) as LiveSnapshot;
+    const carried = await ccmonJson<Summary>(['summary'], env);
+    const second = JSON.parse(readFileSync(join(cache.path, file), 'utf8')) as LiveSnapshot;
+    assert.equal(second.base.asOf, first.base.asOf, 'the second run carried the first one forward (same base summary)');
+    assert.ok(second.ledger.settledAt > first.ledger.settledAt);
+    const full = await ccmonJson<Summary>(['summary'], { ...env, CCMON_SUMMARY_CACHE: 'off' });
+    if (startOfLocalDay(new Date(fresh.asOf)).getTime() === startOfLocalDay(new Date(full.asOf)).getTime()) {
+      assert.deepEqual(summaryFigures(carried), summaryFigures(full));
+      assert.deepEqual(summaryFigures(fresh), summaryFigures(full));
+      assert.ok(Math.abs(carried.costUsd - scenarioTotals(scenario).costUsd) <= 1e-4);
+    }
+    // A cache file that can't be read costs one full summary, nothing else.
+    writeFileSync(join(cache.path, file), '{ not json');
+    assert.deepEqual(summaryFigures(await ccmonJson<Summary>(['summary'], env)), summaryFigures(full));
+    const rewritten = JSON.parse(readFileSync(join(cache.path, file), 'utf8')) as LiveSnapshot;
+    assert.notEqual(rewritten.base.asOf, first.base.asOf);
+  } finally {
+    await prom.stop();
+    cache.remove();
   }
 });

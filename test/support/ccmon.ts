@@ -1,4 +1,7 @@
-/** Runs the built `ccmon` CLI (bin/ccmon.js → dist/) as a user would, isolated from the real settings. */
+/**
+ * Runs the built `ccmon` CLI (bin/ccmon.js → dist/) as a user would, isolated from the real settings and
+ * cache (a temp CCMON_CONFIG_DIR and CCMON_CACHE_DIR per run, unless `env` names its own).
+ */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,7 +21,7 @@ export async function ccmon(args: string[], env: Record<string, string> = {}): P
   try {
     return await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [bin, ...args], {
-        env: { ...process.env, CCMON_CONFIG_DIR: configDir, ...env },
+        env: { ...process.env, CCMON_CONFIG_DIR: configDir, CCMON_CACHE_DIR: path.join(configDir, 'cache'), ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';

@@ -120,3 +120,13 @@ test('a series first seen past the horizon counts in the answer before it is com
   assert.equal(answer.ok && answer.sessions.size, 2);
   assert.equal(total(ledger.advance([series(cost('A'), every5s(935, 1000, () => 10)), series(cost('B'), [[1080, 3], [1100, 4]])], 1100)), 4);
 });
+
+test('a ledger restored from its snapshot (another process) counts on exactly as the original would', () => {
+  const original = seeded(['A']);
+  const values = (t: number): number => (t <= 1000 ? 10 : 10 + (t - 1000) / 100);
+  original.advance([series(cost('A'), every5s(885, 1100, values))], 1050);
+  const restored = UsageLedger.restore(JSON.parse(JSON.stringify(original.snapshot())));
+  const next = [series(cost('A'), [...every5s(935, 1100, values), ...every5s(1300, 1310, (t) => 1 + (t - 1300) / 10)])];
+  assert.deepEqual(restored.advance(next, 1310), original.advance(next, 1310));
+  assert.equal(restored.settledAt, original.settledAt);
+});

@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import type { Summary } from '../../core/api/types.js';
 import { createMonitorService } from '../../core/service.js';
+import { cacheDir, fileSummaryStore } from '../../core/summary/live-summary-store.js';
 import { loadContext } from '../context.js';
 import { ExitCode, UserError, printJson } from '../output.js';
 import { formatDuration, formatTokens, formatUsd } from '../../core/format/numbers.js';
@@ -25,7 +26,11 @@ export const registerSummary: RegisterCommand = (program, deps) => {
       const since = parseInstant('--since', opts.since);
       const until = parseInstant('--until', opts.until);
       if (since && until && since >= until) throw new UserError('--since must be before --until.', undefined, ExitCode.usage);
-      const { api } = createMonitorService({ settings: ctx.settings, useSummaryRules: deps.env.CCMON_SUMMARY_RULES !== 'off' });
+      const useRules = deps.env.CCMON_SUMMARY_RULES !== 'off';
+      // Today's summary (the default window) is carried forward from the last run when that run was recent.
+      const carry = !since && !until && deps.env.CCMON_SUMMARY_CACHE !== 'off';
+      const summaryStore = carry ? fileSummaryStore(cacheDir(deps.env), ctx.settings.prometheusUrl, useRules) : undefined;
+      const { api } = createMonitorService({ settings: ctx.settings, useSummaryRules: useRules, summaryStore });
       const summary = await api.getSummary({ ...(since ? { since } : {}), ...(until ? { until } : {}) });
       if (opts.json) printJson(deps.io, summary);
       else deps.io.stdout(renderSummary(summary));

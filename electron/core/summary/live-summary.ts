@@ -4,6 +4,7 @@ import { metricsSelector, type ClaudeMetric } from '../telemetry/metrics.js';
 import { assembleSummary, computeSummaryDetailed, summaryParts, type SummaryParts } from './summary.js';
 import { startOfLocalDay } from './time-windows.js';
 import { UsageLedger, type SeriesUsage } from './usage-ledger.js';
+import type { LiveSnapshot, LiveSummaryStore } from './live-summary-store.js';
 import type { GroupedTotal } from './window-totals.js';
 
 export interface LiveSummaryOptions {
@@ -26,6 +27,12 @@ export interface LiveSummaryOptions {
    * query), and its answer acted on by the next refresh.
    */
   restartCheckSeconds?: number | undefined;
+  /**
+   * Carry the summary across processes (`ccmon summary` run again): the state is loaded before the first
+   * refresh and saved after each. A loaded state asks whether Prometheus restarted on its first refresh,
+   * on the refresh's path, since nothing is known of what happened while no process held it.
+   */
+  store?: LiveSummaryStore | undefined;
 }
 
 /** How the last summary was made: in full, or carried forward from the previous one (and why not). */
@@ -39,6 +46,8 @@ interface LiveState {
   startTime: string | undefined;
   observedStartTime?: string | undefined;
   checkedAt: number;
+  /** Loaded from the store: whether Prometheus restarted since is not known yet. */
+  loaded?: boolean;
 }
 
 const ledgerMetrics: readonly ClaudeMetric[] = ['cost', 'tokens', 'linesOfCode', 'commits', 'pullRequests', 'activeTime', 'sessionCount'];
@@ -82,6 +91,13 @@ export class LiveSummary {
   }
 
   private async refresh(now: Date): Promise<Summary> {
+    if (!this.state && this.options.store) this.state = restoreState(await this.options.store.load());
+    const summary = await this.advance(now);
+    if (this.options.store && this.state) await this.options.store.save(this.snapshot(this.state));
+    return summary;
+  }
+
+  private async advance(now: Date): Promise<Summary> {
     const seconds = now.getTime() / 1000;
     const state = this.state;
     const reason = !state
@@ -94,10 +110,16 @@ export class LiveSummary {
             ? 'too long since the last refresh'
             : undefined;
     if (state && !reason) {
+      const [samples, startTime] = await Promise.all([this.samplesSince(state.ledger.settledAt, now), state.loaded ? this.client.startTime() : undefined]);
+      if (state.loaded) {
+        state.loaded = false;
+        state.checkedAt = seconds;
+        if (startTime !== undefined) state.observedStartTime = startTime;
+      }
       if ('observedStartTime' in state && state.observedStartTime !== state.startTime) {
         return this.seed(now, `Prometheus restarted (${state.startTime ?? 'unknown'} -> ${state.observedStartTime ?? 'unknown'})`);
       }
-      const answer = state.ledger.advance(await this.samplesSince(state.ledger.settledAt, now), seconds - this.settle);
+      const answer = state.ledger.advance(samples, seconds - this.settle);
       if (answer.ok) {
         if (seconds - state.checkedAt >= this.restartCheck) {
           state.checkedAt = seconds;
@@ -137,11 +159,29 @@ export class LiveSummary {
     return carryForward(detailed.summary, answer.usage, answer.sessions.size, now);
   }
 
+  private snapshot(state: LiveState): LiveSnapshot {
+    return {
+      version: 1,
+      prometheusUrl: this.client.url,
+      useRules: this.options.useRules ?? true,
+      day: state.day,
+      base: state.base,
+      startTime: state.startTime,
+      checkedAt: state.checkedAt,
+      ledger: state.ledger.snapshot(),
+    };
+  }
+
   /** Raw samples of every summary metric from the overlap before `settledAt` to `now`: one query. */
   private samplesSince(settledAt: number, now: Date): ReturnType<PrometheusClient['querySamples']> {
     const rangeMs = Math.max(1, Math.round(now.getTime() - (settledAt - this.overlap) * 1000));
     return this.client.querySamples(`${metricsSelector(ledgerMetrics)}[${rangeMs}ms]`, now);
   }
+}
+
+function restoreState(snapshot: LiveSnapshot | undefined): LiveState | undefined {
+  if (!snapshot) return undefined;
+  return { ledger: UsageLedger.restore(snapshot.ledger), base: snapshot.base, day: snapshot.day, startTime: snapshot.startTime, checkedAt: snapshot.checkedAt, loaded: true };
 }
 
 /** `base` (a full summary) plus what each series added since, as of `now`. */

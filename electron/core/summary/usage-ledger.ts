@@ -34,6 +34,15 @@ export interface LedgerSeed {
   sessions: Iterable<string>;
 }
 
+/** Everything a ledger knows, as plain data (to carry a summary forward across processes). */
+export interface LedgerSnapshot {
+  settledAt: number;
+  overlapSeconds: number;
+  series: Array<{ metric: ClaudeMetric; labels: Record<string, string>; last: [number, number]; total: number }>;
+  flagged: string[];
+  sessions: string[];
+}
+
 export type LedgerAnswer =
   | { ok: true; usage: SeriesUsage[]; sessions: ReadonlySet<string> }
   | { ok: false; reason: string };
@@ -74,6 +83,22 @@ export class UsageLedger {
       const last = s.values.at(-1);
       if (last && last[0] <= seed.at) this.track(s.metric, last);
     }
+  }
+
+  snapshot(): LedgerSnapshot {
+    return {
+      settledAt: this.settledAt,
+      overlapSeconds: this.overlapSeconds,
+      series: [...this.series.values()].map((s) => ({ metric: s.metric, labels: s.labels, last: [s.last[0], s.last[1]], total: s.total })),
+      flagged: [...this.flagged],
+      sessions: [...this.sessions],
+    };
+  }
+
+  static restore(snapshot: LedgerSnapshot): UsageLedger {
+    const ledger = new UsageLedger({ at: snapshot.settledAt, lastValues: [], recent: [], flaggedSessions: snapshot.flagged, sessions: snapshot.sessions }, snapshot.overlapSeconds);
+    for (const s of snapshot.series) ledger.track(s.labels, s.last, s.total);
+    return ledger;
   }
 
   /**

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Summary } from '../api/types.js';
+import { claudeMetrics, type ClaudeMetric } from '../telemetry/metrics.js';
+import type { LedgerSnapshot } from './usage-ledger.js';
+
+/** What a LiveSummary carries from one process to the next (`ccmon summary` run again). */
+export interface LiveSnapshot {
+  version: 1;
+  prometheusUrl: string;
+  useRules: boolean;
+  /** Local midnight (epoch ms) of the day the summary is about. */
+  day: number;
+  base: Summary;
+  startTime: string | undefined;
+  checkedAt: number;
+  ledger: LedgerSnapshot;
+}
+
+export interface LiveSummaryStore {
+  /** The last snapshot, or undefined when there is none or it can't be read (it is then simply rebuilt). */
+  load(): Promise<LiveSnapshot | undefined>;
+  save(snapshot: LiveSnapshot): Promise<void>;
+}
+
+const tokens = z.object({ input: z.number(), output: z.number(), cacheRead: z.number(), cacheCreation: z.number() });
+const summarySchema = z.object({
+  asOf: z.string(),
+  window: z.object({ since: z.string(), until: z.string() }),
+  costUsd: z.number(),
+  tokens,
+  sessions: z.number(),
+  byModel: z.array(z.object({ model: z.string(), costUsd: z.number(), tokens })),
+  linesOfCode: z.object({ added: z.number(), removed: z.number() }),
+  commits: z.number(),
+  pullRequests: z.number(),
+  activeTimeSeconds: z.object({ user: z.number(), cli: z.number() }),
+  periods: z.object({ today: z.number(), last7Days: z.number(), last30Days: z.number() }),
+});
+const metricNames = Object.keys(claudeMetrics) as [ClaudeMetric, ...ClaudeMetric[]];
+const snapshotSchema = z.object({
+  version: z.literal(1),
+  prometheusUrl: z.string(),
+  useRules: z.boolean(),
+  day: z.number(),
+  base: summarySchema,
+  startTime: z.string().optional(),
+  checkedAt: z.number(),
+  ledger: z.object({
+    settledAt: z.number(),
+    overlapSeconds: z.number().positive(),
+    series: z.array(z.object({ metric: z.enum(metricNames), labels: z.record(z.string(), z.string()), last: z.tuple([z.number(), z.number()]), total: z.number() })),
+    flagged: z.array(z.string()),
+    sessions: z.array(z.string()),
+  }),
+});
+
+/**
+ * Where `ccmon summary` keeps its carried-forward summary: `CCMON_CACHE_DIR`, else the platform's cache
+ * folder (~/.cache/ccmon, ~/Library/Caches/ccmon, %LOCALAPPDATA%\ccmon\Cache). Only a cache: deleting it
+ * costs one full summary.
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.CCMON_CACHE_DIR) return env.CCMON_CACHE_DIR;
+  const home = env.HOME ?? env.USERPROFILE ?? os.homedir();
+  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'ccmon');
+  if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'ccmon', 'Cache');
+  return path.join(env.XDG_CACHE_HOME ?? path.join(home, '.cache'), 'ccmon');
+}
+
+/** One file per Prometheus (and rules choice), written atomically and readable by the user only. */
+export function fileSummaryStore(dir: string, prometheusUrl: string, useRules: boolean): LiveSummaryStore {
+  const id = createHash('sha256').update(`${prometheusUrl}\n${useRules}`).digest('hex').slice(0, 16);
+  const file = path.join(dir, `summary-${id}.json`);
+  return {
+    async load() {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+      try {
+        const parsed = snapshotSchema.safeParse(JSON.parse(text));
+        if (!parsed.success || parsed.data.prometheusUrl !== prometheusUrl || parsed.data.useRules !== useRules) return undefined;
+        return { ...parsed.data, startTime: parsed.data.startTime };
+      } catch {
+        return undefined;
+      }
+    },
+    async save(snapshot) {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify(snapshot), { mode: 0o600 });
+      await rename(temp, file);
+    },
+  };
+}
