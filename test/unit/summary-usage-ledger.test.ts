@@ -93,6 +93,7 @@ test('committed samples that changed or vanished call for a full summary', () =>
   const answer = changed.advance([series(cost('A'), every5s(885, 1100, (t) => (t <= 1000 ? 9 : 11)))], 1100);
   assert.equal(answer.ok, false);
   assert.match(!answer.ok ? answer.reason : '', /changed since they were counted/);
+  assert.equal(changed.settledAt, 1000, 'a refused batch changes nothing');
 
   const purged = seeded();
   const gone = purged.advance([], 1100);

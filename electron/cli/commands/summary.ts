@@ -1,7 +1,8 @@
 import { Option } from 'commander';
 import type { Summary } from '../../core/api/types.js';
 import { createMonitorService } from '../../core/service.js';
-import { cacheDir, fileSummaryStore } from '../../core/summary/live-summary-store.js';
+import { fileSummaryStore } from '../../core/summary/live-summary-store.js';
+import { cacheDir } from '../../core/config/paths.js';
 import { loadContext } from '../context.js';
 import { ExitCode, UserError, printJson } from '../output.js';
 import { formatDuration, formatTokens, formatUsd } from '../../core/format/numbers.js';

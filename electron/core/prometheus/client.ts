@@ -1,7 +1,7 @@
 import type { PrometheusAuth } from '../config/settings-schema.js';
 import { PrometheusError, networkReason } from './errors.js';
 import { deadline, isTimeout } from '../net/deadline.js';
-import { get, postForm, type HttpAnswer } from '../net/http-post.js';
+import { get, postForm, type HttpAnswer } from '../net/http.js';
 
 export interface PrometheusClientOptions {
   url: string;
@@ -89,9 +89,7 @@ export class PrometheusClient {
   async startTime(): Promise<string | undefined> {
     const timer = deadline(this.timeoutMs);
     try {
-      const res = this.fetchImpl
-        ? await this.fetchImpl(`${this.url}/api/v1/status/runtimeinfo`, { headers: this.headers, signal: timer.signal }).then(async (r) => ({ ok: r.ok, text: await r.text() }))
-        : await get(`${this.url}/api/v1/status/runtimeinfo`, this.headers, timer.signal);
+      const res = await this.send(`${this.url}/api/v1/status/runtimeinfo`, timer.signal);
       if (!res.ok) return undefined;
       const body = JSON.parse(res.text) as { data?: { startTime?: unknown } };
       return typeof body.data?.startTime === 'string' ? body.data.startTime : undefined;
@@ -106,10 +104,7 @@ export class PrometheusClient {
   async ready(): Promise<boolean> {
     const timer = deadline(this.timeoutMs);
     try {
-      if (!this.fetchImpl) return (await get(`${this.url}/-/ready`, this.headers, timer.signal)).ok;
-      const res = await this.fetchImpl(`${this.url}/-/ready`, { headers: this.headers, signal: timer.signal });
-      await res.body?.cancel().catch(() => undefined);
-      return res.ok;
+      return (await this.send(`${this.url}/-/ready`, timer.signal)).ok;
     } catch {
       return false;
     } finally {
@@ -126,7 +121,7 @@ export class PrometheusClient {
     const timer = deadline(this.timeoutMs);
     let res: HttpAnswer;
     try {
-      res = await this.post(endpoint, params.toString(), timer.signal);
+      res = await this.send(endpoint, timer.signal, params.toString());
     } catch (err) {
       if (isTimeout(err)) {
         throw new PrometheusError('timeout', `Prometheus at ${this.url} did not answer within ${this.timeoutMs} ms.`, 'Check that Prometheus is running and not overloaded, or raise the timeout.');
@@ -156,9 +151,12 @@ export class PrometheusClient {
     return body.data;
   }
 
-  private async post(endpoint: string, body: string, signal: AbortSignal): Promise<HttpAnswer> {
-    if (!this.fetchImpl) return postForm(endpoint, body, this.headers, signal);
-    const res = await this.fetchImpl(endpoint, { method: 'POST', headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal });
+  /** A GET, or with a form `body` a POST, through node:http (or the injected fetch), the whole answer read. */
+  private async send(url: string, signal: AbortSignal, body?: string): Promise<HttpAnswer> {
+    if (!this.fetchImpl) return body === undefined ? get(url, this.headers, signal) : postForm(url, body, this.headers, signal);
+    const init: RequestInit =
+      body === undefined ? { headers: this.headers, signal } : { method: 'POST', headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal };
+    const res = await this.fetchImpl(url, init);
     return { status: res.status, statusText: res.statusText, ok: res.ok, text: await res.text() };
   }
 }

@@ -17,13 +17,20 @@ export function exactWindowTotal(samples: ReadonlyArray<readonly [number, number
   if (!aliveAtSince) previous = undefined;
   let total = 0;
   for (const sample of samples) {
-    const [t, v] = sample;
-    if (t <= sinceSeconds) continue;
-    const restarted = !previous || v < previous[1] || t - previous[0] > restartGap;
-    total += restarted ? v : v - previous![1];
+    if (sample[0] <= sinceSeconds) continue;
+    total += sampleIncrease(previous, sample, restartGap);
     previous = sample;
   }
   return total;
+}
+
+/**
+ * What one sample of a counter adds after the one before it: the difference, or its whole value when a
+ * new process began (no sample before it, a value that fell, or a pause longer than `restartGap` seconds).
+ */
+export function sampleIncrease(previous: readonly [number, number] | undefined, sample: readonly [number, number], restartGap: number): number {
+  const restarted = !previous || sample[1] < previous[1] || sample[0] - previous[0] > restartGap;
+  return restarted ? sample[1] : sample[1] - previous[1];
 }
 
 /** A pause this long between two samples means the process ended and another began: 4× the usual spacing, at least 20 s. */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Summary } from '../api/types.js';
@@ -57,19 +56,6 @@ const snapshotSchema = z.object({
     sessions: z.array(z.string()),
   }),
 });
-
-/**
- * Where `ccmon summary` keeps its carried-forward summary: `CCMON_CACHE_DIR`, else the platform's cache
- * folder (~/.cache/ccmon, ~/Library/Caches/ccmon, %LOCALAPPDATA%\ccmon\Cache). Only a cache: deleting it
- * costs one full summary.
- */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (env.CCMON_CACHE_DIR) return env.CCMON_CACHE_DIR;
-  const home = env.HOME ?? env.USERPROFILE ?? os.homedir();
-  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'ccmon');
-  if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'ccmon', 'Cache');
-  return path.join(env.XDG_CACHE_HOME ?? path.join(home, '.cache'), 'ccmon');
-}
 
 /** One file per Prometheus (and rules choice), written atomically and readable by the user only. */
 export function fileSummaryStore(dir: string, prometheusUrl: string, useRules: boolean): LiveSummaryStore {

@@ -44,7 +44,7 @@ interface LiveState {
   day: number;
   /** Prometheus's start time when the base summary was taken, and the latest answer to the restart check. */
   startTime: string | undefined;
-  observedStartTime?: string | undefined;
+  observedStartTime?: string;
   checkedAt: number;
   /** Loaded from the store: whether Prometheus restarted since is not known yet. */
   loaded?: boolean;
@@ -85,11 +85,6 @@ export class LiveSummary {
     return next;
   }
 
-  /** Forget the carried state (the Prometheus URL or its data changed). */
-  reset(): void {
-    this.state = undefined;
-  }
-
   private async refresh(now: Date): Promise<Summary> {
     if (!this.state && this.options.store) this.state = restoreState(await this.options.store.load());
     const summary = await this.advance(now);
@@ -116,7 +111,7 @@ export class LiveSummary {
         state.checkedAt = seconds;
         if (startTime !== undefined) state.observedStartTime = startTime;
       }
-      if ('observedStartTime' in state && state.observedStartTime !== state.startTime) {
+      if (state.observedStartTime !== undefined && state.observedStartTime !== state.startTime) {
         return this.seed(now, `Prometheus restarted (${state.startTime ?? 'unknown'} -> ${state.observedStartTime ?? 'unknown'})`);
       }
       const answer = state.ledger.advance(samples, seconds - this.settle);

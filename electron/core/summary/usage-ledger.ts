@@ -1,6 +1,6 @@
 import type { InstantSample, RangeSeries } from '../prometheus/client.js';
 import { collectionLabels, metricOfName, type ClaudeMetric } from '../telemetry/metrics.js';
-import { labelKey, restartGapSeconds } from './exact-total.js';
+import { labelKey, restartGapSeconds, sampleIncrease } from './exact-total.js';
 
 /**
  * Carries a summary forward from the moment it was computed: what every counter series added since,
@@ -106,33 +106,24 @@ export class UsageLedger {
    * Commits the samples at or before `horizon`; the rest count in this answer only.
    */
   advance(batch: readonly RangeSeries[], horizon: number): LedgerAnswer {
-    const from = this.settledAt - this.overlapSeconds;
-    const seen = new Set<string>();
+    const keyed = batch.flatMap((s) => {
+      const metric = metricOfName(s.metric.__name__ ?? '');
+      return metric ? [{ s, metric, key: labelKey(s.metric) }] : [];
+    });
+    const changed = this.changedSinceCounted(keyed);
+    if (changed) return { ok: false, reason: `the samples of ${changed.key} up to ${new Date(this.settledAt * 1000).toISOString()} ${changed.what}` };
+    this.flagResumed(keyed);
     const pending = new Map<string, SeriesUsage>();
     const sessions = new Set(this.sessions);
-    this.flagResumed(batch);
-    for (const s of batch) {
-      const metric = metricOfName(s.metric.__name__ ?? '');
-      if (!metric) continue;
-      const key = labelKey(s.metric);
-      seen.add(key);
-      const state = this.series.get(key);
-      const old = s.values.filter(([t]) => t > from && t <= this.settledAt);
-      const expected = state && state.last[0] > from ? state.last : undefined;
-      const lastOld = old.at(-1);
-      if (expected ? !lastOld || lastOld[0] !== expected[0] || lastOld[1] !== expected[1] : lastOld) {
-        return { ok: false, reason: `the samples of ${key} up to ${new Date(this.settledAt * 1000).toISOString()} changed since they were counted` };
-      }
+    for (const { s, metric, key } of keyed) {
       const session = s.metric.session_id ?? '';
-      const restartGap = restartGapSeconds(s.values);
-      let previous = state?.last;
+      const restartGap = this.flagged.has(session) ? restartGapSeconds(s.values) : Infinity;
+      let previous = this.series.get(key)?.last;
       let uncommitted = 0;
       for (const sample of s.values) {
         if (sample[0] <= this.settledAt) continue;
         if (sessionMetrics.has(metric)) sessions.add(session);
-        const fell = previous !== undefined && sample[1] < previous[1];
-        const restarted = !previous || fell || (this.flagged.has(session) && sample[0] - previous[0] > restartGap);
-        const added = restarted ? sample[1] : sample[1] - previous![1];
+        const added = sampleIncrease(previous, sample, restartGap);
         previous = sample;
         if (sample[0] <= horizon) {
           this.track(s.metric, sample, added);
@@ -141,26 +132,36 @@ export class UsageLedger {
       }
       if (uncommitted !== 0) pending.set(key, { metric, labels: s.metric, total: uncommitted });
     }
-    for (const [key, state] of this.series) {
-      if (state.last[0] > from && !seen.has(key)) {
-        return { ok: false, reason: `the samples of ${key} up to ${new Date(this.settledAt * 1000).toISOString()} are gone` };
-      }
-    }
     this.settledAt = Math.max(this.settledAt, horizon);
     return { ok: true, usage: this.usage(pending), sessions };
+  }
+
+  /**
+   * A series whose committed samples (those in the overlap) Prometheus no longer answers with as they
+   * were counted, and what happened to them; undefined when none. Checked before anything is counted.
+   */
+  private changedSinceCounted(keyed: ReadonlyArray<{ s: RangeSeries; key: string }>): { key: string; what: string } | undefined {
+    const from = this.settledAt - this.overlapSeconds;
+    for (const { s, key } of keyed) {
+      const state = this.series.get(key);
+      const expected = state && state.last[0] > from ? state.last : undefined;
+      const lastOld = s.values.filter(([t]) => t > from && t <= this.settledAt).at(-1);
+      if (expected ? !lastOld || lastOld[0] !== expected[0] || lastOld[1] !== expected[1] : lastOld) return { key, what: 'changed since they were counted' };
+    }
+    const seen = new Set(keyed.map(({ key }) => key));
+    for (const [key, state] of this.series) if (state.last[0] > from && !seen.has(key)) return { key, what: 'are gone' };
+    return undefined;
   }
 
   /**
    * Sessions whose new samples show a new process: Claude Code reported them resumed, or a value fell.
    * Known before any sample is counted, so the restart rule applies to all of their series alike.
    */
-  private flagResumed(batch: readonly RangeSeries[]): void {
-    for (const s of batch) {
-      const metric = metricOfName(s.metric.__name__ ?? '');
-      if (!metric) continue;
+  private flagResumed(keyed: ReadonlyArray<{ s: RangeSeries; metric: ClaudeMetric; key: string }>): void {
+    for (const { s, metric, key } of keyed) {
       const session = s.metric.session_id ?? '';
       if (metric === 'sessionCount' && !/^(fresh)?$/.test(s.metric.start_type ?? '')) this.flagged.add(session);
-      let previous = this.series.get(labelKey(s.metric))?.last[1];
+      let previous = this.series.get(key)?.last[1];
       for (const [t, v] of s.values) {
         if (t <= this.settledAt) continue;
         if (previous !== undefined && v < previous) this.flagged.add(session);
