@@ -4,28 +4,18 @@
  * process's final counter values (each process counts from zero), which is the sum of all steps.
  * Pure.
  */
+import type { ModelUsage, Summary } from '../../electron/core/api/types.js';
 import { TOKEN_TYPES, type Scenario, type SessionRun, type TokenType, type UsageStep } from './scenario.js';
 
 export type TokenTotals = Record<TokenType, number>;
 
-export interface ModelTotals {
-  model: string;
-  costUsd: number;
-  tokens: TokenTotals;
-}
+export type ModelTotals = ModelUsage;
 
-export interface KnownTotals {
-  costUsd: number;
-  tokens: TokenTotals;
-  /** Distinct session ids (a resumed session counts once). */
-  sessions: number;
-  /** Sorted by model name. */
-  byModel: ModelTotals[];
-  linesOfCode: { added: number; removed: number };
-  commits: number;
-  pullRequests: number;
-  activeTimeSeconds: { user: number; cli: number };
-}
+/**
+ * The usage fields of `ccmon summary --json` (sessions: distinct session ids, a resumed session counting
+ * once; byModel sorted by model name).
+ */
+export type KnownTotals = Omit<Summary, 'asOf' | 'window' | 'periods'>;
 
 export interface TotalsOptions {
   /** Only count steps whose absolute time (run.start + step.at, scenario seconds) is >= since. */

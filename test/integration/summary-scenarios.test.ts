@@ -9,11 +9,12 @@ import type { Summary } from '../../electron/core/api/types.js';
 import { namedScenario } from '../../scripts/simulator/scenarios/index.js';
 import { planRun } from '../../scripts/simulator/plan.js';
 import { startScenario } from '../../scripts/simulator/runner.js';
-import { scenarioTotals, type KnownTotals } from '../../scripts/simulator/totals.js';
+import { scenarioTotals } from '../../scripts/simulator/totals.js';
 import { startPrometheus, type PrometheusHandle } from '../support/prometheus.js';
 import { freePorts } from '../support/ports.js';
 import { ccmon, ccmonJson } from '../support/ccmon.js';
 import { formatUsd } from '../../electron/core/format/numbers.js';
+import { assertKnownTotals } from '../support/summary-figures.js';
 
 interface Played {
   prom: PrometheusHandle;
@@ -38,25 +39,6 @@ async function play(name: string, speed: number, body: (played: Played) => Promi
   }
 }
 
-function assertMatches(summary: Summary, expected: KnownTotals): void {
-  assert.ok(Math.abs(summary.costUsd - expected.costUsd) <= 1e-4, `cost ${summary.costUsd} vs known ${expected.costUsd}`);
-  assert.deepEqual(summary.tokens, expected.tokens);
-  assert.equal(summary.sessions, expected.sessions);
-  assert.deepEqual(summary.linesOfCode, expected.linesOfCode);
-  assert.equal(summary.commits, expected.commits);
-  assert.equal(summary.pullRequests, expected.pullRequests);
-  assert.ok(Math.abs(summary.activeTimeSeconds.user - expected.activeTimeSeconds.user) < 1e-6, 'active time (user)');
-  assert.ok(Math.abs(summary.activeTimeSeconds.cli - expected.activeTimeSeconds.cli) < 1e-6, 'active time (cli)');
-  const byModel = new Map(summary.byModel.map((m) => [m.model, m]));
-  assert.equal(byModel.size, expected.byModel.length, `models: ${[...byModel.keys()].join(', ')}`);
-  for (const m of expected.byModel) {
-    const got = byModel.get(m.model);
-    assert.ok(got, `model ${m.model} missing`);
-    assert.ok(Math.abs(got.costUsd - m.costUsd) <= 1e-4, `${m.model} cost ${got.costUsd} vs ${m.costUsd}`);
-    assert.deepEqual(got.tokens, m.tokens);
-  }
-}
-
 const summaryFor = (prom: PrometheusHandle, since: Date) =>
   ccmonJson<Summary>(['summary', '--since', since.toISOString()], { CCMON_PROMETHEUS_URL: prom.url });
 
@@ -65,7 +47,7 @@ for (const [name, speed] of [['long-session', 60], ['short-sessions', 10], ['con
     const t0 = new Date();
     await play(name, speed, async ({ prom }) => {
       const known = scenarioTotals(namedScenario(name));
-      assertMatches(await summaryFor(prom, t0), known);
+      assertKnownTotals(await summaryFor(prom, t0), known);
       if (name === 'long-session' && t0.getDate() === new Date().getDate()) {
         // Claude Code's status line: today's cost across sessions, from the same Prometheus.
         const line = await ccmon(['statusline'], { CCMON_PROMETHEUS_URL: prom.url });
@@ -84,7 +66,7 @@ test('a window that starts mid-session counts only what happened after its start
     const expected = scenarioTotals(namedScenario('counter-reset'), { since: 60 });
     assert.ok(expected.costUsd > 0);
     const summary = await summaryFor(prom, since);
-    assertMatches(summary, { ...expected, sessions: 1 });
+    assertKnownTotals(summary, { ...expected, sessions: 1 });
   });
 });
 
