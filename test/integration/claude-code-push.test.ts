@@ -38,18 +38,40 @@ function sumPoints(metrics: DecodedMetric[], name: string, filter: (a: Record<st
     .reduce((s, p) => s + p.value, 0);
 }
 
-test('real Claude Code configured by the push-mode snippet sends cumulative OTLP metrics and event logs on the Prometheus and Loki paths', { timeout: 150_000 }, async (t) => {
-  const avail = claudeCodeFor(t);
-  if (!avail) return;
+interface PushRig {
+  standin: MessagesApiStandin;
+  receiver: OtlpReceiver;
+  /** A Claude Code session against the stand-in, exporting per `env`; killed when the test ends. */
+  start(env: Record<string, string>, options?: { gitInit?: boolean }): Promise<ClaudeSession>;
+}
 
+/** A Messages API stand-in and an OTLP receiver for one test: both, and every session started, are closed however it ends. */
+async function withPushRig(body: (rig: PushRig) => Promise<void>): Promise<void> {
+  const sessions: ClaudeSession[] = [];
   let standin: MessagesApiStandin | undefined;
   let receiver: OtlpReceiver | undefined;
-  let session: ClaudeSession | undefined;
   try {
     standin = await startMessagesApiStandin({ defaultUsage: USAGE });
     receiver = await startOtlpReceiver();
-    const env = pushModeEnv(receiver.url);
-    session = await startClaudeSession({ apiUrl: standin.url, proxyUrl: standin.url, telemetry: { mode: 'env', env }, gitInit: true });
+    const url = standin.url;
+    const start: PushRig['start'] = async (env, options = {}) => {
+      const session = await startClaudeSession({ apiUrl: url, proxyUrl: url, telemetry: { mode: 'env', env }, ...options });
+      sessions.push(session);
+      return session;
+    };
+    await body({ standin, receiver, start });
+  } finally {
+    for (const s of sessions) await s.kill();
+    await receiver?.close();
+    await standin?.close();
+  }
+}
+
+test('real Claude Code configured by the push-mode snippet sends cumulative OTLP metrics and event logs on the Prometheus and Loki paths', { timeout: 150_000 }, async (t) => {
+  const avail = claudeCodeFor(t);
+  if (!avail) return;
+  await withPushRig(async ({ standin, receiver, start }) => {
+    const session = await start(pushModeEnv(receiver.url), { gitInit: true });
 
     // Turn 1: write a 3-line file, commit it, answer. Turn 2: the API refuses the request (400, not
     // retried), which Claude Code reports as an api_error event. Turn 3: plain text.
@@ -172,25 +194,16 @@ test('real Claude Code configured by the push-mode snippet sends cumulative OTLP
     assert.ok(byName('tool_result').some((e) => e.attributes.tool_name === 'Bash'), 'a Bash tool_result event');
     assert.ok(byName('tool_decision').length >= 2, 'tool_decision events');
     assert.deepEqual(standin.proxyAttempts, [], 'Claude Code tried no outbound connections');
-  } finally {
-    await session?.kill();
-    await receiver?.close();
-    await standin?.close();
-  }
+  });
 });
 
 test('without the temporality preference Claude Code exports delta sums, which is why the push snippet sets cumulative', { timeout: 90_000 }, async (t) => {
   const avail = claudeCodeFor(t);
   if (!avail) return;
-  let standin: MessagesApiStandin | undefined;
-  let receiver: OtlpReceiver | undefined;
-  let session: ClaudeSession | undefined;
-  try {
-    standin = await startMessagesApiStandin({ defaultUsage: USAGE });
-    receiver = await startOtlpReceiver();
+  await withPushRig(async ({ receiver, start }) => {
     const env = pushModeEnv(receiver.url);
     delete env.OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE;
-    session = await startClaudeSession({ apiUrl: standin.url, proxyUrl: standin.url, telemetry: { mode: 'env', env } });
+    const session = await start(env);
     const r = await session.send('Hello.');
     assert.equal(r.is_error, false);
     assert.equal((await session.close()).code, 0);
@@ -200,37 +213,24 @@ test('without the temporality preference Claude Code exports delta sums, which i
     for (const m of metrics) if (m.kind === 'sum') assert.equal(m.temporality, TEMPORALITY.DELTA, `${m.name} is delta by default`);
     // Delta points add up to the session's cost.
     assert.ok(Math.abs(sumPoints(cost, 'claude_code.cost.usage') - r.total_cost_usd) <= 0.0001);
-  } finally {
-    await session?.kill();
-    await receiver?.close();
-    await standin?.close();
-  }
+  });
 });
 
 test('push mode: two concurrent sessions and a short one each land with their own cost', { timeout: 120_000 }, async (t) => {
   const avail = claudeCodeFor(t);
   if (!avail) return;
-  let standin: MessagesApiStandin | undefined;
-  let receiver: OtlpReceiver | undefined;
-  const sessions: ClaudeSession[] = [];
-  try {
-    standin = await startMessagesApiStandin({ defaultUsage: USAGE });
-    receiver = await startOtlpReceiver();
+  await withPushRig(async ({ receiver, start }) => {
     // The snippet's own intervals (no shortening): whatever a periodic export misses, the exit flush carries.
     const env = envVars('push', { prometheusUrl: receiver.url, lokiUrl: receiver.url, exporterUrl: 'http://127.0.0.1:9464/metrics' });
-    const start = () => startClaudeSession({ apiUrl: standin!.url, proxyUrl: standin!.url, telemetry: { mode: 'env', env } });
-    const a = await start();
-    sessions.push(a);
-    const b = await start();
-    sessions.push(b);
+    const a = await start(env);
+    const b = await start(env);
     const costs = new Map<string, number>();
     const ra = await a.send('First terminal.');
     const rb1 = await b.send('Second terminal.');
     const rb2 = await b.send('Second terminal again.');
     costs.set(ra.session_id, ra.total_cost_usd).set(rb1.session_id, rb2.total_cost_usd);
     // A short one-turn session that lives about a second.
-    const c = await start();
-    sessions.push(c);
+    const c = await start(env);
     const rc = await c.send('Quick question.');
     costs.set(rc.session_id, rc.total_cost_usd);
     assert.equal((await c.close()).code, 0);
@@ -256,9 +256,5 @@ test('push mode: two concurrent sessions and a short one each land with their ow
     }
     const prompts = receiver.logs(LOGS_PATH).filter((l) => l.eventName === 'user_prompt');
     assert.deepEqual(new Set(prompts.map((l) => l.attributes['session.id'])), new Set(costs.keys()), 'every session pushed its events');
-  } finally {
-    for (const s of sessions) await s.kill();
-    await receiver?.close();
-    await standin?.close();
-  }
+  });
 });
