@@ -8,57 +8,21 @@
  * `bash scripts/deps/prometheus.sh` (or PROMETHEUS_BIN).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { claudeCodeFor, startClaudeSession, waitForPort, type ClaudeSession } from '../support/claude-code.js';
 import { startMessagesApiStandin, type MessagesApiStandin } from '../support/messages-api-standin.js';
 import { freePort } from '../support/ports.js';
 import { startPrometheus, type PrometheusHandle } from '../support/prometheus.js';
 import { tempDir } from '../support/tmp.js';
+import { ccmon, type CcmonResult } from '../support/ccmon.js';
+import type { ProbeResult, Summary } from '../../electron/core/api/types.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CCMON = path.join(ROOT, 'bin', 'ccmon.js');
 const USD = 0.0001;
 
 const USAGE = { input_tokens: 2000, output_tokens: 250, cache_read_input_tokens: 1000, cache_creation_input_tokens: 500 };
 
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/ccmon.js ...args` with a clean environment plus `env`; never throws on a non-zero exit. */
-function ccmon(args: string[], env: Record<string, string>): Promise<RunResult> {
-  const config = tempDir('ccmon-cli-config-');
-  return new Promise<RunResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [CCMON, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: config.path, CCMON_CONFIG_DIR: config.path, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.once('error', (e) => {
-      clearTimeout(timer);
-      config.remove();
-      reject(e);
-    });
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      config.remove();
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function parseJson<T>(r: RunResult, what: string): T {
+function parseJson<T>(r: CcmonResult, what: string): T {
   try {
     return JSON.parse(r.stdout) as T;
   } catch {
@@ -77,21 +41,6 @@ function samples(text: string, name: string): Array<{ labels: Record<string, str
     out.push({ labels, value: Number(m[3]) });
   }
   return out;
-}
-
-interface ProbeJson {
-  reachable: boolean;
-  url: string;
-  sessions: Array<{ sessionId: string; costUsd: number }>;
-  error: string | null;
-}
-
-interface SummaryJson {
-  costUsd: number;
-  sessions: number;
-  tokens: { input: number; output: number; cacheRead: number; cacheCreation: number };
-  linesOfCode: { added: number; removed: number };
-  window: { since: string; until: string };
 }
 
 test('real Claude Code in scrape mode: ccmon probe and, through a real Prometheus, ccmon summary match total_cost_usd', { timeout: 140_000 }, async (t) => {
@@ -136,7 +85,7 @@ test('real Claude Code in scrape mode: ccmon probe and, through a real Prometheu
 
     // (i) ccmon probe sees the session with its cost.
     const probeRun = await ccmon(['probe', '--json'], { CCMON_EXPORTER_URL: exporterUrl });
-    const probe = parseJson<ProbeJson>(probeRun, 'ccmon probe --json');
+    const probe = parseJson<ProbeResult>(probeRun, 'ccmon probe --json');
     assert.equal(probeRun.code, 0, `ccmon probe exit code (stderr: ${probeRun.stderr})`);
     assert.equal(probe.reachable, true, `probe reachable (error: ${probe.error})`);
     assert.equal(probe.url, exporterUrl);
@@ -153,7 +102,7 @@ test('real Claude Code in scrape mode: ccmon probe and, through a real Prometheu
     const summaryEnv = { CCMON_PROMETHEUS_URL: prom.url };
     const checkSummary = async (when: string) => {
       const run = await ccmon(['summary', '--since', t0.toISOString(), '--json'], summaryEnv);
-      const s = parseJson<SummaryJson>(run, `ccmon summary --json (${when})`);
+      const s = parseJson<Summary>(run, `ccmon summary --json (${when})`);
       assert.equal(run.code, 0, `ccmon summary exit code (${when}; stderr: ${run.stderr})`);
       t.diagnostic(`summary (${when}): costUsd ${s.costUsd}, sessions ${s.sessions}, tokens ${JSON.stringify(s.tokens)}, linesOfCode ${JSON.stringify(s.linesOfCode)}`);
       assert.ok(Math.abs(s.costUsd - totalCost) <= USD, `summary costUsd ${s.costUsd} = total_cost_usd ${totalCost} (${when})`);
@@ -250,7 +199,7 @@ test('real Claude Code, a resumed session: same session id, counters restart at 
     const expected = cost1 + cost2;
     t.diagnostic(`Claude Code ${avail.version}, session ${sessionId}: process 1 total_cost_usd ${cost1}, resumed process ${cost2}, together ${expected}`);
     const run = await ccmon(['summary', '--since', t0.toISOString(), '--json'], { CCMON_PROMETHEUS_URL: prom.url });
-    const s = parseJson<SummaryJson>(run, 'ccmon summary --json');
+    const s = parseJson<Summary>(run, 'ccmon summary --json');
     t.diagnostic(`summary: costUsd ${s.costUsd}, sessions ${s.sessions}, tokens ${JSON.stringify(s.tokens)}, linesOfCode ${JSON.stringify(s.linesOfCode)}`);
     assert.equal(run.code, 0, `ccmon summary exit code (stderr: ${run.stderr})`);
     assert.ok(Math.abs(s.costUsd - expected) <= USD, `summary costUsd ${s.costUsd} = ${cost1} + ${cost2}`);
@@ -293,7 +242,7 @@ test('real Claude Code, two concurrent sessions on one exporter port: the second
     assert.notEqual(r1.session_id, r2.session_id);
     assert.ok(r2.total_cost_usd > 0, 'the second session has a cost of its own');
 
-    const probe = parseJson<ProbeJson>(await ccmon(['probe', '--json'], { CCMON_EXPORTER_URL: first.exporterUrl! }), 'ccmon probe --json');
+    const probe = parseJson<ProbeResult>(await ccmon(['probe', '--json'], { CCMON_EXPORTER_URL: first.exporterUrl! }), 'ccmon probe --json');
     t.diagnostic(`two live Claude Code processes (pids ${first.pid}, ${second.pid}); probe sees ${JSON.stringify(probe.sessions)}; second stderr ${JSON.stringify(second.stderr())}`);
     assert.equal(probe.reachable, true);
     assert.deepEqual(

@@ -1,6 +1,8 @@
 /**
  * Runs the built `ccmon` CLI (bin/ccmon.js → dist/) as a user would, isolated from the real settings and
- * cache (a temp CCMON_CONFIG_DIR and CCMON_CACHE_DIR per run, unless `env` names its own).
+ * cache (a temp CCMON_CONFIG_DIR and CCMON_CACHE_DIR per run, unless `env` names its own) and from any
+ * CCMON_* or CLAUDE_CONFIG_DIR of the shell running the tests. Killed after a minute; never throws on a
+ * non-zero exit.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,19 +23,30 @@ export async function ccmon(args: string[], env: Record<string, string> = {}): P
   try {
     return await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [bin, ...args], {
-        env: { ...process.env, CCMON_CONFIG_DIR: configDir, CCMON_CACHE_DIR: path.join(configDir, 'cache'), ...env },
+        env: { ...ownEnvRemoved(process.env), CCMON_CONFIG_DIR: configDir, CCMON_CACHE_DIR: path.join(configDir, 'cache'), ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c) => (stdout += c));
       child.stderr.on('data', (c) => (stderr += c));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      child.on('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code: code ?? 1, stdout, stderr });
+      });
     });
   } finally {
     rmSync(configDir, { recursive: true, force: true });
   }
+}
+
+function ownEnvRemoved(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('CCMON_') && k !== 'CLAUDE_CONFIG_DIR'));
 }
 
 /** `ccmon ... --json`, parsed; fails loudly with stderr when the command failed. */
