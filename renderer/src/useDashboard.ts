@@ -2,7 +2,7 @@
  * The dashboard's data: summary, chart series, exporter probe and stack status, refreshed on the
  * app's interval and by pushed events. A failed refresh keeps the last values (the stale state).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ApiResults, RendererBridge } from '../../electron/core/api/contract.js';
 import type { AppInfo, ChartRange, ProbeResult, PullProgress, StackStatus, Summary, UsageSeries } from '../../electron/core/api/types.js';
 import { describeError } from './api/envelope.js';
@@ -30,6 +30,18 @@ export interface Dashboard {
 
 const defaultInterval = 15;
 
+/** Puts the outcome of one query into its Loadable (a failure keeps the last value, marked stale); true when it succeeded. */
+async function settle<T>(query: Promise<T>, set: Dispatch<SetStateAction<Loadable<T>>>): Promise<boolean> {
+  try {
+    const value = await query;
+    set((prev) => succeeded(prev, value, Date.now()));
+    return true;
+  } catch (err) {
+    set((prev) => failed(prev, describeError(err), Date.now()));
+    return false;
+  }
+}
+
 export function useDashboard(bridge: RendererBridge): Dashboard {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [summary, setSummary] = useState<Loadable<Summary>>(initialLoadable);
@@ -46,14 +58,7 @@ export function useDashboard(bridge: RendererBridge): Dashboard {
   const lastPush = useRef(0);
   const intervalMs = (info?.refreshIntervalSeconds ?? defaultInterval) * 1000;
 
-  const loadSummary = useCallback(async () => {
-    try {
-      const s = await bridge.getSummary({});
-      setSummary((prev) => succeeded(prev, s, Date.now()));
-    } catch (err) {
-      setSummary((prev) => failed(prev, describeError(err), Date.now()));
-    }
-  }, [bridge]);
+  const loadSummary = useCallback(() => settle(bridge.getSummary({}), setSummary), [bridge]);
 
   const loadSeries = useCallback(
     async (r: ChartRange) => {
@@ -69,23 +74,10 @@ export function useDashboard(bridge: RendererBridge): Dashboard {
   );
 
   const loadProbe = useCallback(async () => {
-    try {
-      const p = await bridge.probeExporter({});
-      setProbe((prev) => succeeded(prev, p, Date.now()));
-      bridge.checkLostSessions({}).then(setLost, () => setLost(null));
-    } catch (err) {
-      setProbe((prev) => failed(prev, describeError(err), Date.now()));
-    }
+    if (await settle(bridge.probeExporter({}), setProbe)) bridge.checkLostSessions({}).then(setLost, () => setLost(null));
   }, [bridge]);
 
-  const loadStack = useCallback(async () => {
-    try {
-      const s = await bridge.getStackStatus({});
-      setStack((prev) => succeeded(prev, s, Date.now()));
-    } catch (err) {
-      setStack((prev) => failed(prev, describeError(err), Date.now()));
-    }
-  }, [bridge]);
+  const loadStack = useCallback(() => settle(bridge.getStackStatus({}), setStack), [bridge]);
 
   const refresh = useCallback(
     (force = true) => {
