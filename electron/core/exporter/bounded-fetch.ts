@@ -1,5 +1,5 @@
 import { networkReason } from '../prometheus/errors.js';
-import { deadline, isTimeout } from '../net/deadline.js';
+import { deadline, isTimeout } from '../net/timeout.js';
 
 export interface BoundedFetchOptions {
   timeoutMs: number;

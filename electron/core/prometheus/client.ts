@@ -1,6 +1,6 @@
 import type { PrometheusAuth } from '../config/settings-schema.js';
 import { PrometheusError, networkReason } from './errors.js';
-import { deadline, isTimeout } from '../net/deadline.js';
+import { deadline, isTimeout } from '../net/timeout.js';
 import { get, postForm, type HttpAnswer } from '../net/http.js';
 
 export interface PrometheusClientOptions {

@@ -1,4 +1,4 @@
-import { deadline } from '../net/deadline.js';
+import { deadline } from '../net/timeout.js';
 
 /**
  * fetch with a timeout that holds the event loop (see net/deadline.ts): a probe hanging on a half-open
