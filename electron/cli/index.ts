@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, UserError, formatError, processIo, type Io } from './output.js';
 import type { GlobalFlags } from './context.js';
 import { commands } from './commands/index.js';
+import { printable } from '../core/format/printable.js';
 
 /** Builds the `ccmon` program. Each command registers itself from ./commands. */
 export function buildProgram(io: Io, env: NodeJS.ProcessEnv, setExit: (code: number) => void): Command {
@@ -33,7 +34,8 @@ export async function main(argv: string[], io: Io = processIo, env: NodeJS.Proce
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
       return ExitCode.usage;
     }
-    io.stderr(`ccmon: ${formatError(err)}\n`);
+    // Errors may quote what a server or a file said: never let that drive the user's terminal.
+    io.stderr(`ccmon: ${printable(formatError(err), 4000, { keepNewlines: true })}\n`);
     return err instanceof UserError ? err.exitCode : ExitCode.failure;
   }
 }

@@ -1,33 +1,24 @@
+/**
+ * The one implementation of the API that the Electron, HTTP and CLI hosts carry, with its event bus
+ * and today's summary feed. Each method loads what it needs when first called, so a host (a CLI
+ * command) pays only for the parts it uses.
+ */
 import { EventEmitter } from 'node:events';
 import type { Settings } from './config/settings-schema.js';
 import type { ApiEventName, ApiEvents, MonitorApi } from './api/contract.js';
+import { AppError } from './api/error-codes.js';
+import { parseWindow } from './api/instants.js';
 import { PrometheusClient } from './prometheus/client.js';
-import { computeSummary } from './summary/summary.js';
-import { LiveSummary } from './summary/live-summary.js';
 import type { LiveSummaryStore } from './summary/live-summary-store.js';
-import { computeUsageSeries } from './summary/usage-series.js';
-import { probeExporter } from './exporter/probe.js';
-import { checkLostSessions } from './exporter/lost-sessions.js';
-import type { DoctorReport, StackStatus } from './api/types.js';
-import { toPublicSettings, type SettingsProvider } from './config/settings-api.js';
+import { toPublicSettings, type SettingsProvider, type SettingsView } from './config/settings-api.js';
+import type { StackControl } from './stack/index.js';
 import { settingsFilePath } from './config/paths.js';
-import { applyClaudeEnv, claudeEnvFiles, envSnippet, envVars, revertClaudeEnv } from './env/index.js';
-import { appGrafanaLinks } from './grafana/app-links.js';
-
-/** The stack operations the service delegates to (implemented with dockerode in ./stack). */
-export interface StackController {
-  status(): Promise<StackStatus>;
-  up(): Promise<StackStatus>;
-  down(): Promise<StackStatus>;
-  doctor(): Promise<DoctorReport>;
-  /** Lets the controller emit 'stack:status' and 'stack:pull-progress' on the service's bus. */
-  attach?(events: ApiEventBus): void;
-}
+import { SummaryFeed } from './live/summary-feed.js';
 
 export interface MonitorServiceOptions {
   settings: Settings;
   /** Absent in hosts that only read telemetry (tests, the status line). */
-  stack?: StackController | undefined;
+  stack?: StackControl | undefined;
   /** Backs getSettings/updateSettings (electron-store in the tray app); read-only view of `settings` when absent. */
   settingsProvider?: SettingsProvider | undefined;
   /** Where CLAUDE_CONFIG_DIR, CCMON_CONFIG_DIR and HOME are read (default process.env). */
@@ -58,52 +49,74 @@ export class ApiEventBus {
 export interface MonitorService {
   api: MonitorApi;
   events: ApiEventBus;
+  /** Today's summary: the hosts that show it live run it as a loop (`summaries.run(interval)`). */
+  summaries: SummaryFeed;
+  /** Live 'stack:status' events (engine gone or back, services down or ready) and self-recovery after `up`; returns stop(). No-op without stack control. */
+  watchStack(intervalMs: number): () => void;
 }
 
-/** The one implementation of the API that the Electron, HTTP and CLI hosts carry. */
 export function createMonitorService(options: MonitorServiceOptions): MonitorService {
   const { settings } = options;
-  const stack: StackController = options.stack ?? noStackControl;
+  const stack = options.stack;
   const prometheus = new PrometheusClient({ url: settings.prometheusUrl, auth: settings.prometheusAuth });
   const events = new ApiEventBus();
-  stack.attach?.(events);
-  const settingsProvider = options.settingsProvider ?? readOnlySettings(settings);
+  stack?.attach(events);
   const env = options.env ?? process.env;
-  const live = options.liveSummary || options.summaryStore ? new LiveSummary(prometheus, { useRules: options.useSummaryRules, store: options.summaryStore }) : undefined;
+  const useRules = options.useSummaryRules;
+  const needStack = (): StackControl => {
+    if (!stack) throw new AppError('stack-unavailable', 'This host was started without stack control.', 'Use the tray app or `ccmon stack`.');
+    return stack;
+  };
+  const settingsProvider = options.settingsProvider ?? readOnlySettings(settings);
+  const envFiles = async () => (await import('./env/index.js')).claudeEnvFiles(env);
+
+  const todaySummary = options.liveSummary || options.summaryStore ? liveToday(prometheus, useRules, options.summaryStore) : oneShotToday(prometheus, useRules);
+  const summaries = new SummaryFeed(todaySummary, (summary) => events.emit('summary:update', summary));
+
+  const withStatus = async <T,>(run: Promise<T>, pick: (r: T) => ApiEvents['stack:status']): Promise<T> => {
+    const result = await run;
+    events.emit('stack:status', pick(result));
+    return result;
+  };
+
   const api: MonitorApi = {
     getSummary: async ({ since, until }) => {
-      if (!since && !until) {
-        const summary = live ? await live.summary() : await computeSummary(prometheus, { useRules: options.useSummaryRules });
-        events.emit('summary:update', summary);
-        return summary;
-      }
-      return computeSummary(prometheus, { since: since ? new Date(since) : undefined, until: until ? new Date(until) : undefined, useRules: options.useSummaryRules });
+      if (since === undefined && until === undefined) return summaries.get();
+      const window = parseWindow(since, until);
+      if (!window.ok) throw new AppError('invalid-arguments', `getSummary: ${window.field}: ${window.message}`);
+      const { computeSummary } = await import('./summary/summary.js');
+      return computeSummary(prometheus, { since: window.since, until: window.until, useRules });
     },
-    getUsageSeries: ({ range }) => computeUsageSeries(prometheus, range),
-    probeExporter: () => probeExporter(settings.exporterUrl),
-    checkLostSessions: async () => checkLostSessions(await probeExporter(settings.exporterUrl), { mode: settings.telemetryMode }),
-    getStackStatus: () => stack.status(),
-    stackUp: async () => {
-      const status = await stack.up();
-      events.emit('stack:status', status);
-      return status;
+    getUsageSeries: async ({ range }) => (await import('./summary/usage-series.js')).computeUsageSeries(prometheus, range),
+    probeExporter: async () => (await import('./exporter/probe.js')).probeExporter(settings.exporterUrl),
+    checkLostSessions: async () => {
+      const [{ probeExporter }, { checkLostSessions }] = await Promise.all([import('./exporter/probe.js'), import('./exporter/lost-sessions.js')]);
+      return checkLostSessions(await probeExporter(settings.exporterUrl), { mode: settings.telemetryMode });
     },
-    stackDown: async () => {
-      const status = await stack.down();
-      events.emit('stack:status', status);
-      return status;
-    },
-    runDoctor: () => stack.doctor(),
+    getStackStatus: () => needStack().status(),
+    stackUp: () => withStatus(needStack().up(), (s) => s),
+    stackDown: () => withStatus(needStack().down(), (s) => s),
+    stackPurge: () => withStatus(needStack().purge(), (r) => r.status),
+    runDoctor: () => needStack().doctor(),
     getSettings: async () => settingsProvider.view(),
     updateSettings: async ({ patch }) => {
       const view = await settingsProvider.update(patch);
       events.emit('settings:changed', view);
       return view;
     },
-    getEnvSnippet: async ({ shell, mode }) => envSnippet(shell, mode, settings),
-    previewApplyEnv: ({ mode }) => applyClaudeEnv(claudeEnvFiles(env), envVars(mode, settings), { dryRun: true }),
-    applyEnv: ({ mode }) => applyClaudeEnv(claudeEnvFiles(env), envVars(mode, settings)),
-    revertEnv: ({ dryRun }) => revertClaudeEnv(claudeEnvFiles(env), [envVars('push', settings), envVars('scrape', settings)], { dryRun: dryRun ?? false }),
+    getEnvSnippet: async ({ shell, mode }) => (await import('./env/index.js')).envSnippet(shell, mode, settings),
+    previewApplyEnv: async ({ mode }) => {
+      const envModule = await import('./env/index.js');
+      return envModule.applyClaudeEnv(await envFiles(), envModule.envVars(mode, settings), { dryRun: true });
+    },
+    applyEnv: async ({ mode }) => {
+      const envModule = await import('./env/index.js');
+      return envModule.applyClaudeEnv(await envFiles(), envModule.envVars(mode, settings));
+    },
+    revertEnv: async ({ dryRun }) => {
+      const envModule = await import('./env/index.js');
+      return envModule.revertClaudeEnv(await envFiles(), [envModule.envVars('push', settings), envModule.envVars('scrape', settings)], { dryRun: dryRun ?? false });
+    },
     getAppInfo: async () => ({
       prometheusUrl: settings.prometheusUrl,
       grafanaUrl: settings.grafanaUrl,
@@ -111,21 +124,32 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       exporterUrl: settings.exporterUrl,
       telemetryMode: settings.telemetryMode,
       refreshIntervalSeconds: settings.refreshIntervalSeconds,
-      claudeSettingsFile: claudeEnvFiles(env).settingsFile,
+      claudeSettingsFile: (await envFiles()).settingsFile,
     }),
-    getGrafanaLinks: async ({ range }) => appGrafanaLinks(settings.grafanaUrl, range),
+    getGrafanaLinks: async ({ range }) => (await import('./grafana/app-links.js')).appGrafanaLinks(settings.grafanaUrl, range),
   };
-  return { api, events };
+  return { api, events, summaries, watchStack: (intervalMs) => stack?.watch(intervalMs) ?? (() => undefined) };
 }
 
-const noStack = (): Promise<never> => Promise.reject(new Error('This host was started without stack control.'));
-const noStackControl: StackController = { status: noStack, up: noStack, down: noStack, doctor: noStack };
+/** Today's summary carried forward between refreshes (and across processes with a store). */
+function liveToday(prometheus: PrometheusClient, useRules: boolean | undefined, store: LiveSummaryStore | undefined) {
+  let live: Promise<import('./summary/live-summary.js').LiveSummary> | undefined;
+  return async () => {
+    live ??= import('./summary/live-summary.js').then(({ LiveSummary }) => new LiveSummary(prometheus, { useRules, store }));
+    return (await live).summary();
+  };
+}
+
+/** Today's summary computed in full each time (one-shot hosts). */
+function oneShotToday(prometheus: PrometheusClient, useRules: boolean | undefined) {
+  return async () => (await import('./summary/summary.js')).computeSummary(prometheus, { useRules });
+}
 
 /** A host without a settings store shows what it runs with and refuses changes, saying why. */
 function readOnlySettings(settings: Settings): SettingsProvider {
-  const view = () => ({ settings: toPublicSettings(settings), file: settingsFilePath(), notices: [], writable: false, launchAtLoginSupported: false });
+  const view = (): SettingsView => ({ settings: toPublicSettings(settings), file: settingsFilePath(), notices: [], writable: false, launchAtLoginSupported: false });
   return {
     view,
-    update: () => Promise.reject(Object.assign(new Error('Settings cannot be changed from this host; edit them in the tray app or in ' + settingsFilePath() + '.'), { code: 'settings-read-only' })),
+    update: () => Promise.reject(new AppError('settings-read-only', `Settings cannot be changed from this host; edit them in the tray app or in ${settingsFilePath()}.`)),
   };
 }

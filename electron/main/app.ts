@@ -19,7 +19,7 @@ import { TrayController, type TrayView } from './tray.js';
 import { defaultSnippetShell, findMenuItem, type TrayAction, type TrayMenuItem } from './tray-menu.js';
 import { trayStateFrom, type CostView, type StackView, type TrayState } from './tray-state.js';
 import { WindowController, markQuitting } from './window.js';
-import { Poller, pollIntervalMs } from './poller.js';
+import { pollIntervalMs } from '../core/live/poller.js';
 import { notify } from './notifications.js';
 import { stackOperationFailedNotice, stackTransitionNotice } from './stack-notices.js';
 import { openSettingsStore, openStateStore, type SettingsStoreHandle } from './store.js';
@@ -224,7 +224,7 @@ export async function startApp(): Promise<AppHandle | null> {
   if (process.platform === 'darwin' && trayController) app.dock?.hide();
 
   let windowVisible = false;
-  const poller = new Poller({ tick: () => tick(), interval: () => pollIntervalMs(windowVisible, settings.refreshIntervalSeconds) });
+  const refreshInterval = (): number => pollIntervalMs(windowVisible, settings.refreshIntervalSeconds);
   windowController = new WindowController({
     mode: windowMode(!!trayController, trayLikely),
     preload: path.join(appRoot, 'dist', 'electron', 'preload', 'index.cjs'),
@@ -234,20 +234,23 @@ export async function startApp(): Promise<AppHandle | null> {
     onVisibilityChange(visible) {
       const was = windowVisible;
       windowVisible = visible;
-      if (visible && !was) poller.kick();
+      if (visible && !was) service.summaries.kick();
     },
   });
 
   let monthCost: { usd: number; at: number; month: number } | null = null;
+  // The stack's state arrives by 'stack:status' events from the manager's watcher; today's cost from the summary feed.
+  const watchSummaries = (built: MonitorService): (() => void) =>
+    built.summaries.onOutcome((outcome) => {
+      if (outcome.ok) cost = { todayUsd: outcome.summary.costUsd, staleSince: null };
+      else if (cost.todayUsd !== null && !cost.staleSince) cost = { ...cost, staleSince: new Date().toISOString() };
+      void afterSummary();
+    });
   async function tick(): Promise<void> {
-    // The stack's state arrives by 'stack:status' events from the manager's watcher; cost is polled.
+    await service.summaries.refresh().catch(() => undefined);
+  }
+  async function afterSummary(): Promise<void> {
     const now = new Date();
-    try {
-      const summary = await service.api.getSummary({});
-      cost = { todayUsd: summary.costUsd, staleSince: null };
-    } catch {
-      if (cost.todayUsd !== null && !cost.staleSince) cost = { ...cost, staleSince: now.toISOString() };
-    }
     if (settings.dailyBudgetUsd !== null || settings.monthlyBudgetUsd !== null) {
       // The month's cost is a heavier query and moves slowly: at most every 5 minutes.
       let monthCostUsd: number | null = null;
@@ -300,14 +303,18 @@ export async function startApp(): Promise<AppHandle | null> {
     if (serviceKeys.some((k) => JSON.stringify(previous[k]) !== JSON.stringify(next[k]))) {
       unforward();
       unlisten();
+      unwatchSummaries();
+      service.summaries.stop();
       service = build();
+      unwatchSummaries = watchSummaries(service);
+      service.summaries.run(refreshInterval);
       unforward = forwardEvents(service.events, (channel, payload) => windowController?.send(channel, payload));
       unlisten = service.events.on('stack:status', (status) => setStackStatus(status));
     }
     if (previous.launchAtLogin !== next.launchAtLogin) applyAutostart(next.launchAtLogin);
     service.events.emit('settings:changed', store.provider.view());
     refreshTray();
-    poller.kick();
+    service.summaries.kick();
   });
 
   let quitHandled = false;
@@ -315,7 +322,7 @@ export async function startApp(): Promise<AppHandle | null> {
     markQuitting();
     if (quitHandled) return;
     quitHandled = true;
-    poller.stop();
+    service.summaries.stop();
     unwatch();
     // Quitting leaves the stack running unless the user chose otherwise.
     if (stopStackOnQuit(settings.stopStackOnQuit, !!stack, trayStateFrom(stackView))) {
@@ -327,7 +334,8 @@ export async function startApp(): Promise<AppHandle | null> {
   });
 
   windowController.preload();
-  poller.start();
+  let unwatchSummaries = watchSummaries(service);
+  service.summaries.run(refreshInterval);
   if (showWindowAtLaunch({ trayCreated: !!trayController, trayLikely, hidden, platform: process.platform })) void windowController.show(trayController?.bounds());
 
   const handle: AppHandle = {

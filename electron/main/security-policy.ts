@@ -3,36 +3,14 @@
  * which frame may call the API, which URLs may leave the app for the browser, the CSP, and which
  * file a renderer request maps to.
  */
-import path from 'node:path';
+import { rendererFileFor as rendererPath, rendererFileHeaders } from '../core/host/renderer-assets.js';
 
 /** The renderer is served from this privileged custom scheme (not file://, so CSP headers apply). */
 export const RENDERER_SCHEME = 'ccmon';
 export const RENDERER_HOST = 'renderer';
 export const RENDERER_URL = `${RENDERER_SCHEME}://${RENDERER_HOST}/index.html`;
 
-/**
- * A strict CSP: scripts and styles only from the app itself, no eval, no inline scripts, no plugins,
- * no frames, no form posts, no network (the page talks only to the preload's IPC bridge).
- * Inline style *attributes* are allowed (React and recharts set style props); inline <style> is not.
- */
-export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "worker-src 'none'",
-    "manifest-src 'none'",
-  ].join('; ');
-}
+export { contentSecurityPolicy } from '../core/host/renderer-assets.js';
 
 /** True when a frame URL is our renderer (IPC sender check). `devServer` allows a loopback Vite dev server. */
 export function isTrustedRendererUrl(frameUrl: string | null | undefined, devServer?: string | null): boolean {
@@ -99,10 +77,7 @@ export function acceptableDevServer(url: string | undefined): string | null {
   }
 }
 
-/**
- * Maps a `ccmon://renderer/...` request to a file inside `root`, or null (wrong host, traversal).
- * Paths without an extension fall back to index.html (client-side routes).
- */
+/** Maps a `ccmon://renderer/...` request to a file inside `root`, or null (wrong scheme or host, traversal). */
 export function rendererFileFor(requestUrl: string, root: string): string | null {
   let u: URL;
   try {
@@ -111,48 +86,12 @@ export function rendererFileFor(requestUrl: string, root: string): string | null
     return null;
   }
   if (u.protocol !== `${RENDERER_SCHEME}:` || u.host !== RENDERER_HOST) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(u.pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0')) return null;
-  if (pathname === '/' || pathname === '' || path.posix.extname(pathname) === '') pathname = '/index.html';
-  const resolvedRoot = path.resolve(root);
-  const file = path.resolve(resolvedRoot, '.' + path.posix.normalize(pathname));
-  if (file !== resolvedRoot && !file.startsWith(resolvedRoot + path.sep)) return null;
-  return file;
+  return rendererPath(u.pathname, root);
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json',
-};
-
-export function contentTypeFor(file: string): string {
-  return contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/** Headers on every renderer response. */
+/** Headers on every renderer response (Electron serves every page fresh from disk). */
 export function rendererResponseHeaders(file: string): Record<string, string> {
-  return {
-    'Content-Type': contentTypeFor(file),
-    'Content-Security-Policy': contentSecurityPolicy(),
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  };
+  return { ...rendererFileHeaders(file), 'Cache-Control': 'no-cache' };
 }
 
 /**

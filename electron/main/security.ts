@@ -43,7 +43,7 @@ export function applySecurityRestrictions(options: SecurityOptions): void {
   if (devServer) {
     // The packaged renderer gets its CSP from our protocol handler; a dev server gets it here.
     session.webRequest.onHeadersReceived({ urls: [`${new URL(devServer).origin}/*`] }, (details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
     });
   }
 }

@@ -1,4 +1,5 @@
 /** The request checks of web mode, as pure functions (unit-tested). */
+export { contentSecurityPolicy, contentTypeFor as contentType, securityHeaders as baseHeaders } from '../core/host/renderer-assets.js';
 
 /** Hostnames that can only mean this machine. A DNS-rebinding page arrives with its own name. */
 const loopbackNames = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -35,47 +36,6 @@ export function isAllowedOrigin(origin: string | undefined, secFetchSite: string
   } catch {
     return false;
   }
-}
-
-/** The page's Content Security Policy: our own scripts and styles only, API calls to ourselves. */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Headers on every answer. No Access-Control-* header, ever: other origins get nothing. */
-export const baseHeaders: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-const mime: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
-
-export function contentType(file: string): string {
-  const dot = file.lastIndexOf('.');
-  return mime[dot >= 0 ? file.slice(dot).toLowerCase() : ''] ?? 'application/octet-stream';
 }
 
 /** `/api/<method>` → method name (letters only), else null. */

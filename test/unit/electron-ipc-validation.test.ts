@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiMethods, type MonitorApi } from '../../electron/core/api/contract.js';
-import { dispatchApiCall, validateArgs } from '../../electron/main/ipc-dispatch.js';
+import { validateCall } from '../../electron/core/api/dispatch.js';
+import { dispatchApiCall } from '../../electron/main/ipc-dispatch.js';
 import { isTrustedRendererUrl } from '../../electron/main/security-policy.js';
 
 const calls: Array<[string, unknown]> = [];
@@ -72,6 +73,6 @@ test('unknown methods (including prototype names) are refused', async () => {
 });
 
 test('every API method has a schema that accepts its documented empty or minimal argument', () => {
-  const minimal: Record<string, unknown> = { getUsageSeries: { range: '24h' }, getEnvSnippet: { shell: 'bash', mode: 'push' }, previewApplyEnv: { mode: 'push' }, applyEnv: { mode: 'push' }, getGrafanaLinks: { range: '24h' }, updateSettings: { patch: {} } };
-  for (const m of apiMethods) assert.equal(validateArgs(m, minimal[m] ?? {}).ok, true, m);
+  const minimal: Record<string, unknown> = { getUsageSeries: { range: '24h' }, getEnvSnippet: { shell: 'bash', mode: 'push' }, previewApplyEnv: { mode: 'push' }, applyEnv: { mode: 'push' }, getGrafanaLinks: { range: '24h' }, updateSettings: { patch: {} }, stackPurge: { confirm: true } };
+  for (const m of apiMethods) assert.equal(validateCall(m, minimal[m] ?? {}).ok, true, m);
 });

@@ -1,7 +1,7 @@
 /** Lifecycle decisions: polling cadence (pauses when hidden), no-tray launches, stack notifications. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Poller, pollIntervalMs } from '../../electron/main/poller.js';
+import { Poller, pollIntervalMs } from '../../electron/core/live/poller.js';
 import { showWindowAtLaunch, stopStackOnQuit, trayLikelyAvailable, windowMode } from '../../electron/main/launch-policy.js';
 import { stackOperationFailedNotice, stackTransitionNotice } from '../../electron/main/stack-notices.js';
 import type { StackStatus } from '../../electron/core/api/types.js';

@@ -41,7 +41,7 @@ test('openExternal: the configured Grafana origin and a short https allow-list o
 });
 
 test('CSP: nothing by default, scripts only from self, no eval or inline script, no frames, no plugins', () => {
-  const csp = contentSecurityPolicy();
+  const csp = contentSecurityPolicy;
   const directives = Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
   assert.equal(directives['default-src'], "'none'");
   assert.equal(directives['script-src'], "'self'");

@@ -74,8 +74,9 @@ test('probe refuses an answer larger than its size cap', async () => {
     res.on('drain', pump);
   });
   const result = await probeExporter(url, { maxBytes: 64 * 1024 });
-  assert.equal(result.reachable, false);
-  assert.match(result.error ?? '', /larger than 64 KiB/);
+  // Something answered (issue 14, case 11): it is reachable, and its answer is too large.
+  assert.equal(result.reachable, true);
+  assert.match(result.error ?? '', /larger than 64 KiB: too large/);
 });
 
 test('probe reports an HTTP error status', async () => {

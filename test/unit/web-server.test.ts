@@ -86,7 +86,7 @@ describe('ccmon web server', () => {
   it('validates arguments with apiArgSchemas (400) and refuses unknown methods (404)', async () => {
     const bad = await post(server.port, 'getEnvSnippet', { shell: 'tcsh', mode: 'push' });
     assert.equal(bad.status, 400);
-    assert.equal((JSON.parse(bad.body) as { error: { code: string } }).error.code, 'INVALID_ARGS');
+    assert.equal((JSON.parse(bad.body) as { error: { code: string } }).error.code, 'invalid-arguments');
     assert.equal((await post(server.port, 'getUsageSeries', { range: '1y' })).status, 400);
     assert.equal((await post(server.port, 'getAppInfo', { extra: 1 })).status, 400);
     assert.equal((await post(server.port, 'constructor', {})).status, 404);

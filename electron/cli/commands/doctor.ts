@@ -1,8 +1,7 @@
 import type { DoctorReport } from '../../core/api/types.js';
-import { createMonitorService } from '../../core/service.js';
-import { createStackController } from '../../core/stack/index.js';
 import { loadContext } from '../context.js';
-import { ExitCode, UserError, printJson } from '../output.js';
+import { ExitCode, printJson } from '../output.js';
+import { call, cliService } from '../service.js';
 import type { RegisterCommand } from './types.js';
 
 export function renderDoctor(r: DoctorReport): string {
@@ -21,14 +20,8 @@ export const registerDoctor: RegisterCommand = (program, deps) => {
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }) => {
       const ctx = await loadContext(deps.globals(), deps.env, deps.io);
-      let stack;
-      try {
-        stack = createStackController(ctx.settings, { env: deps.env });
-      } catch (err) {
-        throw new UserError((err as Error).message, (err as { hint?: string }).hint, ExitCode.usage);
-      }
-      const { api } = createMonitorService({ settings: ctx.settings, stack });
-      const report = await api.runDoctor({});
+      const { api } = await cliService(ctx, { stack: true });
+      const report = await call(api, 'runDoctor', {});
       if (opts.json) printJson(deps.io, report);
       else deps.io.stdout(renderDoctor(report));
       if (report.checks.some((c) => !c.ok)) deps.setExit(ExitCode.unhealthy);

@@ -1,10 +1,10 @@
 import { Option } from 'commander';
 import path from 'node:path';
-import { createMonitorService } from '../../core/service.js';
-import { shells, telemetryModes, type ClaudeEnvPlan, type Shell } from '../../core/env/index.js';
-import type { TelemetryMode } from '../../core/config/settings-schema.js';
+import { shells, telemetryModes, type Shell, type TelemetryMode } from '../../core/api/domain.js';
+import type { ClaudeEnvPlan } from '../../core/env/types.js';
 import { loadContext } from '../context.js';
 import { ExitCode, UserError, printJson } from '../output.js';
+import { call, cliService } from '../service.js';
 import type { RegisterCommand } from './types.js';
 
 interface EnvOptions {
@@ -59,19 +59,19 @@ export const registerEnv: RegisterCommand = (program, deps) => {
       if (opts.apply && opts.revert) throw new UserError('Use --apply or --revert, not both.', undefined, ExitCode.usage);
       if (opts.dryRun && !opts.apply && !opts.revert) throw new UserError('--dry-run goes with --apply or --revert.', undefined, ExitCode.usage);
       const ctx = await loadContext(deps.globals(), deps.env, deps.io);
-      const { api } = createMonitorService({ settings: ctx.settings, env: deps.env });
+      const { api } = await cliService(ctx);
       const mode = opts.mode ?? ctx.settings.telemetryMode;
       if (opts.apply || opts.revert) {
         const plan = opts.apply
           ? opts.dryRun
-            ? await api.previewApplyEnv({ mode })
-            : await api.applyEnv({ mode })
-          : await api.revertEnv({ dryRun: Boolean(opts.dryRun) });
+            ? await call(api, 'previewApplyEnv', { mode })
+            : await call(api, 'applyEnv', { mode })
+          : await call(api, 'revertEnv', { dryRun: Boolean(opts.dryRun) });
         if (opts.json) printJson(deps.io, plan);
         else deps.io.stdout(describePlan(plan, opts.apply ? 'apply' : 'revert', Boolean(opts.dryRun)));
         return;
       }
-      const snippet = await api.getEnvSnippet({ shell: opts.shell ?? defaultShell(deps.env), mode });
+      const snippet = await call(api, 'getEnvSnippet', { shell: opts.shell ?? defaultShell(deps.env), mode });
       if (opts.json) printJson(deps.io, snippet.env);
       else deps.io.stdout(snippet.text);
     });

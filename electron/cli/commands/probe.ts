@@ -1,7 +1,8 @@
-import { createMonitorService } from '../../core/service.js';
 import { formatUsd } from '../../core/format/numbers.js';
+import { printable } from '../../core/format/printable.js';
 import { loadContext } from '../context.js';
 import { ExitCode, printJson } from '../output.js';
+import { call, cliService } from '../service.js';
 import type { RegisterCommand } from './types.js';
 
 export const registerProbe: RegisterCommand = (program, deps) => {
@@ -11,16 +12,17 @@ export const registerProbe: RegisterCommand = (program, deps) => {
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }) => {
       const ctx = await loadContext(deps.globals(), deps.env, deps.io);
-      const { api } = createMonitorService({ settings: ctx.settings });
-      const result = await api.probeExporter({});
+      const { api } = await cliService(ctx);
+      const result = await call(api, 'probeExporter', {});
       if (opts.json) printJson(deps.io, result);
-      else if (!result.reachable) deps.io.stdout(`✗ ${result.error}\n`);
+      else if (!result.reachable) deps.io.stdout(`✗ ${printable(result.error ?? '', 1000)}\n`);
       else {
         const lines = [`✓ ${result.url} answers${result.version ? ` (Claude Code ${result.version})` : ''}`];
         if (result.error) lines.push(`  ${result.error}`);
         if (result.sessions.length === 0 && !result.error) lines.push('  No session has reported yet.');
         for (const s of result.sessions) lines.push(`  session ${s.sessionId}  ${formatUsd(s.costUsd)}`);
-        deps.io.stdout(`${lines.join('\n')}\n`);
+        // Session ids and errors come from whatever answers on the port: print them inert.
+        deps.io.stdout(`${printable(lines.join('\n'), Infinity, { keepNewlines: true })}\n`);
       }
       if (!result.reachable || result.error) deps.setExit(ExitCode.unhealthy);
     });

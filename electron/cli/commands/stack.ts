@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
 import type { PullProgress, StackStatus } from '../../core/api/types.js';
-import { createMonitorService } from '../../core/service.js';
-import { createStackController, type StackControl } from '../../core/stack/index.js';
+import path from 'node:path';
+import type { MonitorService } from '../../core/service.js';
+import { appConfigDir } from '../../core/config/paths.js';
+import { passwordFileName } from '../../core/stack/password.js';
 import { allReady } from '../../core/stack/model.js';
 import { loadContext } from '../context.js';
 import { ExitCode, UserError, printJson, type Io } from '../output.js';
+import { call, cliService } from '../service.js';
 import type { CommandDeps, RegisterCommand } from './types.js';
 
 export function renderStackStatus(s: StackStatus): string {
@@ -24,22 +27,10 @@ export function progressLine(p: PullProgress): string {
   return `Pulling images ${String(Math.round(p.fraction * 100)).padStart(3)}%  ${p.image}`;
 }
 
-async function control(deps: CommandDeps): Promise<{ stack: StackControl; io: Io; api: ReturnType<typeof createMonitorService>['api']; events: ReturnType<typeof createMonitorService>['events'] }> {
+async function control(deps: CommandDeps): Promise<{ api: MonitorService['api']; events: MonitorService['events']; io: Io; passwordFile: string }> {
   const ctx = await loadContext(deps.globals(), deps.env, deps.io);
-  let stack: StackControl;
-  try {
-    stack = createStackController(ctx.settings, { env: deps.env });
-  } catch (err) {
-    throw new UserError((err as Error).message, (err as { hint?: string }).hint, ExitCode.usage);
-  }
-  const { api, events } = createMonitorService({ settings: ctx.settings, stack });
-  return { stack, io: deps.io, api, events };
-}
-
-function asUserError(err: unknown): UserError {
-  if (err instanceof UserError) return err;
-  const e = err as { message?: string; hint?: string };
-  return new UserError(e.message ?? String(err), e.hint, ExitCode.failure);
+  const { api, events } = await cliService(ctx, { stack: true });
+  return { api, events, io: deps.io, passwordFile: path.join(appConfigDir(deps.env), passwordFileName) };
 }
 
 export const registerStack: RegisterCommand = (program, deps) => {
@@ -53,7 +44,7 @@ export const registerStack: RegisterCommand = (program, deps) => {
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }) => {
       const { api, io } = await control(deps);
-      const s = await api.getStackStatus({});
+      const s = await call(api, 'getStackStatus', {});
       if (opts.json) printJson(io, s);
       else io.stdout(renderStackStatus(s));
       if (!allReady(s)) deps.setExit(ExitCode.unhealthy);
@@ -64,7 +55,7 @@ export const registerStack: RegisterCommand = (program, deps) => {
     .description('Pull missing images (with progress), create or adopt the containers, start them and wait until all are ready.')
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }) => {
-      const { api, io, events, stack: ctl } = await control(deps);
+      const { api, io, events, passwordFile } = await control(deps);
       const tty = io.isTTY && !opts.json;
       let lastLogged = -1;
       const off = events.on('stack:pull-progress', (p) => {
@@ -76,15 +67,13 @@ export const registerStack: RegisterCommand = (program, deps) => {
       });
       let s: StackStatus;
       try {
-        s = await api.stackUp({});
-      } catch (err) {
-        throw asUserError(err);
+        s = await call(api, 'stackUp', {});
       } finally {
         off();
         if (tty && lastLogged !== -1) io.stderr('\n');
       }
       if (opts.json) printJson(io, s);
-      else io.stdout(`${renderStackStatus(s)}Grafana: ${s.services.find((x) => x.name === 'grafana')?.url ?? ''} (anonymous viewer; admin password in ${ctl.passwordFile})\n`);
+      else io.stdout(`${renderStackStatus(s)}Grafana: ${s.services.find((x) => x.name === 'grafana')?.url ?? ''} (anonymous viewer; admin password in ${passwordFile})\n`);
     });
 
   stack
@@ -93,12 +82,7 @@ export const registerStack: RegisterCommand = (program, deps) => {
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }) => {
       const { api, io } = await control(deps);
-      let s: StackStatus;
-      try {
-        s = await api.stackDown({});
-      } catch (err) {
-        throw asUserError(err);
-      }
+      const s = await call(api, 'stackDown', {});
       if (opts.json) printJson(io, s);
       else io.stdout(renderStackStatus(s));
     });
@@ -112,13 +96,8 @@ export const registerStack: RegisterCommand = (program, deps) => {
       if (!opts.yes) {
         throw new UserError('`ccmon stack purge` deletes the stack\'s data (metrics, logs, Grafana state) for good.', 'Run `ccmon stack purge --yes` to confirm; `ccmon stack down` stops the stack and keeps the data.', ExitCode.usage);
       }
-      const { stack: ctl, io } = await control(deps);
-      let result: Awaited<ReturnType<typeof ctl.manager.purge>>;
-      try {
-        result = await ctl.manager.purge();
-      } catch (err) {
-        throw asUserError(err);
-      }
+      const { api, io } = await control(deps);
+      const result = await call(api, 'stackPurge', { confirm: true });
       if (opts.json) printJson(io, result);
       else io.stdout(`Removed ${result.removed.containers.length} container(s), ${result.removed.volumes.length} volume(s), ${result.removed.networks.length} network(s).\n`);
     });

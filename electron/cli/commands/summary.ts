@@ -1,19 +1,12 @@
 import { Option } from 'commander';
 import type { Summary } from '../../core/api/types.js';
-import { createMonitorService } from '../../core/service.js';
-import { fileSummaryStore } from '../../core/summary/live-summary-store.js';
-import { cacheDir } from '../../core/config/paths.js';
+import { instantHint, parseWindow } from '../../core/api/instants.js';
 import { loadContext } from '../context.js';
 import { ExitCode, UserError, printJson } from '../output.js';
+import { call, cliService } from '../service.js';
 import { formatDuration, formatTokens, formatUsd } from '../../core/format/numbers.js';
+import { totalTokens } from '../../core/format/tokens.js';
 import type { RegisterCommand } from './types.js';
-
-function parseInstant(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new UserError(`${flag} "${value}" is not a date; use ISO 8601, e.g. 2026-11-28T09:00:00Z.`, undefined, ExitCode.usage);
-  return date.toISOString();
-}
 
 export const registerSummary: RegisterCommand = (program, deps) => {
   program
@@ -23,20 +16,25 @@ export const registerSummary: RegisterCommand = (program, deps) => {
     .option('--until <iso>', 'end of the window (ISO 8601); default now')
     .addOption(new Option('--json', 'print one JSON document'))
     .action(async (opts: { since?: string; until?: string; json?: boolean }) => {
+      // The same rule the API applies (instants.ts), checked first so the message names the flag.
+      const window = parseWindow(opts.since, opts.until);
+      if (!window.ok) throw new UserError(`--${window.field}: ${window.message}`, instantHint, ExitCode.usage);
       const ctx = await loadContext(deps.globals(), deps.env, deps.io);
-      const since = parseInstant('--since', opts.since);
-      const until = parseInstant('--until', opts.until);
-      if (since && until && since >= until) throw new UserError('--since must be before --until.', undefined, ExitCode.usage);
       const useRules = deps.env.CCMON_SUMMARY_RULES !== 'off';
       // Today's summary (the default window) is carried forward from the last run when that run was recent.
-      const carry = !since && !until && deps.env.CCMON_SUMMARY_CACHE !== 'off';
-      const summaryStore = carry ? fileSummaryStore(cacheDir(deps.env), ctx.settings.prometheusUrl, useRules) : undefined;
-      const { api } = createMonitorService({ settings: ctx.settings, useSummaryRules: useRules, summaryStore });
-      const summary = await api.getSummary({ ...(since ? { since } : {}), ...(until ? { until } : {}) });
+      const carry = opts.since === undefined && opts.until === undefined && deps.env.CCMON_SUMMARY_CACHE !== 'off';
+      const summaryStore = carry ? await summaryCache(ctx.settings.prometheusUrl, useRules, deps) : undefined;
+      const { api } = await cliService(ctx, { useSummaryRules: useRules, summaryStore });
+      const summary = await call(api, 'getSummary', { ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}) });
       if (opts.json) printJson(deps.io, summary);
       else deps.io.stdout(renderSummary(summary));
     });
 };
+
+async function summaryCache(prometheusUrl: string, useRules: boolean, deps: Parameters<RegisterCommand>[1]) {
+  const [{ fileSummaryStore }, { cacheDir }] = await Promise.all([import('../../core/summary/live-summary-store.js'), import('../../core/config/paths.js')]);
+  return fileSummaryStore(cacheDir(deps.env), prometheusUrl, useRules, (problem) => deps.io.stderr(`ccmon: warning: ${problem}\n`));
+}
 
 export function renderSummary(s: Summary): string {
   const lines = [
@@ -50,7 +48,7 @@ export function renderSummary(s: Summary): string {
   ];
   if (s.byModel.length > 0) {
     lines.push('  By model');
-    for (const m of s.byModel) lines.push(`    ${m.model.padEnd(28)} ${formatUsd(m.costUsd).padStart(9)}  ${formatTokens(m.tokens.input + m.tokens.output + m.tokens.cacheRead + m.tokens.cacheCreation)} tokens`);
+    for (const m of s.byModel) lines.push(`    ${m.model.padEnd(28)} ${formatUsd(m.costUsd).padStart(9)}  ${formatTokens(totalTokens(m.tokens))} tokens`);
   }
   if (s.sessions === 0 && s.costUsd === 0) lines.push('', 'No Claude Code telemetry in this window yet. `ccmon env` prints the settings that turn it on.');
   return `${lines.join('\n')}\n`;

@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { createMonitorService } from '../../core/service.js';
-import type { Settings } from '../../core/config/settings-schema.js';
-import { createStackController, type StackControl } from '../../core/stack/index.js';
-import { startWebServer } from '../../web/server.js';
 import { loadContext } from '../context.js';
 import { ExitCode, UserError } from '../output.js';
+import { cliService } from '../service.js';
 import type { RegisterCommand } from './types.js';
 
 export const defaultWebPort = 9777;
@@ -34,10 +31,9 @@ export const registerWeb: RegisterCommand = (program, deps) => {
         throw new UserError(`The dashboard is not built (no ${path.join(dir, 'index.html')}).`, 'Run `npm run build` in the checkout first.');
       }
       const port = opts.port === undefined ? defaultWebPort : parsePort(opts.port);
-      const stack = await loadStack(ctx.settings, deps.env);
-      const service = createMonitorService({ settings: ctx.settings, env: deps.env, stack, liveSummary: true });
+      const [service, { startWebServer }] = await Promise.all([webService(ctx), import('../../web/server.js')]);
       // Live 'stack:status' events (engine gone or back, services down or ready) for the page's SSE.
-      const unwatch = stack ? stack.watch(2000) : () => undefined;
+      const unwatch = service.watchStack(2000);
       let server;
       try {
         server = await startWebServer({ service, rendererDir: dir, port, refreshIntervalSeconds: ctx.settings.refreshIntervalSeconds });
@@ -60,11 +56,8 @@ export const registerWeb: RegisterCommand = (program, deps) => {
     });
 };
 
-/** The stack controller (dockerode); none when it can't be built (a bad CCMON_STACK_NAME: the UI says so). */
-async function loadStack(settings: Settings, env: NodeJS.ProcessEnv): Promise<StackControl | undefined> {
-  try {
-    return createStackController(settings, { env });
-  } catch {
-    return undefined;
-  }
+/** The service with stack control when it can be built (a bad CCMON_STACK_NAME: the page says the stack is unavailable). */
+async function webService(ctx: Parameters<typeof cliService>[0]) {
+  const withStack = await cliService(ctx, { stack: true, liveSummary: true }).catch(() => undefined);
+  return withStack ?? cliService(ctx, { liveSummary: true });
 }

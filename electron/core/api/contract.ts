@@ -1,38 +1,52 @@
-import type { LostSessionsVerdict } from '../exporter/lost-sessions.js';
 import { z } from 'zod';
-import type { DoctorReport, ProbeResult, PullProgress, StackStatus, Summary, UsageSeries } from './types.js';
+import type { LostSessionsVerdict } from '../exporter/lost-sessions.js';
+import type { DoctorReport, ProbeResult, PullProgress, PurgeResult, StackStatus, Summary, UsageSeries } from './types.js';
 import { settingsPatchSchema, type SettingsView } from '../config/settings-api.js';
 import type { AppInfo, GrafanaLinks } from './types.js';
 import type { ClaudeEnvPlan, EnvSnippet } from '../env/types.js';
+import { chartRanges, shells, telemetryModes } from './domain.js';
+import { parseWindow } from './instants.js';
+import type { ApiEventName, ApiMethod } from './methods.js';
+
+export { apiEventNames, apiMethods, eventChannel, isApiMethod, methodChannel, type ApiEventName, type ApiMethod } from './methods.js';
+
+const none = z.object({}).strict();
+
+/** A summary window as a person types it (instants.ts): each instant ISO 8601, since before until. */
+const summaryWindow = z
+  .object({ since: z.string().optional(), until: z.string().optional() })
+  .strict()
+  .superRefine((w, ctx) => {
+    const parsed = parseWindow(w.since, w.until);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: [parsed.field], message: parsed.message });
+  });
 
 /**
  * The one API every host carries (IPC in Electron, HTTP in web mode, the CLI).
- * Each method takes a single JSON argument validated by `apiArgSchemas` at the host boundary,
- * so the core can trust its inputs and the renderer never knows which host it talks to.
+ * Each method takes a single JSON argument validated by `apiArgSchemas` in the one dispatch
+ * (dispatch.ts), so the core can trust its inputs and the renderer never knows which host it talks to.
  */
 export const apiArgSchemas = {
-  getSummary: z.object({ since: z.iso.datetime({ offset: true }).optional(), until: z.iso.datetime({ offset: true }).optional() }).strict(),
-  getUsageSeries: z.object({ range: z.enum(['24h', '7d', '30d']) }).strict(),
-  probeExporter: z.object({}).strict(),
-  checkLostSessions: z.object({}).strict(),
-  getStackStatus: z.object({}).strict(),
-  stackUp: z.object({}).strict(),
-  stackDown: z.object({}).strict(),
-  runDoctor: z.object({}).strict(),
-  // Settings (issue 5): the tray app's settings file, shared with the CLI and web mode.
-  getSettings: z.object({}).strict(),
+  getSummary: summaryWindow,
+  getUsageSeries: z.object({ range: z.enum(chartRanges) }).strict(),
+  probeExporter: none,
+  checkLostSessions: none,
+  getStackStatus: none,
+  stackUp: none,
+  stackDown: none,
+  /** Deletes the stack's data for good: the caller must say so. */
+  stackPurge: z.object({ confirm: z.literal(true) }).strict(),
+  runDoctor: none,
+  getSettings: none,
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
-  // Setup (issue 4): env snippets and Claude Code's settings.json.
-  getEnvSnippet: z.object({ shell: z.enum(['bash', 'zsh', 'fish', 'powershell', 'cmd', 'json']), mode: z.enum(['push', 'scrape']) }).strict(),
-  previewApplyEnv: z.object({ mode: z.enum(['push', 'scrape']) }).strict(),
-  applyEnv: z.object({ mode: z.enum(['push', 'scrape']) }).strict(),
+  getEnvSnippet: z.object({ shell: z.enum(shells), mode: z.enum(telemetryModes) }).strict(),
+  previewApplyEnv: z.object({ mode: z.enum(telemetryModes) }).strict(),
+  applyEnv: z.object({ mode: z.enum(telemetryModes) }).strict(),
   revertEnv: z.object({ dryRun: z.boolean().optional() }).strict(),
-  // Where things are (issue 4): URLs the renderer shows and opens.
-  getAppInfo: z.object({}).strict(),
-  getGrafanaLinks: z.object({ range: z.enum(['24h', '7d', '30d']) }).strict(),
-} as const;
+  getAppInfo: none,
+  getGrafanaLinks: z.object({ range: z.enum(chartRanges) }).strict(),
+} as const satisfies Record<ApiMethod, z.ZodType>;
 
-export type ApiMethod = keyof typeof apiArgSchemas;
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof apiArgSchemas)[M]>;
 
 export interface ApiResults {
@@ -43,6 +57,7 @@ export interface ApiResults {
   getStackStatus: StackStatus;
   stackUp: StackStatus;
   stackDown: StackStatus;
+  stackPurge: PurgeResult;
   runDoctor: DoctorReport;
   getSettings: SettingsView;
   updateSettings: SettingsView;
@@ -61,22 +76,17 @@ export interface ApiEvents {
   'stack:status': StackStatus;
   'stack:pull-progress': PullProgress;
   'summary:update': Summary;
-  /** Settings changed (from the panel, or another host); issue 5. */
+  /** Settings changed (from the panel, or another host). */
   'settings:changed': SettingsView;
-  /** The tray asks the window to show a view ("Settings", "Open dashboard"); issue 5. */
+  /** The tray asks the window to show a view ("Settings", "Open dashboard"). */
   'app:navigate': { view: 'dashboard' | 'settings' };
 }
-export type ApiEventName = keyof ApiEvents;
-export const apiEventNames = ['stack:status', 'stack:pull-progress', 'summary:update', 'settings:changed', 'app:navigate'] as const satisfies readonly ApiEventName[];
-
-export const apiMethods = Object.keys(apiArgSchemas) as ApiMethod[];
+// Compile-time: the events listed in methods.ts are exactly these.
+const _eventsCovered: Record<ApiEventName, true> = { 'stack:status': true, 'stack:pull-progress': true, 'summary:update': true, 'settings:changed': true, 'app:navigate': true } satisfies Record<keyof ApiEvents, true>;
+void _eventsCovered;
 
 /** Errors crossing a host boundary travel as `{error, result}` and are rebuilt on the other side. */
 export type { ApiEnvelope } from './envelope.js';
-
-/** IPC channel of a method (`ipcMain.handle`) and of an event (`webContents.send`). One naming rule for main and preload. */
-export const methodChannel = (method: ApiMethod): string => `ccmon:${method}`;
-export const eventChannel = (event: ApiEventName): string => `ccmon:event:${event}`;
 
 /**
  * What the renderer sees, whichever host carries it: `window.ccmon` from the preload in Electron,

@@ -1,4 +1,7 @@
 /** Data shapes shared by the core, the three hosts (IPC, HTTP, CLI) and the renderer. JSON-safe only. */
+import type { ChartRange, ServiceName, TelemetryMode } from './domain.js';
+
+export type { ChartRange, ServiceName, Shell, TelemetryMode } from './domain.js';
 
 export interface TokenCounts {
   input: number;
@@ -33,8 +36,6 @@ export interface Summary {
   periods: { today: number; last7Days: number; last30Days: number };
 }
 
-export type ChartRange = '24h' | '7d' | '30d';
-
 export interface UsagePoint {
   /** Start of the bucket, epoch milliseconds. */
   t: number;
@@ -65,7 +66,6 @@ export interface ProbeResult {
   checkedAt: string;
 }
 
-export type ServiceName = 'prometheus' | 'loki' | 'grafana';
 export type ServiceState = 'missing' | 'created' | 'running' | 'restarting' | 'exited' | 'paused' | 'dead' | 'unknown';
 
 export interface ServiceStatus {
@@ -89,6 +89,12 @@ export interface EngineStatus {
 export interface StackStatus {
   engine: EngineStatus;
   services: ServiceStatus[];
+}
+
+/** `ccmon stack purge --yes --json`: what was removed, and the stack afterwards. */
+export interface PurgeResult {
+  removed: { containers: string[]; volumes: string[]; networks: string[] };
+  status: StackStatus;
 }
 
 export interface PullProgress {
@@ -115,7 +121,7 @@ export interface AppInfo {
   grafanaUrl: string;
   lokiUrl: string;
   exporterUrl: string;
-  telemetryMode: 'push' | 'scrape';
+  telemetryMode: TelemetryMode;
   refreshIntervalSeconds: number;
   /** Claude Code's settings.json that "Apply" writes. */
   claudeSettingsFile: string;

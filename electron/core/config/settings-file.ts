@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { settingsSchema, type Settings } from './settings-schema.js';
+import { settingsSchema, validateFields, type Settings } from './settings-schema.js';
 import { migrateForReading } from './migrations.js';
 
 export interface SettingsFileRead {
@@ -26,20 +26,9 @@ export async function readSettingsFile(file: string): Promise<SettingsFileRead> 
   } catch (err) {
     return { settings: settingsSchema.parse({}), problem: `${file} is not valid JSON (${(err as Error).message}); using defaults` };
   }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { settings: settingsSchema.parse({}), problem: `${file} does not hold a JSON object; using defaults` };
   // The tray app migrates the file when it opens it; until then, read it as migrated (in memory only).
-  const migrated = typeof json === 'object' && json !== null && !Array.isArray(json) ? migrateForReading(json as Record<string, unknown>) : json;
-  const parsed = settingsSchema.safeParse(stripUnknown(migrated));
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first?.path.join('.') || '(root)';
-    return { settings: settingsSchema.parse({}), problem: `${file}: ${where}: ${first?.message ?? 'invalid'}; using defaults` };
-  }
-  return { settings: parsed.data };
-}
-
-/** electron-store may hold keys of newer versions or internal ones (`__internal__`); keep only ours. */
-function stripUnknown(json: unknown): unknown {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
-  const known = new Set(Object.keys(settingsSchema.shape));
-  return Object.fromEntries(Object.entries(json).filter(([k]) => known.has(k)));
+  const { settings, invalid } = validateFields(migrateForReading(json as Record<string, unknown>));
+  if (invalid.length === 0) return { settings };
+  return { settings, problem: `${file}: ${invalid.map((f) => f.description).join('; ')}; ${invalid.length === 1 ? 'that setting is' : 'those settings are'} ignored (defaults used), the others apply` };
 }

@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { telemetryModes } from '../api/domain.js';
 
 /** Where Claude Code's telemetry reaches the stack: OTLP push (recommended) or the :9464 scrape. */
-export const telemetryModeSchema = z.enum(['push', 'scrape']);
-export type TelemetryMode = z.infer<typeof telemetryModeSchema>;
+export const telemetryModeSchema = z.enum(telemetryModes);
+export type { TelemetryMode } from '../api/domain.js';
 
-const httpUrl = z.url({ protocol: /^https?$/ });
+/**
+ * A base URL the app appends API paths to: http(s), no query or fragment (they would end up in the
+ * middle of every request's path), and no credentials (those belong in the auth settings, never in a URL).
+ */
+export const httpUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((u) => !/[?#]/.test(u), { message: 'must not have a query (?…) or fragment (#…): give the base URL only' })
+  .refine((u) => !/^[a-z]+:\/\/[^/]*@/i.test(u), { message: 'must not carry a user name or password: put credentials in the auth settings' });
 
 /** Optional credentials for a Prometheus behind a proxy (team backends). */
 export const prometheusAuthSchema = z
@@ -36,3 +44,21 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type PrometheusAuth = z.infer<typeof prometheusAuthSchema>;
 
 export const defaultSettings: Settings = settingsSchema.parse({});
+
+const settingKeys = Object.keys(settingsSchema.shape) as (keyof Settings)[];
+
+/**
+ * Validates settings field by field, so one bad value costs only that value: the valid ones are kept,
+ * each invalid one named with its value and what is wrong with it. Unknown keys are ignored. Pure.
+ */
+export function validateFields(data: Readonly<Record<string, unknown>>): { settings: Settings; invalid: Array<{ key: keyof Settings; description: string }> } {
+  const candidate: Record<string, unknown> = {};
+  const invalid: Array<{ key: keyof Settings; description: string }> = [];
+  for (const key of settingKeys) {
+    if (!(key in data)) continue;
+    const field = settingsSchema.shape[key].safeParse(data[key]);
+    if (field.success) candidate[key] = field.data;
+    else invalid.push({ key, description: `${key} (${JSON.stringify(data[key])?.slice(0, 80)}: ${field.error.issues[0]?.message ?? 'invalid'})` });
+  }
+  return { settings: settingsSchema.parse(candidate), invalid };
+}

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { settingsSchema, defaultSettings, type Settings } from './settings-schema.js';
+import { settingsSchema, defaultSettings, validateFields, type Settings } from './settings-schema.js';
 import { migrateSettings, withVersionStamp, type Migration, type RawSettings, settingsMigrations } from './migrations.js';
 import {
   settingsPatchSchema,
@@ -37,8 +37,6 @@ export interface RecoveryOutcome {
   notices: SettingsNotice[];
 }
 
-const settingKeys = Object.keys(settingsSchema.shape) as (keyof Settings)[];
-
 /** Decides what to do with a settings file's text. Pure. */
 export function recoverSettings({ text, appVersion, migrations = settingsMigrations }: RecoveryInput): RecoveryOutcome {
   if (text === null) return { settings: defaultSettings, rewrite: null, backup: null, notices: [] };
@@ -57,20 +55,10 @@ export function recoverSettings({ text, appVersion, migrations = settingsMigrati
   if (migration.fromNewerVersion) {
     notices.push({ kind: 'newer-version', message: `The settings file was written by a newer version (${migration.version}); values this version does not know are kept as they are.` });
   }
-  // Validate field by field, so one bad value costs only that value.
   const data: RawSettings = { ...migration.data };
-  const repaired: string[] = [];
-  const candidate: Record<string, unknown> = {};
-  for (const key of settingKeys) {
-    if (!(key in data)) continue;
-    const field = settingsSchema.shape[key].safeParse(data[key]);
-    if (field.success) candidate[key] = field.data;
-    else {
-      repaired.push(`${key} (${JSON.stringify(data[key])}: ${field.error.issues[0]?.message ?? 'invalid'})`);
-      delete data[key];
-    }
-  }
-  const settings = settingsSchema.parse(candidate);
+  const { settings, invalid } = validateFields(data);
+  const repaired = invalid.map((f) => f.description);
+  for (const f of invalid) delete data[f.key];
   const migratedChanges = migration.fromNewerVersion ? [] : changedKeys(original, migration.data);
   if (repaired.length > 0) {
     notices.push({ kind: 'invalid-values', message: `Some settings were invalid and were reset to their defaults: ${repaired.join('; ')}.` });

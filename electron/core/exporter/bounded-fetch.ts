@@ -1,5 +1,7 @@
 import { networkReason } from '../prometheus/errors.js';
+import { printable } from '../format/printable.js';
 import { deadline, isTimeout } from '../net/timeout.js';
+import { formatBytes } from '../net/http.js';
 
 export interface BoundedFetchOptions {
   timeoutMs: number;
@@ -9,7 +11,7 @@ export interface BoundedFetchOptions {
 
 export type BoundedFetchResult =
   | { ok: true; status: number; text: string }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; tooLarge?: true };
 
 /** GETs a URL with a deadline and a size cap, reading the body as a stream so a huge answer can't pile up. */
 export async function boundedFetchText(url: string, options: BoundedFetchOptions): Promise<BoundedFetchResult> {
@@ -27,11 +29,11 @@ async function read(url: string, options: BoundedFetchOptions, signal: AbortSign
     res = await (options.fetch ?? fetch)(url, { signal, headers: { Accept: 'text/plain;version=0.0.4, */*;q=0.1' } });
   } catch (err) {
     if (isTimeout(err)) return { ok: false, reason: `no answer within ${options.timeoutMs} ms` };
-    return { ok: false, reason: networkReason(err) };
+    return { ok: false, reason: printable(networkReason(err), 120) };
   }
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
-    return { ok: false, reason: `HTTP ${res.status} ${res.statusText}`.trim() };
+    return { ok: false, reason: `HTTP ${res.status} ${printable(res.statusText, 40)}`.trim() };
   }
   const reader = res.body?.getReader();
   if (!reader) return { ok: true, status: res.status, text: '' };
@@ -44,13 +46,13 @@ async function read(url: string, options: BoundedFetchOptions, signal: AbortSign
       size += value.byteLength;
       if (size > options.maxBytes) {
         await reader.cancel().catch(() => undefined);
-        return { ok: false, reason: `the answer is larger than ${Math.round(options.maxBytes / 1024)} KiB` };
+        return { ok: false, reason: `the answer is larger than ${formatBytes(options.maxBytes)}`, tooLarge: true };
       }
       chunks.push(value);
     }
   } catch (err) {
     if (isTimeout(err)) return { ok: false, reason: `no complete answer within ${options.timeoutMs} ms` };
-    return { ok: false, reason: networkReason(err) };
+    return { ok: false, reason: printable(networkReason(err), 120) };
   }
   return { ok: true, status: res.status, text: Buffer.concat(chunks).toString('utf8') };
 }

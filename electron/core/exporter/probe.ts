@@ -18,6 +18,7 @@ export async function probeExporter(url: string, options: ProbeOptions = {}): Pr
     maxBytes: options.maxBytes ?? 4 * 1024 * 1024,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  if (!res.ok && res.tooLarge) return { reachable: true, ...base, error: `${url} answered, but ${res.reason}: too large for a Claude Code exporter. Is another program using this port?` };
   if (!res.ok) return { reachable: false, ...base, error: explainUnreachable(url, res.reason) };
   try {
     const { sessions, version } = parseExporterText(res.text);

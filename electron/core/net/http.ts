@@ -5,8 +5,19 @@ export interface HttpAnswer {
   status: number;
   statusText: string;
   ok: boolean;
+  contentType: string;
   text: string;
 }
+
+/** Thrown when an answer is larger than the caller's cap; the transfer is cut there. */
+export class AnswerTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the answer is larger than ${formatBytes(maxBytes)}`);
+    this.name = 'AnswerTooLargeError';
+  }
+}
+
+export const formatBytes = (n: number): string => (n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MiB` : `${Math.round(n / 1024)} KiB`);
 
 /*
  * node:http with keep-alive agents rather than fetch: on this kind of small request (a PromQL query
@@ -19,32 +30,49 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }),
 };
 
-/** POSTs a form body and reads the whole answer as text. Rejects on network errors and on `signal`. */
-export function postForm(url: string, body: string, headers: Record<string, string>, signal: AbortSignal): Promise<HttpAnswer> {
-  return send(url, 'POST', { ...headers, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(Buffer.byteLength(body)) }, signal, body);
+export interface RequestOptions {
+  headers: Record<string, string>;
+  signal: AbortSignal;
+  /** The answer is cut, and the request fails with AnswerTooLargeError, past this many bytes. */
+  maxBytes: number;
 }
 
-/** GETs `url` and reads the whole answer as text. */
-export function get(url: string, headers: Record<string, string>, signal: AbortSignal): Promise<HttpAnswer> {
-  return send(url, 'GET', headers, signal);
+/** POSTs a form body and reads the answer as text, up to `maxBytes`. Rejects on network errors and on `signal`. */
+export function postForm(url: string, body: string, options: RequestOptions): Promise<HttpAnswer> {
+  return send(url, 'POST', { ...options, headers: { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(Buffer.byteLength(body)) } }, body);
 }
 
-function send(url: string, method: string, headers: Record<string, string>, signal: AbortSignal, body?: string): Promise<HttpAnswer> {
+/** GETs `url` and reads the answer as text, up to `maxBytes`. */
+export function get(url: string, options: RequestOptions): Promise<HttpAnswer> {
+  return send(url, 'GET', options);
+}
+
+function send(url: string, method: string, { headers, signal, maxBytes }: RequestOptions, body?: string): Promise<HttpAnswer> {
   const target = new URL(url);
   const transport = target.protocol === 'https:' ? https : http;
   const agent = agents[target.protocol as keyof typeof agents];
   if (!agent) return Promise.reject(new TypeError(`Unsupported URL scheme ${target.protocol} in ${url}: use http:// or https://.`));
   return new Promise((resolve, reject) => {
     const req = transport.request(target, { method, headers, agent, signal }, (res) => {
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        req.destroy(new AnswerTooLargeError(maxBytes));
+        return;
+      }
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBytes) req.destroy(new AnswerTooLargeError(maxBytes));
+        else chunks.push(chunk);
+      });
       res.on('error', reject);
       res.on('end', () => {
         const status = res.statusCode ?? 0;
-        resolve({ status, statusText: res.statusMessage ?? '', ok: status >= 200 && status < 300, text: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status, statusText: res.statusMessage ?? '', ok: status >= 200 && status < 300, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') });
       });
     });
-    req.on('error', (err) => reject(signal.aborted ? signal.reason : err));
+    req.on('error', (err) => reject(err instanceof AnswerTooLargeError ? err : signal.aborted ? signal.reason : err));
     req.end(body);
   });
 }

@@ -1,13 +1,17 @@
 import type { PrometheusAuth } from '../config/settings-schema.js';
 import { PrometheusError, networkReason } from './errors.js';
 import { deadline, isTimeout } from '../net/timeout.js';
-import { get, postForm, type HttpAnswer } from '../net/http.js';
+import { AnswerTooLargeError, formatBytes, get, postForm, type HttpAnswer } from '../net/http.js';
+import { printable } from '../format/printable.js';
+import { asApiAnswer, asQueryData, isStringList, type ApiData } from './response.js';
 
 export interface PrometheusClientOptions {
   url: string;
   auth?: PrometheusAuth | undefined;
   /** Per-request timeout. */
   timeoutMs?: number;
+  /** The largest answer read (default 16 MiB, CCMON_MAX_ANSWER_MB): a larger one is cut off and refused. */
+  maxAnswerBytes?: number;
   /** Send requests through this fetch instead of node:http (tests). */
   fetch?: typeof fetch;
 }
@@ -25,9 +29,11 @@ export interface RangeSeries {
   values: Array<[number, number]>;
 }
 
-type ApiResponse =
-  | { status: 'success'; data: { resultType: string; result: unknown }; warnings?: string[] }
-  | { status: 'error'; errorType: string; error: string };
+/**
+ * The largest answer a summary's queries produce is a few MB (the raw samples of resumed sessions, the
+ * last value of every series of a busy day). Well beyond that it is not an answer this app asked for.
+ */
+export const defaultMaxAnswerBytes = 16 * 1024 * 1024;
 
 const unreachableHint = 'Start the stack with `ccmon stack up`, or set CCMON_PROMETHEUS_URL.';
 
@@ -36,11 +42,13 @@ export class PrometheusClient {
   readonly url: string;
   private readonly headers: Record<string, string>;
   private readonly timeoutMs: number;
+  private readonly maxBytes: number;
   private readonly fetchImpl: typeof fetch | undefined;
 
   constructor(options: PrometheusClientOptions) {
     this.url = options.url.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxBytes = options.maxAnswerBytes ?? maxAnswerBytesFromEnv() ?? defaultMaxAnswerBytes;
     this.fetchImpl = options.fetch;
     this.headers = { Accept: 'application/json', ...authHeaders(options.auth) };
   }
@@ -49,37 +57,30 @@ export class PrometheusClient {
   async query(expr: string, time?: Date): Promise<InstantSample[]> {
     const params = new URLSearchParams({ query: expr });
     if (time) params.set('time', toSeconds(time));
-    const data = await this.call('/api/v1/query', params);
-    return parseInstant(data, expr);
+    const data = await this.queryData('/api/v1/query', params);
+    if (data.resultType === 'vector') return data.result.map((s) => ({ metric: s.metric, timestamp: s.value[0], value: Number(s.value[1]) }));
+    if (data.resultType === 'scalar') return [{ metric: {}, timestamp: data.result[0], value: Number(data.result[1]) }];
+    throw new PrometheusError('response', `Prometheus at ${this.url} answered a ${data.resultType} to an instant query for ${printable(expr, 200)}.`);
   }
 
   /** Range query evaluated at every `stepSeconds` from `start` to `end`. */
   async queryRange(expr: string, start: Date, end: Date, stepSeconds: number): Promise<RangeSeries[]> {
     const params = new URLSearchParams({ query: expr, start: toSeconds(start), end: toSeconds(end), step: String(stepSeconds) });
-    const data = await this.call('/api/v1/query_range', params);
-    if (data.resultType !== 'matrix') throw new PrometheusError('response', `Prometheus answered ${data.resultType} to a range query for ${expr}.`);
-    return (data.result as Array<{ metric: Record<string, string>; values: Array<[number, string]> }>).map((s) => ({
-      metric: s.metric,
-      values: s.values.map(([t, v]) => [t, Number(v)] as [number, number]),
-    }));
+    return this.matrix(await this.queryData('/api/v1/query_range', params), expr, 'a range query');
   }
 
   /** Raw samples of a range selector (`expr` must be a matrix, e.g. `x[1h]`), evaluated at `time`. */
   async querySamples(expr: string, time: Date): Promise<RangeSeries[]> {
     const params = new URLSearchParams({ query: expr, time: toSeconds(time) });
-    const data = await this.call('/api/v1/query', params);
-    if (data.resultType !== 'matrix') throw new PrometheusError('response', `Prometheus answered ${data.resultType} where raw samples were expected for ${expr}.`);
-    return (data.result as Array<{ metric: Record<string, string>; values: Array<[number, string]> }>).map((s) => ({
-      metric: s.metric,
-      values: s.values.map(([t, v]) => [t, Number(v)] as [number, number]),
-    }));
+    return this.matrix(await this.queryData('/api/v1/query', params), expr, 'a raw-samples query');
   }
 
   /** Names of the metrics Prometheus holds that match a regex (cheap: served from the index). */
   async metricNames(match: string): Promise<string[]> {
     const params = new URLSearchParams({ 'match[]': `{__name__=~"${match}"}` });
-    const body = await this.request(`/api/v1/label/__name__/values`, params);
-    return body as string[];
+    const data = await this.request('/api/v1/label/__name__/values', params);
+    if (!isStringList(data)) throw this.notApiJson('/api/v1/label/__name__/values', 'a label-values answer that is not a list of strings');
+    return data;
   }
 
   /**
@@ -112,8 +113,20 @@ export class PrometheusClient {
     }
   }
 
-  private async call(path: string, params: URLSearchParams): Promise<{ resultType: string; result: unknown }> {
-    return (await this.request(path, params)) as { resultType: string; result: unknown };
+  private matrix(data: ApiData, expr: string, what: string): RangeSeries[] {
+    if (data.resultType !== 'matrix') throw new PrometheusError('response', `Prometheus at ${this.url} answered a ${data.resultType} to ${what} for ${printable(expr, 200)}.`);
+    return data.result.map((s) => ({ metric: s.metric, values: s.values.map(([t, v]) => [t, Number(v)] as [number, number]) }));
+  }
+
+  private async queryData(path: string, params: URLSearchParams): Promise<ApiData> {
+    const checked = asQueryData(await this.request(path, params));
+    if (!checked.ok) throw this.notApiJson(path, checked.problem);
+    return checked.data;
+  }
+
+  private notApiJson(path: string, detail: string, res?: HttpAnswer): PrometheusError {
+    const how = res ? `HTTP ${res.status}${res.contentType ? `, ${printable(res.contentType.split(';')[0] ?? '', 60)}` : ''}` : printable(detail, 120);
+    return new PrometheusError('http', `Prometheus at ${this.url} answered something that is not Prometheus API JSON (${how}) on ${path}.`, `Check that ${this.url} is a Prometheus server (its HTTP API lives under /api/v1).`, 'prometheus-response');
   }
 
   private async request(path: string, params: URLSearchParams): Promise<unknown> {
@@ -123,42 +136,52 @@ export class PrometheusClient {
     try {
       res = await this.send(endpoint, timer.signal, params.toString());
     } catch (err) {
+      if (err instanceof AnswerTooLargeError) {
+        throw new PrometheusError('too-large', `Prometheus at ${this.url} answered more than ${formatBytes(this.maxBytes)} on ${path}: not a Prometheus API answer this app asked for.`, `Check that ${this.url} is a Prometheus server; CCMON_MAX_ANSWER_MB raises the limit.`);
+      }
       if (isTimeout(err)) {
         throw new PrometheusError('timeout', `Prometheus at ${this.url} did not answer within ${this.timeoutMs} ms.`, 'Check that Prometheus is running and not overloaded, or raise the timeout.');
       }
-      const code = networkReason(err);
-      throw new PrometheusError('unreachable', `Prometheus at ${this.url} is not reachable (${code}).`, unreachableHint);
+      throw new PrometheusError('unreachable', `Prometheus at ${this.url} is not reachable (${printable(networkReason(err), 120)}).`, unreachableHint);
     } finally {
       timer.clear();
     }
-    let body: ApiResponse | undefined;
+    let json: unknown;
     try {
-      body = JSON.parse(res.text) as ApiResponse;
+      json = JSON.parse(res.text);
     } catch {
-      body = undefined;
+      json = undefined;
     }
+    const body = asApiAnswer(json);
     if (body?.status === 'error') {
-      throw new PrometheusError('query', `Prometheus at ${this.url} rejected the query (${body.errorType}): ${body.error}`);
+      throw new PrometheusError('query', `Prometheus at ${this.url} rejected the query (${printable(body.errorType, 40)}): ${printable(body.error)}`);
     }
-    if (!res.ok || !body || body.status !== 'success') {
-      const auth = res.status === 401 || res.status === 403;
-      throw new PrometheusError(
-        'http',
-        `Prometheus at ${this.url} answered HTTP ${res.status} ${res.statusText} on ${path}.`,
-        auth ? 'Check the Prometheus credentials (bearer token or basic auth) in the settings.' : `Check that ${this.url} is a Prometheus server (its HTTP API lives under /api/v1).`,
-      );
+    if (res.status === 401 || res.status === 403) {
+      throw new PrometheusError('http', `Prometheus at ${this.url} refused the request (HTTP ${res.status}${res.statusText ? ` ${printable(res.statusText, 40)}` : ''}) on ${path}.`, 'Check the Prometheus credentials (bearer token or basic auth) in the settings.', 'prometheus-auth');
     }
+    if (!res.ok && body) {
+      throw new PrometheusError('http', `Prometheus at ${this.url} answered HTTP ${res.status} ${printable(res.statusText, 40)} on ${path}.`, `Check that ${this.url} is a Prometheus server (its HTTP API lives under /api/v1).`);
+    }
+    if (!body) throw this.notApiJson(path, 'not JSON', res);
     return body.data;
   }
 
-  /** A GET, or with a form `body` a POST, through node:http (or the injected fetch), the whole answer read. */
+  /** A GET, or with a form `body` a POST, through node:http (or the injected fetch), the answer read up to the cap. */
   private async send(url: string, signal: AbortSignal, body?: string): Promise<HttpAnswer> {
-    if (!this.fetchImpl) return body === undefined ? get(url, this.headers, signal) : postForm(url, body, this.headers, signal);
+    const options = { headers: this.headers, signal, maxBytes: this.maxBytes };
+    if (!this.fetchImpl) return body === undefined ? get(url, options) : postForm(url, body, options);
     const init: RequestInit =
       body === undefined ? { headers: this.headers, signal } : { method: 'POST', headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal };
     const res = await this.fetchImpl(url, init);
-    return { status: res.status, statusText: res.statusText, ok: res.ok, text: await res.text() };
+    const text = await res.text();
+    if (Buffer.byteLength(text) > this.maxBytes) throw new AnswerTooLargeError(this.maxBytes);
+    return { status: res.status, statusText: res.statusText, ok: res.ok, contentType: res.headers.get('content-type') ?? '', text };
   }
+}
+
+function maxAnswerBytesFromEnv(): number | undefined {
+  const mb = Number(process.env.CCMON_MAX_ANSWER_MB);
+  return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : undefined;
 }
 
 function authHeaders(auth: PrometheusAuth | undefined): Record<string, string> {
@@ -171,19 +194,4 @@ function authHeaders(auth: PrometheusAuth | undefined): Record<string, string> {
 
 function toSeconds(date: Date): string {
   return (date.getTime() / 1000).toFixed(3);
-}
-
-function parseInstant(data: { resultType: string; result: unknown }, expr: string): InstantSample[] {
-  if (data.resultType === 'vector') {
-    return (data.result as Array<{ metric: Record<string, string>; value: [number, string] }>).map((s) => ({
-      metric: s.metric,
-      timestamp: s.value[0],
-      value: Number(s.value[1]),
-    }));
-  }
-  if (data.resultType === 'scalar') {
-    const [t, v] = data.result as [number, string];
-    return [{ metric: {}, timestamp: t, value: Number(v) }];
-  }
-  throw new PrometheusError('response', `Prometheus answered ${data.resultType} to an instant query for ${expr}.`);
 }

@@ -1,16 +1,28 @@
-/** A failure talking to Prometheus, with what failed and what the user can do about it. */
-export class PrometheusError extends Error {
-  readonly kind: 'unreachable' | 'timeout' | 'http' | 'query' | 'response';
-  readonly hint: string | undefined;
-  constructor(kind: PrometheusError['kind'], message: string, hint?: string) {
-    super(message);
+import { AppError, type ErrorCode } from '../api/error-codes.js';
+
+export type PrometheusErrorKind = 'unreachable' | 'timeout' | 'http' | 'auth' | 'query' | 'response' | 'too-large';
+
+const codeOfKind: Record<PrometheusErrorKind, ErrorCode> = {
+  unreachable: 'prometheus-unreachable',
+  timeout: 'prometheus-timeout',
+  http: 'prometheus-http',
+  auth: 'prometheus-auth',
+  query: 'prometheus-query',
+  response: 'prometheus-response',
+  'too-large': 'prometheus-too-large',
+};
+
+/** A failure talking to Prometheus, with what failed (`kind`, and its `code` for the hosts) and what the user can do about it. */
+export class PrometheusError extends AppError {
+  readonly kind: PrometheusErrorKind;
+  constructor(kind: PrometheusErrorKind, message: string, hint?: string, code: ErrorCode = codeOfKind[kind]) {
+    super(code, message, hint);
     this.name = 'PrometheusError';
     this.kind = kind;
-    this.hint = hint;
   }
 }
 
-/** The low-level reason of a failed fetch (ECONNREFUSED, ENOTFOUND, ...), if Node gave one. */
+/** The low-level reason of a failed request (ECONNREFUSED, ENOTFOUND, ...), if Node gave one. */
 export function networkCode(err: unknown): string | undefined {
   let current: unknown = err;
   for (let depth = 0; depth < 4 && current; depth++) {

@@ -1,5 +1,5 @@
-/** The stack as the service sees it: a StackController built from the settings. */
-import type { DoctorReport, StackStatus } from '../api/types.js';
+/** The stack as the service and the hosts see it: the one stack-control interface, built from the settings. */
+import type { DoctorReport, PurgeResult, StackStatus } from '../api/types.js';
 import type { Settings } from '../config/settings-schema.js';
 import path from 'node:path';
 import { appConfigDir } from '../config/paths.js';
@@ -14,6 +14,8 @@ export interface StackControl {
   status(): Promise<StackStatus>;
   up(): Promise<StackStatus>;
   down(): Promise<StackStatus>;
+  /** Removes the containers, network and data volumes (the caller has the user's confirmation). */
+  purge(): Promise<PurgeResult>;
   doctor(): Promise<DoctorReport>;
   attach(events: EventSink): void;
   /** Live 'stack:status' events (engine gone/back, services down/ready) and self-recovery after `up`; returns stop(). */
@@ -29,6 +31,7 @@ export function createStackController(settings: Settings, options: Omit<StackMan
     status: () => manager.status(),
     up: () => manager.up(),
     down: () => manager.down(),
+    purge: () => manager.purge(),
     doctor: () => runDoctor({ settings, stackStatus: () => manager.status() }),
     attach: (events) => manager.attach(events),
     watch: (intervalMs) => manager.watch(intervalMs),

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Summary } from '../api/types.js';
 import { claudeMetrics, type ClaudeMetric } from '../telemetry/metrics.js';
 import type { LedgerSnapshot } from './usage-ledger.js';
+import { withTimeout } from '../net/timeout.js';
+import writeFileAtomic from 'write-file-atomic';
+import { describeFsError, ensureDir } from '../fs/ensure-dir.js';
 
 /** What a LiveSummary carries from one process to the next (`ccmon summary` run again). */
 export interface LiveSnapshot {
@@ -57,18 +60,21 @@ const snapshotSchema = z.object({
   }),
 });
 
-/** One file per Prometheus (and rules choice), written atomically and readable by the user only. */
-export function fileSummaryStore(dir: string, prometheusUrl: string, useRules: boolean): LiveSummaryStore {
+/** How long reading or writing the cache may take: it must never hold up a summary. */
+export const cacheIoTimeoutMs = 1000;
+
+/**
+ * One file per Prometheus (and rules choice), written atomically and readable by the user only.
+ * Only a cache: a file that can't be read costs one full summary, and one that can't be written costs
+ * a warning (`warn`), never the summary; both within `cacheIoTimeoutMs`.
+ */
+export function fileSummaryStore(dir: string, prometheusUrl: string, useRules: boolean, warn: (problem: string) => void = () => undefined): LiveSummaryStore {
   const id = createHash('sha256').update(`${prometheusUrl}\n${useRules}`).digest('hex').slice(0, 16);
   const file = path.join(dir, `summary-${id}.json`);
   return {
     async load() {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch {
-        return undefined;
-      }
+      const text = await withTimeout(readFile(file, 'utf8'), cacheIoTimeoutMs).catch(() => undefined);
+      if (text === undefined) return undefined;
       try {
         const parsed = snapshotSchema.safeParse(JSON.parse(text));
         if (!parsed.success || parsed.data.prometheusUrl !== prometheusUrl || parsed.data.useRules !== useRules) return undefined;
@@ -78,10 +84,14 @@ export function fileSummaryStore(dir: string, prometheusUrl: string, useRules: b
       }
     },
     async save(snapshot) {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(snapshot), { mode: 0o600 });
-      await rename(temp, file);
+      try {
+        await withTimeout(async () => {
+          await ensureDir(dir);
+          await writeFileAtomic(file, JSON.stringify(snapshot), { mode: 0o600 });
+        }, cacheIoTimeoutMs, 'not written');
+      } catch (err) {
+        warn(`the summary cache ${file} could not be written (${describeFsError(err)}); the next run computes the summary in full. Set CCMON_CACHE_DIR to a writable folder, or CCMON_SUMMARY_CACHE=off.`);
+      }
     },
   };
 }

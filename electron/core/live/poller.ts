@@ -1,7 +1,8 @@
 /**
- * The main process's refresh loop (no electron import): at the user's interval while the window is
- * visible, slowly while it's hidden (the tray's cost still moves). One tick at a time; `kick()` runs
- * one now (window shown, settings changed) and re-arms.
+ * A refresh loop: one tick at a time, re-armed at the interval the caller reads each time (the tray
+ * refreshes at the user's interval while its window is visible, slowly while hidden); `kick()` runs
+ * one now (window shown, settings changed) and re-arms. Timers are unref'd: a loop never keeps a
+ * process alive on its own.
  */
 
 /** Hidden: at most once a minute, and never faster than 4× the visible interval. */
