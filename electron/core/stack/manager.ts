@@ -18,13 +18,10 @@ import { allReady, crashExplained, demuxLogs, deriveServiceStatus, hostPortsFrom
 import { grafanaAdminPassword } from './password.js';
 import { PullProgressAggregator } from './progress.js';
 import { engineMessage, pullImage } from './pull.js';
+import { engineErrorCode, StackError } from './errors.js';
 
-export class StackError extends Error {
-  constructor(message: string, readonly code: string, readonly hint?: string) {
-    super(message);
-    this.name = 'StackError';
-  }
-}
+export { StackError };
+
 
 export interface EventSink {
   emit<E extends ApiEventName>(name: E, payload: ApiEvents[E]): void;
@@ -52,7 +49,7 @@ export function findComposeDir(env: NodeJS.ProcessEnv = process.env): string {
   for (;;) {
     if (existsSync(path.join(dir, 'compose', 'docker-compose.yml'))) return path.join(dir, 'compose');
     const up = path.dirname(dir);
-    if (up === dir) throw new StackError('Cannot find the compose/ folder of the app.', 'NO_COMPOSE_DIR', 'Set CCMON_COMPOSE_DIR to it.');
+    if (up === dir) throw new StackError('no-compose-dir', 'Cannot find the compose/ folder of the app.', 'Set CCMON_COMPOSE_DIR to it.');
     dir = up;
   }
 }
@@ -60,7 +57,7 @@ export function findComposeDir(env: NodeJS.ProcessEnv = process.env): string {
 export function stackNameFrom(env: NodeJS.ProcessEnv): string {
   const name = env.CCMON_STACK_NAME || defaultStackName;
   if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(name)) {
-    throw new StackError(`CCMON_STACK_NAME is invalid: ${JSON.stringify(name)}.`, 'BAD_STACK_NAME', 'Use lowercase letters, digits, "-" and "_" (it names containers, volumes and the network).');
+    throw new StackError('bad-stack-name', `CCMON_STACK_NAME is invalid: ${JSON.stringify(name)}.`, 'Use lowercase letters, digits, "-" and "_" (it names containers, volumes and the network).');
   }
   return name;
 }
@@ -95,7 +92,7 @@ export class StackManager {
 
   private async engine(): Promise<{ docker: Docker; engine: StackStatus['engine'] }> {
     const res = await connectEngine(this.options.discovery ?? defaultDiscoveryInput(this.env));
-    if (!res.docker) throw new StackError(res.status.error ?? 'The Docker engine is not reachable.', `ENGINE_${(res as { problem: string }).problem.toUpperCase()}`, res.status.hint);
+    if (!res.docker) throw new StackError(engineErrorCode(res.problem), res.status.error ?? 'The Docker engine is not reachable.', res.status.hint);
     return { docker: res.docker, engine: res.status };
   }
 
@@ -150,7 +147,7 @@ export class StackManager {
       info = await docker.getContainer(containerName).inspect();
     } catch (err) {
       if (isNotFound(err)) return null;
-      throw new StackError(`Inspecting ${containerName} failed: ${engineMessage(err)}`, 'ENGINE_ERROR');
+      throw new StackError('engine-error', `Inspecting ${containerName} failed: ${engineMessage(err)}`);
     }
     const ours = info.Config.Labels?.[labels.stack] === this.name;
     const facts: ContainerFacts = { state: info.State.Status, exitCode: info.State.ExitCode, ours, containerName };
@@ -202,10 +199,10 @@ export class StackManager {
     for (const s of spec.services) {
       const info = await docker.getContainer(s.containerName).inspect().catch((err: unknown) => {
         if (isNotFound(err)) return null;
-        throw new StackError(`Inspecting ${s.containerName} failed: ${engineMessage(err)}`, 'ENGINE_ERROR');
+        throw new StackError('engine-error', `Inspecting ${s.containerName} failed: ${engineMessage(err)}`);
       });
       if (info && info.Config.Labels?.[labels.stack] !== this.name) {
-        throw new StackError(`A container named ${s.containerName} exists and is not part of this stack; it is left alone.`, 'NAME_TAKEN', 'Remove or rename it, or give the stack another name with CCMON_STACK_NAME.');
+        throw new StackError('name-taken', `A container named ${s.containerName} exists and is not part of this stack; it is left alone.`, 'Remove or rename it, or give the stack another name with CCMON_STACK_NAME.');
       }
       // An adopted container of another image (an override changed, an upgrade): recreate it, volumes stay.
       if (info && info.Config.Image !== s.image) {
@@ -244,9 +241,9 @@ export class StackManager {
     const port = portConflictFromError(message);
     if (port !== null) {
       const ex = portConflictExplained(s.name, port);
-      return new StackError(ex.error, 'PORT_TAKEN', ex.hint);
+      return new StackError('port-taken', ex.error, ex.hint);
     }
-    return new StackError(`Starting ${s.name} failed: ${message}`, 'START_FAILED');
+    return new StackError('start-failed', `Starting ${s.name} failed: ${message}`);
   }
 
   private async ensureImages(docker: Docker, images: string[]): Promise<void> {
@@ -254,7 +251,7 @@ export class StackManager {
     for (const image of new Set(images)) {
       const present = await docker.getImage(image).inspect().then(() => true, (err: unknown) => {
         if (isNotFound(err)) return false;
-        throw new StackError(`Inspecting image ${image} failed: ${engineMessage(err)}`, 'ENGINE_ERROR');
+        throw new StackError('engine-error', `Inspecting image ${image} failed: ${engineMessage(err)}`);
       });
       if (!present) missing.push(image);
     }
@@ -279,7 +276,7 @@ export class StackManager {
     const info = await docker.getNetwork(spec.network.name).inspect().catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
     if (info) {
       if ((info as { Labels?: Record<string, string> }).Labels?.[labels.stack] !== this.name) {
-        throw new StackError(`A network named ${spec.network.name} exists and is not part of this stack; it is left alone.`, 'NAME_TAKEN', 'Remove it, or give the stack another name with CCMON_STACK_NAME.');
+        throw new StackError('name-taken', `A network named ${spec.network.name} exists and is not part of this stack; it is left alone.`, 'Remove it, or give the stack another name with CCMON_STACK_NAME.');
       }
       return;
     }
@@ -291,7 +288,7 @@ export class StackManager {
       const info = await docker.getVolume(v.name).inspect().catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
       if (info) {
         if (info.Labels?.[labels.stack] !== this.name) {
-          throw new StackError(`A volume named ${v.name} exists and is not part of this stack; it is left alone.`, 'NAME_TAKEN', 'Remove it, or give the stack another name with CCMON_STACK_NAME.');
+          throw new StackError('name-taken', `A volume named ${v.name} exists and is not part of this stack; it is left alone.`, 'Remove it, or give the stack another name with CCMON_STACK_NAME.');
         }
         continue;
       }
@@ -339,12 +336,12 @@ export class StackManager {
           const tail = await this.logTail(docker, s.containerName);
           await docker.getContainer(s.containerName).stop({ t: 1 }).catch(() => undefined);
           const ex = crashExplained(s.name, info.State.ExitCode, tail, info.State.Error || undefined, s.containerName);
-          throw Object.assign(new StackError(ex.error, 'SERVICE_EXITED', ex.hint), { status: await this.statusWith(docker, engine) });
+          throw Object.assign(new StackError('service-exited', ex.error, ex.hint), { status: await this.statusWith(docker, engine) });
         }
       }
       if (Date.now() > deadline) {
         const waiting = status.services.filter((s) => !s.ready).map((s) => s.name).join(', ');
-        throw new StackError(`The stack did not become ready in time (waiting for ${waiting}).`, 'NOT_READY', 'Run `ccmon stack status` to see each service, and `docker logs <container>` for details.');
+        throw new StackError('not-ready', `The stack did not become ready in time (waiting for ${waiting}).`, 'Run `ccmon stack status` to see each service, and `docker logs <container>` for details.');
       }
       await new Promise((r) => setTimeout(r, 250));
     }
