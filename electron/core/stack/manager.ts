@@ -19,6 +19,7 @@ import { grafanaAdminPassword } from './password.js';
 import { PullProgressAggregator } from './progress.js';
 import { engineMessage, pullImage } from './pull.js';
 import { engineErrorCode, StackError } from './errors.js';
+import { sleep, withTimeout } from '../net/timeout.js';
 
 export { StackError };
 
@@ -170,19 +171,11 @@ export class StackManager {
   private async probe(name: ServiceName, timeoutMs = this.options.probeTimeoutMs ?? 1500): Promise<boolean> {
     const base = new URL(serviceUrl(this.urls, name));
     const url = new URL(this.pathFor(name), base.origin);
-    try {
-      const ctl = new AbortController();
-      const timer = setTimeout(() => ctl.abort(), timeoutMs);
-      try {
-        const res = await fetch(url, { signal: ctl.signal });
-        await res.arrayBuffer().catch(() => undefined);
-        return res.ok;
-      } finally {
-        clearTimeout(timer);
-      }
-    } catch {
-      return false;
-    }
+    return withTimeout(async (signal) => {
+      const res = await fetch(url, { signal });
+      await res.arrayBuffer().catch(() => undefined);
+      return res.ok;
+    }, timeoutMs).catch(() => false);
   }
 
   private pathFor(name: ServiceName): string {
@@ -343,7 +336,7 @@ export class StackManager {
         const waiting = status.services.filter((s) => !s.ready).map((s) => s.name).join(', ');
         throw new StackError('not-ready', `The stack did not become ready in time (waiting for ${waiting}).`, 'Run `ccmon stack status` to see each service, and `docker logs <container>` for details.');
       }
-      await new Promise((r) => setTimeout(r, 250));
+      await sleep(250);
     }
   }
 
@@ -393,22 +386,19 @@ export class StackManager {
    * restart) are started again. Returns a function that stops watching.
    */
   watch(intervalMs = 1000): () => void {
-    let stopped = false;
-    let timer: NodeJS.Timeout | undefined;
-    const tick = async (): Promise<void> => {
-      try {
-        const status = await this.status();
-        if (this.wantUp && status.engine.reachable) await this.recover(status);
-      } catch {
-        /* the next tick tries again */
+    const stop = new AbortController();
+    void (async () => {
+      while (!stop.signal.aborted) {
+        try {
+          const status = await this.status();
+          if (this.wantUp && status.engine.reachable) await this.recover(status);
+        } catch {
+          /* the next tick tries again */
+        }
+        await sleep(intervalMs, { signal: stop.signal });
       }
-      if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
+    })();
+    return () => stop.abort();
   }
 
   private async recover(status: StackStatus): Promise<void> {
