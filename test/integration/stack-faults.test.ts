@@ -124,7 +124,7 @@ test('a pull that fails (a registry that refuses): the error is detected and exp
     events.on('stack:pull-progress', (p) => progress.push(p));
     await assert.rejects(api.stackUp({}), (err: Error & { hint?: string; code?: string }) => {
       assert.match(err.message, new RegExp(`Pulling ${image.replace(/[./]/g, '\\$&')} failed: .*(connection refused|connect)`));
-      assert.equal(err.code, 'PULL_FAILED');
+      assert.equal(err.code, 'pull-failed');
       assert.match(err.hint!, /CCMON_IMAGE_LOKI/);
       return true;
     });

@@ -10,7 +10,7 @@ import { pullImage, PullError } from '../../electron/core/stack/pull.js';
 import { allReady, crashExplained, demuxLogs, deriveServiceStatus, hostPortsFromUrls, portConflictExplained, portConflictFromError, portOfUrl, serviceState } from '../../electron/core/stack/model.js';
 import { configEntries, entriesOutsideBinds, tarOf } from '../../electron/core/stack/archive.js';
 import { grafanaAdminPassword } from '../../electron/core/stack/password.js';
-import { imagesFrom, stackNameFrom } from '../../electron/core/stack/manager.js';
+import { imagesFrom, stackNameFrom } from '../../electron/core/stack/stack-settings.js';
 import { tempDir } from '../support/tmp.js';
 
 test('progress: per-layer download and extraction aggregate to one figure that never goes back', () => {

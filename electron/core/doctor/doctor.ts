@@ -8,7 +8,7 @@ import type { Settings } from '../config/settings-schema.js';
 import { probeExporter } from '../exporter/probe.js';
 import { checkLostSessions, type LostSessionsVerdict } from '../exporter/lost-sessions.js';
 import { PrometheusClient } from '../prometheus/client.js';
-import { fetchWithTimeout } from '../stack/http.js';
+import { withTimeout } from '../net/timeout.js';
 
 export interface HttpCheck {
   ok: boolean;
@@ -92,7 +92,7 @@ export function doctorReport(f: DoctorFacts): DoctorReport {
 
 async function getText(url: string, timeoutMs: number, fetchImpl: typeof fetch): Promise<{ status: number; text: string } | { error: string }> {
   try {
-    const res = await fetchWithTimeout(url, timeoutMs, fetchImpl);
+    const res = await withTimeout((signal) => fetchImpl(url, { signal }), timeoutMs);
     return { status: res.status, text: await res.text() };
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code;

@@ -37,11 +37,22 @@ export async function withTimeout<T>(work: Promise<T> | ((signal: AbortSignal) =
   }
 }
 
-/** Waits `ms`. `unref: true` lets the process exit meanwhile (background loops); the default holds it. */
-export function sleep(ms: number, options: { unref?: boolean } = {}): Promise<void> {
+/**
+ * Waits `ms`. `unref: true` lets the process exit meanwhile (background loops); the default holds it.
+ * `signal` ends the wait early (it resolves, and its timer is gone): a loop that is told to stop.
+ */
+export function sleep(ms: number, options: { unref?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+  const { signal } = options;
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
+    if (signal?.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
     if (options.unref) timer.unref();
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 

@@ -46,6 +46,11 @@ export const labels = {
   service: 'dev.ccmon.service',
 } as const;
 
+/** A service's container name in stack `stack` (the app, compose and status all use it). */
+export function containerName(stack: string, service: ServiceName): string {
+  return `${stack}-${service}`;
+}
+
 /** Where each service answers "ready" (probed from the host: Loki's and Grafana's images have no shell or curl). */
 export const readinessPaths: Record<ServiceName, string> = {
   prometheus: '/-/ready',
@@ -111,7 +116,7 @@ export function stackSpec(p: StackParams): StackSpec {
   const volume = (service: ServiceName, target: string): VolumeMount => ({ key: `${service}-data`, name: `${p.name}-${service}-data`, target });
   const service = (name: ServiceName, rest: Omit<ServiceSpec, 'name' | 'containerName' | 'image' | 'labels' | 'restart' | 'readinessPath'>): ServiceSpec => ({
     name,
-    containerName: `${p.name}-${name}`,
+    containerName: containerName(p.name, name),
     image: p.images[name],
     ...rest,
     labels: own({ [labels.service]: name }),

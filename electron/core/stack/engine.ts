@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
 import type { EngineStatus } from '../api/types.js';
+import { isTimeout, withTimeout } from '../net/timeout.js';
 
 export interface EngineCandidate {
   /** `unix:///path`, `npipe:////./pipe/name`, `tcp://host:port` or `ssh://user@host`. */
@@ -191,24 +192,11 @@ export interface EngineFailure {
 }
 
 function errCode(err: unknown): string | undefined {
+  if (isTimeout(err)) return 'TIMEOUT';
   const e = err as { code?: unknown; errno?: unknown; message?: unknown };
   if (typeof e?.code === 'string') return e.code;
   const m = typeof e?.message === 'string' ? /\b(ENOENT|ECONNREFUSED|EACCES|EPERM|ETIMEDOUT|EPIPE|ECONNRESET)\b/.exec(e.message) : null;
   return m?.[1];
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      p,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'TIMEOUT' })), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Pings the candidates in order; the first that answers wins. Never throws. */

@@ -5,9 +5,12 @@ import path from 'node:path';
 import { appConfigDir } from '../config/paths.js';
 import { runDoctor } from '../doctor/doctor.js';
 import { passwordFileName } from './password.js';
-import { StackManager, type EventSink, type StackManagerOptions } from './manager.js';
+import type { EventSink, StackManagerOptions } from './context.js';
+import { StackManager } from './manager.js';
 
-export { StackManager, StackError, findComposeDir } from './manager.js';
+export { StackManager } from './manager.js';
+export { StackError } from './errors.js';
+export { findComposeDir, imagesFrom, stackNameFrom } from './stack-settings.js';
 
 export interface StackControl {
   manager: StackManager;

@@ -1,14 +1,12 @@
 /** Pulling an image with dockerode, without its two traps (see DESIGN.md). */
 import type Docker from 'dockerode';
+import { StackError } from './errors.js';
 import { pullStreamError, type PullEvent } from './progress.js';
 
-export class PullError extends Error {
-  readonly code = 'PULL_FAILED';
-  readonly hint: string;
+export class PullError extends StackError {
   constructor(readonly image: string, reason: string) {
-    super(`Pulling ${image} failed: ${reason.trim()}`);
+    super('pull-failed', `Pulling ${image} failed: ${reason.trim()}`, `Check the network and the image name, or set ${imageVarHint(image)} to an image you have (a mirror, or one loaded with \`docker load\`).`);
     this.name = 'PullError';
-    this.hint = `Check the network and the image name, or set ${imageVarHint(image)} to an image you have (a mirror, or one loaded with \`docker load\`).`;
   }
 }
 
