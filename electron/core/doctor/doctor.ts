@@ -8,7 +8,8 @@ import type { Settings } from '../config/settings-schema.js';
 import { probeExporter } from '../exporter/probe.js';
 import { checkLostSessions, type LostSessionsVerdict } from '../exporter/lost-sessions.js';
 import { PrometheusClient } from '../prometheus/client.js';
-import { withTimeout } from '../net/timeout.js';
+import { boundedFetchText } from '../net/bounded-fetch.js';
+import { printable } from '../format/printable.js';
 
 export interface HttpCheck {
   ok: boolean;
@@ -90,14 +91,10 @@ export function doctorReport(f: DoctorFacts): DoctorReport {
   return { checks };
 }
 
+/** An HTTP check's answer, read with a deadline and a 1 MiB cap (a health endpoint answers in bytes). */
 async function getText(url: string, timeoutMs: number, fetchImpl: typeof fetch): Promise<{ status: number; text: string } | { error: string }> {
-  try {
-    const res = await withTimeout((signal) => fetchImpl(url, { signal }), timeoutMs);
-    return { status: res.status, text: await res.text() };
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
-    return { error: cause ?? (err as Error).message };
-  }
+  const res = await boundedFetchText(url, { timeoutMs, maxBytes: 1024 * 1024, fetch: fetchImpl, acceptAnyStatus: true, accept: 'application/json, text/plain;q=0.9, */*;q=0.1' });
+  return res.ok ? { status: res.status, text: res.text } : { error: res.reason };
 }
 
 export interface DoctorDeps {
@@ -122,7 +119,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     getText(`${settings.lokiUrl.replace(/\/+$/, '')}/ready`, timeoutMs, f).then((r): HttpCheck =>
       'error' in r ? { ok: false, detail: `Loki at ${settings.lokiUrl} did not answer (${r.error}).` }
         : r.status === 200 ? { ok: true, detail: `Loki at ${settings.lokiUrl} is ready.` }
-          : { ok: false, detail: `Loki at ${settings.lokiUrl} answered ${r.status}: ${r.text.trim().slice(0, 200)}` }),
+          : { ok: false, detail: `Loki at ${settings.lokiUrl} answered ${r.status}: ${printable(r.text.trim(), 200)}` }),
     getText(`${settings.grafanaUrl.replace(/\/+$/, '')}/api/health`, timeoutMs, f).then((r): HttpCheck => {
       if ('error' in r) return { ok: false, detail: `Grafana at ${settings.grafanaUrl} did not answer (${r.error}).` };
       let db: unknown = null;

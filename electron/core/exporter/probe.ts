@@ -1,5 +1,5 @@
 import type { ProbeResult } from '../api/types.js';
-import { boundedFetchText } from './bounded-fetch.js';
+import { boundedFetchText } from '../net/bounded-fetch.js';
 import { MalformedExpositionError, parseExporterText } from './parse-exporter.js';
 
 export interface ProbeOptions {

@@ -59,12 +59,13 @@ function send(url: string, method: string, { headers, signal, maxBytes }: Reques
         req.destroy(new AnswerTooLargeError(maxBytes));
         return;
       }
-      const chunks: Buffer[] = [];
+      let chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBytes) req.destroy(new AnswerTooLargeError(maxBytes));
-        else chunks.push(chunk);
+        if (size <= maxBytes) return void chunks.push(chunk);
+        chunks = []; // let what was read go at once: the answer is refused
+        req.destroy(new AnswerTooLargeError(maxBytes));
       });
       res.on('error', reject);
       res.on('end', () => {

@@ -10,7 +10,7 @@ export interface PrometheusClientOptions {
   auth?: PrometheusAuth | undefined;
   /** Per-request timeout. */
   timeoutMs?: number;
-  /** The largest answer read (default 16 MiB, CCMON_MAX_ANSWER_MB): a larger one is cut off and refused. */
+  /** The largest answer read (default 8 MiB, CCMON_MAX_ANSWER_MB): a larger one is cut off and refused. */
   maxAnswerBytes?: number;
   /** Send requests through this fetch instead of node:http (tests). */
   fetch?: typeof fetch;
@@ -33,7 +33,7 @@ export interface RangeSeries {
  * The largest answer a summary's queries produce is a few MB (the raw samples of resumed sessions, the
  * last value of every series of a busy day). Well beyond that it is not an answer this app asked for.
  */
-export const defaultMaxAnswerBytes = 16 * 1024 * 1024;
+export const defaultMaxAnswerBytes = 8 * 1024 * 1024;
 
 const unreachableHint = 'Start the stack with `ccmon stack up`, or set CCMON_PROMETHEUS_URL.';
 

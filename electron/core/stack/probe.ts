@@ -8,7 +8,8 @@ export async function probeReady(urls: StackUrls, name: ServiceName, timeoutMs: 
   const url = new URL(readinessPaths[name], new URL(serviceUrl(urls, name)).origin);
   return withTimeout(async (signal) => {
     const res = await fetch(url, { signal });
-    await res.arrayBuffer().catch(() => undefined);
+    // Only the status matters: never read what answers there (it could be anything, of any size).
+    await res.body?.cancel().catch(() => undefined);
     return res.ok;
   }, timeoutMs).catch(() => false);
 }
