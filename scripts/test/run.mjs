@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test run, from a fresh clone: system dependencies, Docker engine, build, typecheck,
+// The whole test run, from a fresh clone: system setup (scripts/setup/system.sh), build, typecheck,
 // lint, then the unit, reliability, integration and end-to-end tiers (node's test runner with
 // scripts/test/reporter.mjs), ending with one line "N passed, N failed, N skipped".
 // `npm test -- unit` (or reliability, integration, e2e) runs one tier; `--no-setup` skips setup.
@@ -13,8 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 process.chdir(root);
 
 const SETUP = [
-  { title: 'system dependencies', cmd: 'bash', args: ['scripts/deps/system.sh'] },
-  { title: 'docker engine', cmd: 'bash', args: ['scripts/deps/docker.sh'] },
+  { title: 'system setup', cmd: 'bash', args: ['scripts/setup/system.sh'] },
   { title: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
   { title: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
   { title: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
