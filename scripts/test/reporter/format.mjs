@@ -30,7 +30,7 @@ export const groupHeader = (node) => `${indent(node.nesting)}▶ ${node.name}\n`
 const SOURCE_RUNS_AS_IS = /\.[cm]?js$/;
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Where a failure is: the frame of the throw inside the test's file, else the declared line in plain JS. */
+/** Where a failure is: the frame of the throw inside the test's file, else the test's declared line in plain JS. */
 export function where(data) {
   const file = relative(data.file);
   const stack = data.details?.error?.cause?.stack;
@@ -38,7 +38,7 @@ export function where(data) {
     const frame = new RegExp(`(?:file://)?${escapeRegExp(data.file)}:(\\d+):(\\d+)`).exec(stack);
     if (frame) return { file, line: Number(frame[1]), column: Number(frame[2]) };
   }
-  if (data.line && SOURCE_RUNS_AS_IS.test(data.file ?? '')) return { file, line: data.line, column: data.column };
+  if (data.line && !isFileLevel(data) && SOURCE_RUNS_AS_IS.test(data.file ?? '')) return { file, line: data.line, column: data.column };
   return { file, line: null, column: null };
 }
 
