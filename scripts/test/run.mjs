@@ -57,7 +57,7 @@ const totals = { passed: 0, failed: 0, skipped: 0, todo: 0, cancelled: 0 };
 const problems = [];
 for (const tier of selected) {
   const files = tier.dirs.flatMap(testFiles);
-  console.log(`\n== ${tier.name} tests (${files.length} files)`);
+  console.log(`\n== ${tier.name} tests (${files.length} file${files.length === 1 ? '' : 's'})`);
   if (files.length === 0) continue;
   const started = Date.now();
   const result = await runTier(tier, files);
