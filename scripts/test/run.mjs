@@ -1,87 +1,77 @@
 #!/usr/bin/env node
-// The whole test run, from a fresh clone: system dependencies, build, typecheck, lint, then the
-// unit, contract, integration and end-to-end tiers (node's test runner), ending with one line
-// "N passed, N failed, N skipped". `npm test -- unit` (or integration, e2e) runs one tier.
+// The whole test run, from a fresh clone: system setup (scripts/setup/system.sh), build, typecheck,
+// lint, then the unit, reliability, integration and end-to-end tiers (node's test runner with
+// scripts/test/reporter.mjs), ending with one line "N passed, N failed, N skipped".
+// `npm test -- unit` (or reliability, integration, e2e) runs one tier; `--no-setup` skips setup.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tiers, testFiles } from './tiers.mjs';
+import { runTier } from './run-tier.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
 
-const tiers = [
-  { name: 'unit', dirs: ['test/unit', 'test/contract'], concurrency: 2, timeoutMs: 60_000 },
-  { name: 'integration', dirs: ['test/integration'], concurrency: 1, timeoutMs: 300_000 },
-  { name: 'e2e', dirs: ['e2e'], concurrency: 1, timeoutMs: 300_000 },
+const SETUP = [
+  { title: 'system setup', cmd: 'bash', args: ['scripts/setup/system.sh'] },
+  { title: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
+  { title: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
+  { title: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
 ];
 
-const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const skipSetup = process.argv.includes('--no-setup');
-const selected = requested.length ? tiers.filter((t) => requested.includes(t.name)) : tiers;
-if (requested.length && selected.length !== requested.length) {
-  console.error(`Unknown tier in ${requested.join(', ')}; use ${tiers.map((t) => t.name).join(', ')}.`);
+const argv = process.argv.slice(2);
+const options = argv.filter((a) => a.startsWith('-'));
+const requested = argv.filter((a) => !a.startsWith('-'));
+const unknownOption = options.find((o) => o !== '--no-setup');
+const unknownTier = requested.find((r) => !tiers.some((t) => t.name === r));
+if (unknownOption || unknownTier) {
+  console.error(`Unknown ${unknownOption ? `option ${unknownOption}` : `tier ${unknownTier}`}; use [${tiers.map((t) => t.name).join('|')}...] [--no-setup].`);
   process.exit(2);
 }
+const selected = requested.length ? tiers.filter((t) => requested.includes(t.name)) : tiers;
 
-function run(cmd, args, { capture = false, env = process.env } = {}) {
+function runStep({ cmd, args }) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', env });
-    let out = '';
-    if (capture) {
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        process.stdout.write(chunk);
-      });
-    }
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
+    const child = spawn(cmd, args, { stdio: 'inherit' });
+    child.on('error', (err) => {
+      console.log(`could not start ${cmd}: ${err.message}`);
+      resolve(127);
+    });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
 }
 
-function testFiles(dir) {
-  if (!existsSync(dir)) return [];
-  const found = [];
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) found.push(...testFiles(full));
-    else if (/\.test\.(ts|mts|js|mjs)$/.test(entry)) found.push(full);
+if (!options.includes('--no-setup')) {
+  for (const step of SETUP) {
+    console.log(`\n== ${step.title}`);
+    const code = await runStep(step);
+    if (code !== 0) {
+      console.log(`\nSetup step "${step.title}" failed with exit code ${code}; no tests ran.`);
+      process.exit(code);
+    }
   }
-  return found.sort();
 }
 
-const step = async (title, cmd, args) => {
-  console.log(`\n== ${title}`);
-  const { code } = await run(cmd, args);
-  if (code !== 0) {
-    console.log(`\n${title} failed (exit ${code}).`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  }
-};
-
-if (!skipSetup) {
-  await step('system dependencies', 'bash', ['scripts/deps/system.sh']);
-  if (existsSync('scripts/deps/docker.sh')) await step('docker engine', 'bash', ['scripts/deps/docker.sh']);
-  await step('build', 'npm', ['run', '--silent', 'build']);
-  await step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
-  await step('lint', 'npm', ['run', '--silent', 'lint']);
-}
-
-const totals = { pass: 0, fail: 0, skipped: 0 };
+const count = (r) => `${r.passed} passed, ${r.failed + r.cancelled} failed, ${r.skipped + r.todo} skipped`;
+const totals = { passed: 0, failed: 0, skipped: 0, todo: 0, cancelled: 0 };
+const problems = [];
 for (const tier of selected) {
   const files = tier.dirs.flatMap(testFiles);
-  console.log(`\n== ${tier.name} tests (${files.length} files)`);
+  console.log(`\n== ${tier.name} tests (${files.length} file${files.length === 1 ? '' : 's'})`);
   if (files.length === 0) continue;
-  const args = ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${tier.concurrency}`, `--test-timeout=${tier.timeoutMs}`, ...files];
-  const { code, out } = await run(process.execPath, args, { capture: true, env: { ...process.env, CCMON_TEST_TIER: tier.name } });
-  const count = (label) => Number(new RegExp(`^\\S*\\s*${label} (\\d+)$`, 'm').exec(out)?.[1] ?? 0);
-  const tierTotals = { pass: count('pass'), fail: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
-  if (code !== 0 && tierTotals.fail === 0) tierTotals.fail = 1; // the runner itself failed
-  console.log(`${tier.name}: ${tierTotals.pass} passed, ${tierTotals.fail} failed, ${tierTotals.skipped} skipped`);
-  totals.pass += tierTotals.pass;
-  totals.fail += tierTotals.fail;
-  totals.skipped += tierTotals.skipped;
+  const started = Date.now();
+  const result = await runTier(tier, files);
+  for (const key of Object.keys(totals)) totals[key] += result[key];
+  const extra = [result.cancelled && `${result.cancelled} of the failed cancelled`, result.todo && `${result.todo} of the skipped todo`].filter(Boolean);
+  console.log(`\n${tier.name}: ${count(result)}${extra.length ? ` (${extra.join(', ')})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const f of result.failures) problems.push(`${tier.name}: ✖ ${f.name} (${f.line ? `${f.file}:${f.line}:${f.column}` : f.file}) ${f.error}`);
+  if (result.problem) {
+    console.log(`${tier.name}: ${result.problem}${result.stderrTail.length ? '; its last stderr lines:' : ''}`);
+    for (const line of result.stderrTail) console.log(`  ${line}`);
+    problems.push(`${tier.name}: ${result.problem}`);
+  }
 }
 
-console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
-process.exit(totals.fail > 0 ? 1 : 0);
+if (problems.length) console.log(`\nFailed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+console.log(`\n${count(totals)}`);
+process.exit(totals.failed + totals.cancelled > 0 ? 1 : 0);

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { probeExporter } from '../../electron/core/exporter/probe.js';
 import { parseExporterText, MalformedExpositionError } from '../../electron/core/exporter/parse-exporter.js';
 
-const realScrape = readFileSync(new URL('../../../shared/telemetry/claude-code-2.1.197-metrics-9464.txt', import.meta.url), 'utf8');
+const realScrape = readFileSync(new URL('../../scripts/simulator/fixtures/claude-code-2.1.197-metrics-9464.txt', import.meta.url), 'utf8');
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 const servers: http.Server[] = [];

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need when they are missing (root only), then Prometheus 3.5
-# from Debian sid into .cache/deps (scripts/deps/prometheus.sh). Safe to run again: it only adds what's absent.
+# Installs the Debian packages the tests need when they are missing (root only). Safe to run again:
+# it only adds what's absent, and does nothing (quickly) when all are there.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
 
 # command -> Debian package
 declare -A wanted=(
@@ -12,6 +11,7 @@ declare -A wanted=(
   [busybox]=busybox-static
   [git]=git
   [curl]=curl
+  [tmux]=tmux
 )
 missing=()
 for cmd in "${!wanted[@]}"; do
@@ -31,5 +31,3 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >&2
   fi
 fi
-
-bash "$here/prometheus.sh" >/dev/null

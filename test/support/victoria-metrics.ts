@@ -1,0 +1,208 @@
+/**
+ * A real VictoriaMetrics (single node) and vmauth for tests.
+ *
+ *   const vm = await startVictoriaMetrics();          // OTLP in at vm.otlpMetricsUrl, PromQL at vm.url/api/v1/*
+ *   await vm.flush();                                 // what was just written becomes searchable now
+ *   const auth = await startVmauth({ targetUrl: vm.url, tokens: ['s3cret'] });  // Authorization: Bearer s3cret
+ *   await auth.stop(); await vm.stop();               // kill them, remove their temp dirs
+ *
+ * Binaries: $VICTORIA_METRICS_BIN and $VMAUTH_BIN, else .cache/deps/victoria-metrics/usr/bin (fetch
+ * them with `bash scripts/deps/victoria-metrics.sh`). Each listens on a free loopback port, keeps
+ * its files in a temp dir removed on stop() and on process exit, and resolves once /health answers.
+ * VictoriaMetrics hides the newest 30 s from queries (-search.latencyOffset): a query at "now" does
+ * not see a sample written at "now"; pass extraArgs to change that.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './ports.js';
+import { tempDir } from './tmp.js';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const BIN_DIR = join(ROOT, '.cache/deps/victoria-metrics/usr/bin');
+export const VICTORIA_METRICS_BIN = process.env.VICTORIA_METRICS_BIN ?? join(BIN_DIR, 'victoria-metrics');
+export const VMAUTH_BIN = process.env.VMAUTH_BIN ?? join(BIN_DIR, 'vmauth');
+
+export interface VictoriaMetricsOptions {
+  /** -retentionPeriod; default 100y, so backfilled history is never dropped. */
+  retention?: string;
+  extraArgs?: string[];
+  /** Default 30000. */
+  startTimeoutMs?: number;
+}
+
+export interface VictoriaMetricsHandle {
+  /** e.g. http://127.0.0.1:40123; the Prometheus query API is under /api/v1. */
+  url: string;
+  /** Where OTLP http/protobuf metrics go. */
+  otlpMetricsUrl: string;
+  /** Makes every sample written so far searchable (GET /internal/force_flush). */
+  flush(): Promise<void>;
+  /** The last lines it logged (for failure messages). */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export interface VmauthOptions {
+  /** Where authorised requests go, e.g. a VictoriaMetrics url. */
+  targetUrl: string;
+  /** Bearer tokens that are let through; any other request gets 401. */
+  tokens: string[];
+  extraArgs?: string[];
+  startTimeoutMs?: number;
+}
+
+export interface VmauthHandle {
+  url: string;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+interface Server {
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+let exitHooked = false;
+
+function hookExit(): void {
+  if (exitHooked) return;
+  exitHooked = true;
+  process.on('exit', () => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+}
+
+/** `vmauth -auth.config` letting each bearer token through to `targetUrl`. JSON strings are valid YAML. Pure. */
+export function vmauthConfig(targetUrl: string, tokens: string[]): string {
+  const users = tokens.map((t) => `  - bearer_token: ${JSON.stringify(t)}\n    url_prefix: ${JSON.stringify(targetUrl)}\n`);
+  return `users:\n${users.join('')}`;
+}
+
+export async function startVictoriaMetrics(opts: VictoriaMetricsOptions = {}): Promise<VictoriaMetricsHandle> {
+  const tmp = tempDir('ccmon-vm-');
+  const dataDir = join(tmp.path, 'data');
+  mkdirSync(dataDir);
+  try {
+    const { url, server } = await onFreePort(
+      'VictoriaMetrics',
+      VICTORIA_METRICS_BIN,
+      (port) => [
+        '-opentelemetry.usePrometheusNaming',
+        `-retentionPeriod=${opts.retention ?? '100y'}`,
+        `-httpListenAddr=127.0.0.1:${port}`,
+        `-storageDataPath=${dataDir}`,
+        ...(opts.extraArgs ?? []),
+      ],
+      opts.startTimeoutMs,
+    );
+    return {
+      url,
+      otlpMetricsUrl: `${url}/opentelemetry/v1/metrics`,
+      logs: server.logs,
+      async flush() {
+        const res = await fetch(`${url}/internal/force_flush`, { signal: AbortSignal.timeout(10000) });
+        if (!res.ok) throw new Error(`VictoriaMetrics force_flush answered ${res.status}: ${await res.text()}`);
+      },
+      async stop() {
+        await server.stop();
+        tmp.remove();
+      },
+    };
+  } catch (err) {
+    tmp.remove();
+    throw err;
+  }
+}
+
+export async function startVmauth(opts: VmauthOptions): Promise<VmauthHandle> {
+  const tmp = tempDir('ccmon-vmauth-');
+  const configFile = join(tmp.path, 'auth.yml');
+  writeFileSync(configFile, vmauthConfig(opts.targetUrl, opts.tokens));
+  try {
+    const { url, server } = await onFreePort(
+      'vmauth',
+      VMAUTH_BIN,
+      (port) => [`-auth.config=${configFile}`, `-httpListenAddr=127.0.0.1:${port}`, ...(opts.extraArgs ?? [])],
+      opts.startTimeoutMs,
+    );
+    return {
+      url,
+      logs: server.logs,
+      async stop() {
+        await server.stop();
+        tmp.remove();
+      },
+    };
+  } catch (err) {
+    tmp.remove();
+    throw err;
+  }
+}
+
+/** Starts `bin` on a free port; another process may take the port first, so it tries three. */
+async function onFreePort(name: string, bin: string, args: (port: number) => string[], timeoutMs = 30000): Promise<{ url: string; server: Server }> {
+  if (!existsSync(bin)) throw new Error(`${name} binary not found at ${bin}. Run \`bash scripts/deps/victoria-metrics.sh\`.`);
+  hookExit();
+  let lastError: Error | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      return { url, server: await launch(name, bin, args(port), url, timeoutMs) };
+    } catch (err) {
+      lastError = err as Error;
+      if (!/address already in use/i.test(lastError.message)) break;
+    }
+  }
+  throw lastError ?? new Error(`${name} did not start`);
+}
+
+async function launch(name: string, bin: string, args: string[], url: string, timeoutMs: number): Promise<Server> {
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  const logLines: string[] = [];
+  const onData = (buf: Buffer): void => {
+    logLines.push(...buf.toString('utf8').split('\n').filter(Boolean));
+    if (logLines.length > 200) logLines.splice(0, logLines.length - 200);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  let exitCode: number | null | undefined;
+  const exited = new Promise<void>((res) =>
+    child.once('exit', (code) => {
+      exitCode = code;
+      running.delete(child);
+      res();
+    }),
+  );
+  const logs = (): string => logLines.join('\n');
+  const stop = async (): Promise<void> => {
+    if (exitCode !== undefined) return;
+    child.kill('SIGTERM');
+    const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+    if (!done) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`${name} exited (code ${exitCode}) before it was ready:\n${logs()}`);
+    try {
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return { logs, stop };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${name} at ${url} did not answer /health within ${timeoutMs} ms:\n${logs()}`);
+    }
+    await sleep(100);
+  }
+}
