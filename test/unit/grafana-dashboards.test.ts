@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DASHBOARD_BUILDERS, dashboardFileName, dashboardJson } from '../../electron/core/grafana/dashboards/index.js';
-import { SCHEMA_VERSION } from '../../electron/core/grafana/dashboards/model.js';
+import { SCHEMA_VERSION } from '../../electron/core/grafana/dashboards/dashboard.js';
 import { panelsOf, queriesOf, variableQueriesOf } from '../../electron/core/grafana/extract.js';
 import { variablesIn } from '../../electron/core/grafana/template.js';
 import { DASHBOARDS, DASHBOARD_KEYS, DATASOURCE_UIDS, VARIABLES } from '../../electron/core/grafana/uids.js';
@@ -140,7 +140,7 @@ test('every PromQL expression selects both metric spellings, never a bare name, 
 
 test('variables match what Claude Code writes differently in metrics and events (40-char user ids in events, [1m] model suffixes)', async () => {
   const { USER_MATCHER, MODEL_MATCHER } = await import('../../electron/core/grafana/queries.js');
-  const { VARIABLE_REGEX } = await import('../../electron/core/grafana/dashboards/model.js');
+  const { VARIABLE_REGEX } = await import('../../electron/core/grafana/dashboards/variables.js');
   const { applyVariableRegex } = await import('../../electron/core/grafana/extract.js');
   const { interpolate, regexValue } = await import('../../electron/core/grafana/template.js');
   // A PromQL / LogQL matcher `label=~"..."` as an anchored JS regex (the string literal unescaped).

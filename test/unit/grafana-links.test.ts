@@ -148,7 +148,7 @@ test('the app links (getGrafanaLinks) land on the provisioned dashboards for the
 test('variable values from metric labels are normalised to what the dashboards offer (40-char user ids, models without [1m])', async () => {
   const { dashboardVariableValue } = await import('../../electron/core/grafana/links.js');
   const { applyVariableRegex } = await import('../../electron/core/grafana/extract.js');
-  const { VARIABLE_REGEX } = await import('../../electron/core/grafana/dashboards/model.js');
+  const { VARIABLE_REGEX } = await import('../../electron/core/grafana/dashboards/variables.js');
   const user = '54cc0d7fa2f022cf97a3b9d50608f4f2f68179b6082c6cb3e0a66038429cc587';
   for (const [name, raw] of [
     ['user', user],

@@ -54,7 +54,7 @@ export function grafanaPath(grafanaUrl: string, path: string): URL {
 }
 
 /**
- * A variable value as the dashboards offer it (see VARIABLE_REGEX in dashboards/model.ts): user ids
+ * A variable value as the dashboards offer it (see VARIABLE_REGEX in dashboards/variables.ts): user ids
  * cut to the 40 characters Claude Code's events carry, model names without the `[1m]` context suffix.
  * So a link built from a metric label (a 64-hex user id, `claude-opus-4-8[1m]`) selects metrics and events.
  */

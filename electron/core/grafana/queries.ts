@@ -109,6 +109,21 @@ export function sumCount(selector: string, range: string, by: readonly string[] 
   return `sum${by.length ? ` by (${by.join(', ')})` : ''} (${windowCount(selector, range, step, resumedSelector)})`;
 }
 
+/** Grafana's built-in time variables: the dashboard's range, the panel's interval, the rate window. */
+export const RANGE = '$__range';
+export const INTERVAL = '$__interval';
+export const RATE_INTERVAL = '$__rate_interval';
+
+/** `sumCount` over the dashboard's time range, stepped by the panel's interval (stats, tables, pies). */
+export function rangeCount(selector: string, by: readonly string[] = []): string {
+  return sumCount(selector, RANGE, by, INTERVAL);
+}
+
+/** `sumCount` per interval: what each bar counted. */
+export function intervalCount(selector: string, by: readonly string[] = []): string {
+  return sumCount(selector, INTERVAL, by);
+}
+
 /** Distinct sessions with a sample in the range, across the session, cost, token and active-time series. */
 export function distinctSessions(range: string, by: readonly string[] = []): string {
   const keep = ['session_id', ...by].join(', ');

@@ -1,8 +1,8 @@
 /** The provisioned dashboards, built from code so queries, uids and panel ids have one source. */
+import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { DashboardKey } from '../uids.js';
 import { costDashboard } from './cost.js';
 import { eventsDashboard } from './events.js';
-import type { Dashboard } from './model.js';
 import { overviewDashboard } from './overview.js';
 import { performanceDashboard } from './performance.js';
 import { usageDashboard } from './usage.js';

@@ -1,56 +1,39 @@
-import { apiLatencyQuantile, durationQuantile, eventCount, sel, sumCount } from '../queries.js';
+import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { apiLatencyQuantile, durationQuantile, eventCount, INTERVAL, RANGE, RATE_INTERVAL, sel, sumCount } from '../queries.js';
 import { PANELS } from '../uids.js';
-import { bargauge, dashboard, loki, promInstant, promRange, table, timeseries, type Dashboard } from './model.js';
+import { dashboard } from './dashboard.js';
+import { bargauge, bars, table, timeseries } from './panels.js';
+import { loki, prom } from './targets.js';
 
 const P = PANELS.performance;
-const R = '$__range';
-const I = '$__interval';
-const RI = '$__rate_interval';
 
 export function performanceDashboard(): Dashboard {
+  const I = INTERVAL;
   const errorRate = `(${eventCount('api_error', I, [], true)} or vector(0)) / ${eventCount('api_request|api_error', I, [], true)}`;
-  const toolOk = `${eventCount('tool_result', R, ['tool_name'], false, '| success="true"')} / ${eventCount('tool_result', R, ['tool_name'])}`;
+  const toolOk = `${eventCount('tool_result', RANGE, ['tool_name'], false, '| success="true"')} / ${eventCount('tool_result', RANGE, ['tool_name'])}`;
+  const perMinute = (p: Parameters<typeof timeseries>[0]) => timeseries(p).interval('1m');
   return dashboard(
     'performance',
     'API latency, errors and tool success from Claude Code events (Loki, push mode); token rate and stack health from Prometheus.',
     [
-      timeseries({
+      perMinute({
         id: P.apiLatency,
         title: 'API latency p50 / p95',
         description: 'duration_ms of api_request events.',
         gridPos: { x: 0, y: 0, w: 12, h: 8 },
         unit: 'ms',
-        interval: '1m',
         targets: loki('range', { expr: apiLatencyQuantile(0.5, I), legend: 'p50' }, { expr: apiLatencyQuantile(0.95, I), legend: 'p95' }),
       }),
-      timeseries({
-        id: P.apiLatencyByModel,
-        title: 'API latency p95 by model',
-        gridPos: { x: 12, y: 0, w: 12, h: 8 },
-        unit: 'ms',
-        interval: '1m',
-        targets: loki('range', { expr: apiLatencyQuantile(0.95, I, ['model']), legend: '{{model}}' }),
-      }),
-      timeseries({
+      perMinute({ id: P.apiLatencyByModel, title: 'API latency p95 by model', gridPos: { x: 12, y: 0, w: 12, h: 8 }, unit: 'ms', targets: loki('range', { expr: apiLatencyQuantile(0.95, I, ['model']), legend: '{{model}}' }) }),
+      perMinute({
         id: P.apiErrorRate,
         title: 'API error rate',
         description: 'api_error events / (api_request + api_error events).',
         gridPos: { x: 0, y: 8, w: 12, h: 8 },
         unit: 'percentunit',
-        min: 0,
-        interval: '1m',
         targets: loki('range', { expr: errorRate, legend: 'error rate' }),
-      }),
-      timeseries({
-        id: P.apiErrorsByStatus,
-        title: 'API errors by status code',
-        gridPos: { x: 12, y: 8, w: 12, h: 8 },
-        unit: 'short',
-        bars: true,
-        stack: true,
-        interval: '1m',
-        targets: loki('range', { expr: eventCount('api_error', I, ['status_code'], true), legend: '{{status_code}}' }),
-      }),
+      }).min(0),
+      bars({ id: P.apiErrorsByStatus, title: 'API errors by status code', gridPos: { x: 12, y: 8, w: 12, h: 8 }, unit: 'short', targets: loki('range', { expr: eventCount('api_error', I, ['status_code'], true), legend: '{{status_code}}' }) }),
       bargauge({
         id: P.toolSuccessRate,
         title: 'Tool success rate',
@@ -59,29 +42,21 @@ export function performanceDashboard(): Dashboard {
         unit: 'percentunit',
         targets: loki('instant', { expr: toolOk, legend: '{{tool_name}}' }),
       }),
-      timeseries({
-        id: P.toolDuration,
-        title: 'Tool duration p95',
-        gridPos: { x: 12, y: 16, w: 12, h: 8 },
-        unit: 'ms',
-        interval: '1m',
-        targets: loki('range', { expr: durationQuantile('tool_result', 0.95, I, ['tool_name']), legend: '{{tool_name}}' }),
-      }),
+      perMinute({ id: P.toolDuration, title: 'Tool duration p95', gridPos: { x: 12, y: 16, w: 12, h: 8 }, unit: 'ms', targets: loki('range', { expr: durationQuantile('tool_result', 0.95, I, ['tool_name']), legend: '{{tool_name}}' }) }),
       timeseries({
         id: P.tokenRate,
         title: 'Token consumption rate (per minute, trailing 5 min)',
         gridPos: { x: 0, y: 24, w: 24, h: 8 },
         unit: 'short',
         stack: true,
-        targets: promRange({ expr: `${sumCount(sel('tokens'), '5m', ['type'])} / 5`, legend: '{{type}}' }),
+        targets: prom('range', { expr: `${sumCount(sel('tokens'), '5m', ['type'])} / 5`, legend: '{{type}}' }),
       }),
       table({
         id: P.stackUp,
         title: 'Scrape targets',
         description: 'up: 1 when Prometheus reached the target at its last scrape. In push mode Claude Code is not scraped at all.',
         gridPos: { x: 0, y: 32, w: 8, h: 8 },
-        columns: [{ title: 'Up', unit: 'bool_yes_no' }],
-        targets: promInstant('table', { expr: 'up' }),
+        columns: [{ title: 'Up', unit: 'bool_yes_no', expr: 'up' }],
         hide: ['__name__'],
       }),
       timeseries({
@@ -89,9 +64,10 @@ export function performanceDashboard(): Dashboard {
         title: 'Prometheus: series in memory, samples appended/s',
         gridPos: { x: 8, y: 32, w: 8, h: 8 },
         unit: 'short',
-        targets: promRange(
+        targets: prom(
+          'range',
           { expr: 'prometheus_tsdb_head_series', legend: 'head series ({{instance}})' },
-          { expr: `rate(prometheus_tsdb_head_samples_appended_total[${RI}])`, legend: 'samples/s ({{instance}})' },
+          { expr: `rate(prometheus_tsdb_head_samples_appended_total[${RATE_INTERVAL}])`, legend: 'samples/s ({{instance}})' },
         ),
       }),
       timeseries({
@@ -99,11 +75,12 @@ export function performanceDashboard(): Dashboard {
         title: 'Prometheus: rule failures, config reload, rejected samples',
         gridPos: { x: 16, y: 32, w: 8, h: 8 },
         unit: 'short',
-        targets: promRange(
-          { expr: `sum by (rule_group) (increase(prometheus_rule_evaluation_failures_total[${RI}]))`, legend: 'rule failures {{rule_group}}' },
+        targets: prom(
+          'range',
+          { expr: `sum by (rule_group) (increase(prometheus_rule_evaluation_failures_total[${RATE_INTERVAL}]))`, legend: 'rule failures {{rule_group}}' },
           { expr: 'prometheus_config_last_reload_successful', legend: 'config reload ok' },
-          { expr: `sum(increase(prometheus_tsdb_out_of_order_samples_total[${RI}]))`, legend: 'out-of-order samples rejected' },
-          { expr: `sum(increase(prometheus_tsdb_too_old_samples_total[${RI}]))`, legend: 'too-old samples rejected' },
+          { expr: `sum(increase(prometheus_tsdb_out_of_order_samples_total[${RATE_INTERVAL}]))`, legend: 'out-of-order samples rejected' },
+          { expr: `sum(increase(prometheus_tsdb_too_old_samples_total[${RATE_INTERVAL}]))`, legend: 'too-old samples rejected' },
         ),
       }),
       timeseries({
@@ -112,7 +89,7 @@ export function performanceDashboard(): Dashboard {
         description: 'Requests to /api/v1/otlp/v1/metrics by status code (empty in scrape mode).',
         gridPos: { x: 0, y: 40, w: 24, h: 7 },
         unit: 'reqps',
-        targets: promRange({ expr: `sum by (code) (rate(prometheus_http_requests_total{handler=~"/api/v1/otlp/.*"}[${RI}]))`, legend: '{{code}}' }),
+        targets: prom('range', { expr: `sum by (code) (rate(prometheus_http_requests_total{handler=~"/api/v1/otlp/.*"}[${RATE_INTERVAL}]))`, legend: '{{code}}' }),
       }),
     ],
   );

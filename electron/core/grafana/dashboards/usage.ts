@@ -1,10 +1,11 @@
-import { distinctSessions, eventCount, sel, sessionDurations, sumCount } from '../queries.js';
+import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { distinctSessions, eventCount, INTERVAL, intervalCount, RANGE, rangeCount, sel, sessionDurations } from '../queries.js';
 import { PANELS } from '../uids.js';
-import { bargauge, dashboard, loki, piechart, promInstant, promRange, table, timeseries, type Dashboard } from './model.js';
+import { dashboard } from './dashboard.js';
+import { bargauge, bars, piechart, table } from './panels.js';
+import { loki, prom } from './targets.js';
 
 const P = PANELS.usage;
-const R = '$__range';
-const I = '$__interval';
 
 export function usageDashboard(): Dashboard {
   return dashboard(
@@ -17,7 +18,7 @@ export function usageDashboard(): Dashboard {
         description: 'Accepted and rejected Edit / Write / NotebookEdit permission decisions (metrics).',
         gridPos: { x: 0, y: 0, w: 12, h: 8 },
         unit: 'short',
-        targets: promInstant('time_series', { expr: sumCount(sel('codeEditDecisions'), R, ['tool_name', 'decision'], I), legend: '{{tool_name}} · {{decision}}' }),
+        targets: prom('instant', { expr: rangeCount(sel('codeEditDecisions'), ['tool_name', 'decision']), legend: '{{tool_name}} · {{decision}}' }),
       }),
       bargauge({
         id: P.toolExecutionsByTool,
@@ -25,7 +26,7 @@ export function usageDashboard(): Dashboard {
         description: 'tool_result events (push mode: needs the logs path to Loki).',
         gridPos: { x: 12, y: 0, w: 12, h: 8 },
         unit: 'short',
-        targets: loki('instant', { expr: eventCount('tool_result', R, ['tool_name']), legend: '{{tool_name}}' }),
+        targets: loki('instant', { expr: eventCount('tool_result', RANGE, ['tool_name']), legend: '{{tool_name}}' }),
       }),
       table({
         id: P.sessionDurations,
@@ -33,72 +34,35 @@ export function usageDashboard(): Dashboard {
         description: 'Duration is wall-clock time between the first and the last sample of the session inside the range.',
         gridPos: { x: 0, y: 8, w: 14, h: 10 },
         columns: [
-          { title: 'Duration', unit: 's' },
-          { title: 'Active time', unit: 's' },
-          { title: 'Cost', unit: 'currencyUSD' },
+          { title: 'Duration', unit: 's', expr: sessionDurations(RANGE, INTERVAL) },
+          { title: 'Active time', unit: 's', expr: rangeCount(sel('activeTime'), ['session_id']) },
+          { title: 'Cost', unit: 'currencyUSD', expr: rangeCount(sel('cost'), ['session_id']) },
         ],
         sortBy: 'Duration',
-        targets: promInstant(
-          'table',
-          { expr: sessionDurations(R, I) },
-          { expr: sumCount(sel('activeTime'), R, ['session_id'], I) },
-          { expr: sumCount(sel('cost'), R, ['session_id'], I) },
-        ),
       }),
       bargauge({
         id: P.activeTimePerSession,
         title: 'Active time per session',
         gridPos: { x: 14, y: 8, w: 10, h: 10 },
         unit: 's',
-        targets: promInstant('time_series', { expr: `topk(15, ${sumCount(sel('activeTime'), R, ['session_id'], I)})`, legend: '{{session_id}}' }),
+        targets: prom('instant', { expr: `topk(15, ${rangeCount(sel('activeTime'), ['session_id'])})`, legend: '{{session_id}}' }),
       }),
-      timeseries({
-        id: P.activityByHour,
-        title: 'Peak hours: tokens per hour',
-        gridPos: { x: 0, y: 18, w: 12, h: 8 },
-        unit: 'short',
-        bars: true,
-        stack: true,
-        interval: '1h',
-        targets: promRange({ expr: sumCount(sel('tokens'), I, ['type']), legend: '{{type}}' }),
-      }),
-      timeseries({
-        id: P.sessionsByHour,
-        title: 'Peak hours: sessions active per hour',
-        gridPos: { x: 12, y: 18, w: 12, h: 8 },
-        unit: 'short',
-        bars: true,
-        interval: '1h',
-        targets: promRange({ expr: distinctSessions(I), legend: 'sessions' }),
-      }),
+      bars({ id: P.activityByHour, title: 'Peak hours: tokens per hour', gridPos: { x: 0, y: 18, w: 12, h: 8 }, unit: 'short', targets: prom('range', { expr: intervalCount(sel('tokens'), ['type']), legend: '{{type}}' }) }).interval('1h'),
+      bars({ id: P.sessionsByHour, title: 'Peak hours: sessions active per hour', gridPos: { x: 12, y: 18, w: 12, h: 8 }, unit: 'short', stack: false, targets: prom('range', { expr: distinctSessions(INTERVAL), legend: 'sessions' }) }).interval('1h'),
       table({
         id: P.perUser,
         title: 'Activity per user',
         gridPos: { x: 0, y: 26, w: 16, h: 8 },
         columns: [
-          { title: 'Cost', unit: 'currencyUSD' },
-          { title: 'Tokens', unit: 'short' },
-          { title: 'Sessions', unit: 'short' },
-          { title: 'Active time (user)', unit: 's' },
-          { title: 'Lines added', unit: 'short' },
+          { title: 'Cost', unit: 'currencyUSD', expr: rangeCount(sel('cost'), ['user_id']) },
+          { title: 'Tokens', unit: 'short', expr: rangeCount(sel('tokens'), ['user_id']) },
+          { title: 'Sessions', unit: 'short', expr: distinctSessions(RANGE, ['user_id']) },
+          { title: 'Active time (user)', unit: 's', expr: rangeCount(sel('activeTime', 'type="user"'), ['user_id']) },
+          { title: 'Lines added', unit: 'short', expr: rangeCount(sel('linesOfCode', 'type="added"'), ['user_id']) },
         ],
         sortBy: 'Cost',
-        targets: promInstant(
-          'table',
-          { expr: sumCount(sel('cost'), R, ['user_id'], I) },
-          { expr: sumCount(sel('tokens'), R, ['user_id'], I) },
-          { expr: distinctSessions(R, ['user_id']) },
-          { expr: sumCount(sel('activeTime', 'type="user"'), R, ['user_id'], I) },
-          { expr: sumCount(sel('linesOfCode', 'type="added"'), R, ['user_id'], I) },
-        ),
       }),
-      piechart({
-        id: P.byTerminal,
-        title: 'Sessions by terminal',
-        gridPos: { x: 16, y: 26, w: 8, h: 8 },
-        unit: 'short',
-        targets: promInstant('time_series', { expr: distinctSessions(R, ['terminal_type']), legend: '{{terminal_type}}' }),
-      }),
+      piechart({ id: P.byTerminal, title: 'Sessions by terminal', gridPos: { x: 16, y: 26, w: 8, h: 8 }, unit: 'short', targets: prom('instant', { expr: distinctSessions(RANGE, ['terminal_type']), legend: '{{terminal_type}}' }) }),
     ],
   );
 }
