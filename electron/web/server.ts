@@ -134,7 +134,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return method ? handleApi(method, req, res) : Promise.resolve(send(res, 404, 'Not Found'));
   };
 
-  const server = http.createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs }, (req, res) => {
+  // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check every second.
+  const server = http.createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 }, (req, res) => {
     if (!isLoopbackHost(req.headers.host)) return send(res, 421, 'Misdirected Request: this server answers only to localhost / 127.0.0.1', { 'Content-Type': 'text/plain; charset=utf-8' });
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     route(pathname, req, res).catch((err: unknown) => {

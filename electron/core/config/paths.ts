@@ -13,7 +13,7 @@ export function appConfigDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
   const home = homeDir(env);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', appDirName);
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), appDirName);
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), appDirName);
+  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), appDirName);
 }
 
 /** electron-store's default file name inside the config folder. */
@@ -31,9 +31,9 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
   const home = homeDir(env);
   if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'ccmon');
   if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'ccmon', 'Cache');
-  return path.join(env.XDG_CACHE_HOME ?? path.join(home, '.cache'), 'ccmon');
+  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'ccmon');
 }
 
 function homeDir(env: NodeJS.ProcessEnv): string {
-  return env.HOME ?? env.USERPROFILE ?? os.homedir();
+  return env.HOME || env.USERPROFILE || os.homedir();
 }

@@ -32,5 +32,8 @@ export function resolveSettings(fileSettings: Settings, env: NodeJS.ProcessEnv, 
     : key in envKeys && env[envKeys[key as keyof typeof envKeys]]
       ? envKeys[key as keyof typeof envKeys]
       : `setting ${key}`;
-  throw new Error(`${source} is invalid: ${issue?.message ?? 'bad value'} (got ${JSON.stringify(merged[key])}).`);
+  throw new Error(`${source} is invalid: ${issue?.message ?? 'bad value'} (got ${redacted(JSON.stringify(merged[key]))}).`);
 }
+
+/** A value echoed in an error, with any password in a URL masked. */
+const redacted = (text: string | undefined): string => (text ?? '').replace(/(\/\/[^/:@]*):[^/@]*@/g, '$1:***@');
