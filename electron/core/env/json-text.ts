@@ -44,14 +44,21 @@ function describeError(text: string, error: ParseError): string {
  * the tree has the offsets the edits need.
  */
 export function parseStrict(text: string): StrictParse {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors[0] || !root) return { ok: false, reason: errors[0] ? describeError(text, errors[0]) : 'no value' };
+  const tree = parseTreeStrict(text);
+  if (!tree.ok) return tree;
   try {
     JSON.parse(text);
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }
+  return tree;
+}
+
+/** The tree alone, for text we produced from text that passed `parseStrict`. */
+export function parseTreeStrict(text: string): StrictParse {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors[0] || !root) return { ok: false, reason: errors[0] ? describeError(text, errors[0]) : 'no value' };
   return { ok: true, root };
 }
 
@@ -111,6 +118,9 @@ function findFirstProperty(node: Node | undefined): Node | undefined {
   return undefined;
 }
 
+/** Between members on one line: ", " in a file that writes ": ", else ",". */
+const inlineSeparator = (style: JsonStyle): string => (style.colon.endsWith(' ') ? ', ' : ',');
+
 const memberPrefix = (key: string | null, style: JsonStyle): string => (key === null ? '' : `${JSON.stringify(key)}${style.colon}`);
 
 /** `value` as JSON text: on one line (`inline`), or one member per line under `base`. */
@@ -119,10 +129,7 @@ export function renderJson(value: JsonValue, style: JsonStyle, base: string, inl
   const members: Array<[string | null, JsonValue]> = Array.isArray(value) ? value.map((v) => [null, v]) : Object.entries(value);
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   if (members.length === 0) return open + close;
-  if (inline) {
-    const separator = style.colon.endsWith(' ') ? ', ' : ',';
-    return open + members.map(([k, v]) => memberPrefix(k, style) + renderJson(v, style, '', true)).join(separator) + close;
-  }
+  if (inline) return open + members.map(([k, v]) => memberPrefix(k, style) + renderJson(v, style, '', true)).join(inlineSeparator(style)) + close;
   const inner = base + style.indent;
   return open + members.map(([k, v]) => style.eol + inner + memberPrefix(k, style) + renderJson(v, style, inner, false)).join(',') + style.eol + base + close;
 }
@@ -148,8 +155,10 @@ export function insertMember(text: string, container: Node, key: string | null, 
     const content = style.eol + inner + memberPrefix(key, style) + renderJson(value, style, inner, false) + style.eol + base;
     return edit(text, container.offset + 1, container.length - 2, content);
   }
-  // The whitespace before the last member is how this container separates its members.
-  const gap = /[ \t\r\n]*$/.exec(text.slice(0, last.offset))?.[0] ?? '';
+  // The whitespace before the last member is how this container separates its members; a lone
+  // member on the container's line was only preceded by "{", which says nothing: then the file's style.
+  const before = /[ \t\r\n]*$/.exec(text.slice(0, last.offset))?.[0] ?? '';
+  const gap = members.length > 1 || !inline ? before : inlineSeparator(style).slice(1);
   const memberIndent = gap.includes('\n') ? gap.slice(gap.lastIndexOf('\n') + 1) : lineIndent(text, last.offset);
   const content = `,${gap}${memberPrefix(key, style)}${renderJson(value, style, memberIndent, inline)}`;
   return edit(text, nodeEnd(last), 0, content);
@@ -197,6 +206,7 @@ export function oneLine(json: string): string {
       out += ch;
     } else if (ch === '\n' || ch === '\r') {
       while (json[i + 1] === ' ' || json[i + 1] === '\t' || json[i + 1] === '\n' || json[i + 1] === '\r') i++;
+      if (out.endsWith(',')) out += ' ';
     } else out += ch;
   }
   return out;

@@ -11,6 +11,7 @@ import {
   insertMember,
   nodeText,
   parseStrict,
+  parseTreeStrict,
   propertiesNamed,
   propertyValue,
   removeMember,
@@ -52,7 +53,7 @@ export function openSettings(text: string | null, file: string): SettingsDoc {
 
 /** The same document after an edit of ours. */
 function withText(doc: SettingsDoc, text: string): SettingsDoc {
-  const parsed = parseStrict(text);
+  const parsed = parseTreeStrict(text);
   if (!parsed.ok || parsed.root.type !== 'object') throw new Error(`An edit of ${doc.file} made it invalid (${parsed.ok ? 'not an object' : parsed.reason}); this is a bug in ccmon.`);
   return { ...doc, text, root: parsed.root };
 }
@@ -63,7 +64,7 @@ function single(doc: SettingsDoc, object: JsonNode, key: string, where: string):
   if (found.length > 1) {
     throw new ClaudeSettingsError(
       'claude-settings-ambiguous',
-      `${doc.file} has ${found.length} "${where}" keys; Claude Code reads only the last one, so which one to change is unclear. It was left untouched.`,
+      `${doc.file} has ${found.length} "${where}" keys; Claude Code reads only the last one, so which one to change is unclear; it was left untouched.`,
       `Keep one "${where}" (merge the others into it) and try again.`,
     );
   }

@@ -77,6 +77,8 @@ class Edits {
 
 const hookKey = (event: string): string => `hooks.${event}`;
 const has = (object: object | undefined, key: string): boolean => object !== undefined && Object.hasOwn(object, key);
+/** `object[key]` when it is the object's own (a variable or event named "constructor" finds nothing). */
+const own = <T>(object: Record<string, T> | undefined, key: string): T | undefined => (object && Object.hasOwn(object, key) ? object[key] : undefined);
 const previousTextOf = (rec: RecordedKey): string | null => (rec.previousText !== undefined ? rec.previousText : rec.previous === null ? null : JSON.stringify(rec.previous));
 
 /** Refuses, before any edit, a managed location that is ambiguous or of the wrong type. */
@@ -124,7 +126,7 @@ function applyEnv(edits: Edits, vars: EnvVars, previous: ApplyRecord | null): Re
   const keys: Record<string, RecordedKey> = {};
   for (const [key, value] of Object.entries(vars)) {
     const current = envValue(edits.doc, key);
-    const prior = previous?.keys[key];
+    const prior = own(previous?.keys, key);
     keys[key] = prior
       ? { value, previous: prior.previous, previousText: previousTextOf(prior) }
       : { value, previous: current?.display ?? null, previousText: current?.text ?? null };
@@ -154,10 +156,11 @@ function applyStatusLine(edits: Edits, wanted: JsonObject | undefined, prior: Re
 }
 
 function applyHooks(edits: Edits, wanted: Record<string, JsonObject>, prior: ApplyRecord['hooks']): ApplyRecord['hooks'] {
+  if (!prior && Object.keys(wanted).length === 0) return undefined;
   const hooksExisted = hooksObject(edits.doc) !== undefined;
   const events: Record<string, RecordedHook> = {};
   for (const [event, element] of Object.entries(wanted)) {
-    const priorEvent = prior?.events[event];
+    const priorEvent = own(prior?.events, event);
     if (priorEvent && !sameJson(priorEvent.element, element)) removeOurHook(edits, event, priorEvent, false);
     const arrayExisted = hookArray(edits.doc, event) !== undefined;
     if (findHook(edits.doc, event, element) >= 0) {
@@ -182,18 +185,16 @@ function applyHooks(edits: Edits, wanted: Record<string, JsonObject>, prior: App
 export function planSettingsApply(text: string | null, file: string, desired: ClaudeSettingsDesired, previous: ApplyRecord | null, now: Date): PlannedApply {
   const doc = openSettings(text, file);
   const hooks = desired.hooks ?? {};
-  checkLocations(doc, [...Object.keys(desired.env), ...Object.keys(previous?.keys ?? {})], desired.statusLine !== undefined || previous?.statusLine !== undefined, [
-    ...Object.keys(hooks),
-    ...Object.keys(previous?.hooks?.events ?? {}),
-  ]);
-  const envExisted = envObject(doc) !== undefined;
+  const envKeysManaged = [...Object.keys(desired.env), ...Object.keys(previous?.keys ?? {})];
+  checkLocations(doc, envKeysManaged, desired.statusLine !== undefined || previous?.statusLine !== undefined, [...Object.keys(hooks), ...Object.keys(previous?.hooks?.events ?? {})]);
+  const envMissing = envKeysManaged.length > 0 && envObject(doc) === undefined;
   const edits = new Edits(doc);
   const keys = applyEnv(edits, desired.env, previous);
   const statusLine = applyStatusLine(edits, desired.statusLine, previous?.statusLine);
   const hookRecord = applyHooks(edits, hooks, previous?.hooks);
   const record: ApplyRecord = {
     keys,
-    envCreated: previous ? previous.envCreated : !envExisted,
+    envCreated: previous ? previous.envCreated : envMissing,
     fileCreated: previous ? previous.fileCreated : text === null,
     appliedAt: now.toISOString(),
     ...(statusLine ? { statusLine } : {}),
@@ -224,7 +225,7 @@ function revertUnrecorded(edits: Edits, fallback: ClaudeSettingsDesired[]): void
       edits.change('env', key, current.str, null);
     } else edits.keptUserValues.push(key);
   }
-  const statusLine = statusLineText(edits.doc);
+  const statusLine = fallback.some((f) => f.statusLine) ? statusLineText(edits.doc) : null;
   if (statusLine !== null && fallback.some((f) => f.statusLine && sameJson(statusLine, f.statusLine))) {
     edits.doc = restoreStatusLine(edits.doc, null);
     edits.change('statusLine', 'statusLine', statusLine, null);
