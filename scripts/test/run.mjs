@@ -12,6 +12,7 @@ process.chdir(root);
 
 const tiers = [
   { name: 'unit', dirs: ['test/unit', 'test/contract'], concurrency: 2, timeoutMs: 60_000 },
+  { name: 'reliability', dirs: ['test/reliability'], concurrency: 2, timeoutMs: 120_000 },
   { name: 'integration', dirs: ['test/integration'], concurrency: 1, timeoutMs: 300_000 },
   { name: 'e2e', dirs: ['e2e'], concurrency: 1, timeoutMs: 300_000 },
 ];
