@@ -89,26 +89,35 @@ describe('settings.json links, permissions and owner', () => {
     assert.equal(again.changes.length, 0);
   });
 
-  it('4. a file this user cannot write (access W_OK) is refused, as a non-root user', { skip: !isRoot && 'needs root to run a child as another uid' }, () => {
+  it('4. as a non-root user: a file it cannot write (access W_OK), or another user’s file, is refused', { skip: !isRoot && 'needs root to run a child as another uid' }, () => {
     const { root, files } = settingsSandbox(original);
-    for (const dir of [root, join(root, 'claude')]) chmodSync(dir, 0o755);
-    chmodSync(files.settingsFile, 0o644); // the owner (root) may write; uid 65534 may not
-    const script = join(root, 'apply.ts');
+    for (const dir of [root, join(root, 'claude')]) chmodSync(dir, 0o777);
+    const theirs = join(root, 'claude', 'theirs.json');
+    writeFileSync(theirs, original);
+    chmodSync(files.settingsFile, 0o644); // root may write it, uid 65534 may not
+    chmodSync(theirs, 0o666); // anyone may write it, but replacing it would change its owner
+    const script = join(root, 'apply.mts');
     const module = fileURLToPath(new URL('../../electron/core/env/claude-settings.ts', import.meta.url));
     writeFileSync(
       script,
       `import { applyClaudeEnv } from ${JSON.stringify(module)};
-applyClaudeEnv(${JSON.stringify(files)}, { CLAUDE_CODE_ENABLE_TELEMETRY: '1' }).then(
-  () => console.log(JSON.stringify({ ok: true })),
-  (err) => console.log(JSON.stringify({ code: err.code, message: err.message })),
-);`,
+for (const settingsFile of ${JSON.stringify([files.settingsFile, theirs])}) {
+  await applyClaudeEnv({ settingsFile, recordFile: ${JSON.stringify(files.recordFile)} }, { CLAUDE_CODE_ENABLE_TELEMETRY: '1' }).then(
+    () => console.log(JSON.stringify({ ok: true })),
+    (err) => console.log(JSON.stringify({ code: err.code, message: err.message })),
+  );
+}`,
     );
     const child = spawnSync(process.execPath, ['--import', 'tsx', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)), env: { ...process.env, HOME: root } });
     assert.equal(child.status, 0, child.stderr);
-    const outcome = JSON.parse(child.stdout.trim().split('\n').pop()!) as { code?: string; message?: string };
-    assert.equal(outcome.code, 'claude-settings-read-only');
-    assert.match(outcome.message!, /is not writable by this user \(it belongs to uid 0, mode 0644\); it was left untouched\./);
+    const [unwritable, foreign] = child.stdout.trim().split('\n').slice(-2).map((line) => JSON.parse(line) as { code?: string; message?: string });
+    assert.equal(unwritable!.code, 'claude-settings-read-only');
+    assert.match(unwritable!.message!, /is not writable by this user \(it belongs to uid 0, mode 0644\); it was left untouched\./);
+    assert.equal(foreign!.code, 'claude-settings-read-only');
+    assert.match(foreign!.message!, /belongs to uid 0, and replacing it as uid 65534 would take it from its owner; it was left untouched\./);
     assert.equal(readFileSync(files.settingsFile, 'utf8'), original);
+    assert.equal(readFileSync(theirs, 'utf8'), original);
+    assert.equal(statSync(theirs).uid, 0);
   });
 
   it('4. mode and owner are kept (chown to a non-root uid when run as root)', async () => {

@@ -36,7 +36,8 @@ function describeError(text: string, error: ParseError): string {
   if (printParseErrorCode(error.error) === 'InvalidCommentToken') return `a comment at ${lineColumn(text, error.offset)}`;
   const trailingComma = /,[ \t\r\n]*$/.test(text.slice(0, error.offset)) && /^[ \t\r\n]*[}\]]/.test(text.slice(error.offset));
   if (trailingComma) return `a trailing comma before ${lineColumn(text, error.offset)}`;
-  return `${printParseErrorCode(error.error)} at ${lineColumn(text, error.offset)}`;
+  const what = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${what} at ${lineColumn(text, error.offset)}`;
 }
 
 /**
@@ -183,12 +184,12 @@ export function removeMember(text: string, container: Node, index: number): stri
   const members = container.children ?? [];
   const member = members[index];
   if (!member) throw new Error(`No member ${index} to remove.`);
-  const previous = members[index - 1];
-  const next = members[index + 1];
   if (members.length === 1) return edit(text, container.offset + 1, container.length - 2, '');
-  if (!next && previous) return edit(text, nodeEnd(previous), nodeEnd(member) - nodeEnd(previous), '');
-  if (!next) throw new Error('Unreachable: a last member without a previous one in a container of several.');
-  return edit(text, member.offset, next.offset - member.offset, '');
+  if (index === members.length - 1) {
+    const previousEnd = nodeEnd(members[index - 1]!);
+    return edit(text, previousEnd, nodeEnd(member) - previousEnd, '');
+  }
+  return edit(text, member.offset, members[index + 1]!.offset - member.offset, '');
 }
 
 /** JSON text on one line, exactly as written otherwise (for showing a value to a person). */

@@ -98,6 +98,14 @@ export async function assertWritable(snapshot: SettingsSnapshot): Promise<void> 
       `Run as the file's owner, or make it writable for you, and try again; or paste the settings.json snippet by hand.`,
     );
   }
+  if (process.getuid && stat.uid !== process.getuid()) {
+    // Our new file would be ours: its owner could no longer write it as the mode says.
+    throw new ClaudeSettingsError(
+      'claude-settings-read-only',
+      `${file} belongs to uid ${stat.uid}, and replacing it as uid ${process.getuid()} would take it from its owner; it was left untouched.`,
+      "Run as the file's owner and try again; or paste the settings.json snippet by hand.",
+    );
+  }
   try {
     // The new file is renamed into the folder, so the folder must be writable too.
     await fs.access(path.dirname(real), constants.W_OK | constants.X_OK);
