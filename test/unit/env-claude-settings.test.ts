@@ -76,7 +76,7 @@ describe('Claude settings writer', () => {
       const { claudeDir, files } = setup(bad);
       await assert.rejects(applyClaudeEnv(files, push), (err: Error & { code?: string; hint?: string }) => {
         assert.match(err.message, /left untouched/);
-        assert.ok(err.code?.startsWith('CLAUDE_SETTINGS_'));
+        assert.ok(err.code?.startsWith('claude-settings-'));
         return true;
       });
       assert.equal(readFileSync(files.settingsFile, 'utf8'), bad);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { main } from '../../electron/cli/index.js';
-import { defaultShell } from '../../electron/cli/commands/env.js';
+import { defaultShell, describePlan } from '../../electron/cli/commands/env.js';
+import { planSettingsApply, planSettingsRevert } from '../../electron/core/env/claude-settings.js';
 import { envVars } from '../../electron/core/env/snippet.js';
 
 const dirs: string[] = [];
@@ -65,6 +66,32 @@ describe('ccmon env', () => {
     assert.equal((await ccmon(['env', '--dry-run'], env)).code, 2);
     assert.equal((await ccmon(['env', '--apply', '--revert'], env)).code, 2);
     assert.equal((await ccmon(['env', '--shell', 'tcsh'], env)).code, 2);
+  });
+
+  it('describes statusLine and hook changes next to env ones, each value on one line', () => {
+    const hook = { hooks: [{ type: 'command', command: 'ccmon hook', timeout: 5 }] };
+    const desired = { env: { CLAUDE_CODE_ENABLE_TELEMETRY: '1' }, statusLine: { type: 'command', command: 'ccmon statusline' }, hooks: { SessionStart: hook } };
+    const text = '{\n  "statusLine": {\n    "type": "command",\n    "command": "mine"\n  }\n}\n';
+    const { plan, record } = planSettingsApply(text, '/c/settings.json', desired, null, new Date(0));
+    assert.equal(
+      describePlan({ ...plan, backupFile: null, applied: false }, 'apply', true),
+      [
+        'Would change /c/settings.json under "env", "statusLine" and "hooks":',
+        '  + CLAUDE_CODE_ENABLE_TELEMETRY=1',
+        '  ~ statusLine: {"type": "command", "command": "mine"} → {"type": "command", "command": "ccmon statusline"}',
+        '  + hooks.SessionStart: {"hooks": [{"type": "command", "command": "ccmon hook", "timeout": 5}]}',
+        'Nothing was written (--dry-run). Run without --dry-run to apply.',
+        '',
+      ].join('\n'),
+    );
+    const revert = planSettingsRevert(plan.after, '/c/settings.json', record, []);
+    const lines = describePlan({ ...revert, backupFile: '/c/settings.json.ccmon-backup-x', applied: true }, 'revert', false).split('\n');
+    assert.deepEqual(lines.slice(0, 4), [
+      'Changed /c/settings.json under "env", "statusLine" and "hooks":',
+      '  - CLAUDE_CODE_ENABLE_TELEMETRY=1',
+      '  ~ statusLine: {"type": "command", "command": "ccmon statusline"} → {"type": "command", "command": "mine"}',
+      '  - hooks.SessionStart: {"hooks": [{"type": "command", "command": "ccmon hook", "timeout": 5}]}',
+    ]);
   });
 
   it('the default shell comes from $SHELL', () => {

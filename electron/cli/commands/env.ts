@@ -1,7 +1,8 @@
 import { Option } from 'commander';
 import path from 'node:path';
 import { shells, telemetryModes, type Shell, type TelemetryMode } from '../../core/api/domain.js';
-import type { ClaudeEnvPlan } from '../../core/env/types.js';
+import type { ClaudeEnvPlan, EnvChange, SettingsSection } from '../../core/env/types.js';
+import { oneLine } from '../../core/env/json-text.js';
 import { loadContext } from '../context.js';
 import { ExitCode, UserError, printJson } from '../output.js';
 import { call, cliService } from '../service.js';
@@ -24,18 +25,31 @@ export function defaultShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform =
   return platform === 'win32' ? 'powershell' : 'bash';
 }
 
+const sectionOrder: SettingsSection[] = ['env', 'statusLine', 'hooks'];
+
+function listed(names: string[]): string {
+  const quoted = names.map((n) => `"${n}"`);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/** One change as a line: an env variable as NAME=value, a statusLine or hook as its JSON on one line. */
+function changeLine(c: EnvChange): string {
+  const show = (v: string): string => (c.section === 'env' ? v : oneLine(v));
+  const sep = c.section === 'env' ? '=' : ': ';
+  if (c.before === null) return `  + ${c.key}${sep}${show(c.after ?? '')}`;
+  if (c.after === null) return `  - ${c.key}${sep}${show(c.before)}`;
+  return `  ~ ${c.key}: ${show(c.before)} → ${show(c.after)}`;
+}
+
 /** A change to settings.json as lines a person reads: + added, ~ changed, - removed. */
 export function describePlan(plan: ClaudeEnvPlan, verb: 'apply' | 'revert', dryRun: boolean): string {
   const lines: string[] = [];
   if (plan.changes.length === 0) {
     lines.push(verb === 'apply' ? `${plan.file} already has these settings; nothing to change.` : `Nothing of ours to remove from ${plan.file}.`);
   } else {
-    lines.push(`${dryRun ? 'Would change' : 'Changed'} ${plan.file}${plan.exists ? '' : ' (new file)'} under "env":`);
-    for (const c of plan.changes) {
-      if (c.before === null) lines.push(`  + ${c.key}=${c.after}`);
-      else if (c.after === null) lines.push(`  - ${c.key}=${c.before}`);
-      else lines.push(`  ~ ${c.key}: ${c.before} → ${c.after}`);
-    }
+    const sections = sectionOrder.filter((s) => plan.changes.some((c) => c.section === s));
+    lines.push(`${dryRun ? 'Would change' : 'Changed'} ${plan.file}${plan.exists ? '' : ' (new file)'} under ${listed(sections)}:`);
+    for (const section of sections) for (const c of plan.changes) if (c.section === section) lines.push(changeLine(c));
     if (plan.unchanged.length) lines.push(`  (already set: ${plan.unchanged.join(', ')})`);
     if (plan.backupFile) lines.push(`Backup of the old file: ${plan.backupFile}`);
     if (dryRun) lines.push(`Nothing was written (--dry-run). Run without --dry-run to ${verb}.`);

@@ -15,7 +15,17 @@ export interface EnvSnippet {
   where: string;
 }
 
+/** The parts of Claude Code's settings.json we manage. */
+export type SettingsSection = 'env' | 'statusLine' | 'hooks';
+
+/**
+ * One managed location that changes. `key`: the variable's name in "env", "statusLine", or
+ * "hooks.<Event>" (e.g. "hooks.SessionStart"). `before`/`after`: an env variable's string (or a
+ * non-string value's JSON text); for statusLine the value's JSON text; for a hook, the JSON text of
+ * the one element we add (`before` null) or take out (`after` null).
+ */
 export interface EnvChange {
+  section: SettingsSection;
   key: string;
   /** null: the key was absent. */
   before: string | null;
@@ -28,9 +38,9 @@ export interface ClaudeEnvPlan {
   file: string;
   exists: boolean;
   changes: EnvChange[];
-  /** Keys already holding the wanted value. */
+  /** Locations already holding the wanted value (named as `EnvChange.key`). */
   unchanged: string[];
-  /** Keys left alone because the user changed them since we wrote them. */
+  /** Locations left alone because the user changed them since we wrote them (named as `EnvChange.key`). */
   keptUserValues: string[];
   before: string;
   after: string;
