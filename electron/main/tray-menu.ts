@@ -6,8 +6,11 @@ import type { StackOperation, TrayState } from './tray-state.js';
 import { formatUsd } from '../core/format/numbers.js';
 
 /** Shells offered in "Copy env-var snippet for…" (the env module's shells; `json` is the settings.json env object). */
-export const snippetShells = ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'json'] as const;
-export type SnippetShell = (typeof snippetShells)[number];
+import { shells, type Shell } from '../core/api/domain.js';
+
+/** The shells "Copy env-var snippet for…" offers (`json` is the settings.json env object). */
+export const snippetShells = shells;
+export type SnippetShell = Shell;
 
 const shellLabels: Record<SnippetShell, string> = {
   bash: 'bash',

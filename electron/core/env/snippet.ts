@@ -7,8 +7,7 @@ import type { Settings, TelemetryMode } from '../config/settings-schema.js';
 import type { EnvSnippet, EnvVars, Shell } from './types.js';
 
 export type { EnvSnippet, EnvVars, Shell } from './types.js';
-export const shells = ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'json'] as const satisfies readonly Shell[];
-export const telemetryModes = ['push', 'scrape'] as const;
+export { shells, telemetryModes } from '../api/domain.js';
 
 /** How often a desktop session exports: fast enough for a live view, cheap enough to forget. */
 export const metricExportIntervalMs = 10_000;

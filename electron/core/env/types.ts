@@ -1,12 +1,14 @@
 /** Shapes of the setup API (no Node imports: the renderer type-checks against these). */
 
 /** `json` is the `env` object of Claude Code's settings.json. */
-export type Shell = 'bash' | 'zsh' | 'fish' | 'powershell' | 'cmd' | 'json';
+import type { Shell, TelemetryMode } from '../api/domain.js';
+
+export type { Shell } from '../api/domain.js';
 export type EnvVars = Record<string, string>;
 
 export interface EnvSnippet {
   shell: Shell;
-  mode: 'push' | 'scrape';
+  mode: TelemetryMode;
   text: string;
   env: EnvVars;
   /** One line on what the mode does. */

@@ -1,3 +1,4 @@
+import type { TelemetryMode } from '../api/domain.js';
 /**
  * Scrape mode's silent loss: only one process can bind Claude Code's exporter port (:9464), so
  * with several Claude Code processes running, every one but the first exports nothing. Detected
@@ -97,7 +98,7 @@ export interface LostSessionsInput {
   listError?: string;
   probe: ProbeResult;
   /** The app's telemetry mode, when known. */
-  mode?: 'push' | 'scrape';
+  mode?: TelemetryMode;
 }
 
 const PUSH_HINT = 'Switch to push mode (`ccmon env --mode push --apply`): each Claude Code process then pushes its own metrics and events, and none are lost.';
@@ -251,7 +252,7 @@ export async function listProcesses(deps: ListDeps = {}): Promise<ProcessList> {
 }
 
 /** Lists processes and decides, in one call (the doctor and the setup panel use this). */
-export async function checkLostSessions(probe: ProbeResult, opts: { mode?: 'push' | 'scrape'; deps?: ListDeps } = {}): Promise<LostSessionsVerdict> {
+export async function checkLostSessions(probe: ProbeResult, opts: { mode?: TelemetryMode; deps?: ListDeps } = {}): Promise<LostSessionsVerdict> {
   const list = await listProcesses(opts.deps);
   const platform = opts.deps?.platform ?? process.platform;
   return detectLostSessions({
