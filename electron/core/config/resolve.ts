@@ -1,12 +1,8 @@
 import { settingsSchema, type Settings } from './settings-schema.js';
+import { bearerTokenEnvKey, settingsEnvKeys } from './env-keys.js';
 
 /** Environment variables the CLI and web mode honour, per DESIGN.md. */
-const envKeys = {
-  prometheusUrl: 'CCMON_PROMETHEUS_URL',
-  grafanaUrl: 'CCMON_GRAFANA_URL',
-  lokiUrl: 'CCMON_LOKI_URL',
-  exporterUrl: 'CCMON_EXPORTER_URL',
-} as const satisfies Partial<Record<keyof Settings, string>>;
+const envKeys = settingsEnvKeys satisfies Partial<Record<keyof Settings, string>>;
 
 export type SettingsOverrides = Partial<Pick<Settings, keyof typeof envKeys>>;
 
@@ -23,6 +19,8 @@ export function resolveSettings(fileSettings: Settings, env: NodeJS.ProcessEnv, 
   for (const [key, value] of Object.entries(flags)) {
     if (value !== undefined) merged[key] = value;
   }
+  const token = env[bearerTokenEnvKey];
+  if (token) merged.prometheusAuth = { ...(merged.prometheusAuth as object | undefined), bearerToken: token };
   const parsed = settingsSchema.safeParse(merged);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

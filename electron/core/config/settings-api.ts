@@ -10,12 +10,14 @@ export const editableSettingKeys = [
   'grafanaUrl',
   'lokiUrl',
   'exporterUrl',
+  'otlpMetricsUrl',
   'refreshIntervalSeconds',
   'telemetryMode',
   'dailyBudgetUsd',
   'monthlyBudgetUsd',
   'stopStackOnQuit',
   'launchAtLogin',
+  'planAlertPercents',
 ] as const satisfies readonly (keyof Settings)[];
 
 export type EditableSettingKey = (typeof editableSettingKeys)[number];
@@ -32,12 +34,14 @@ export const settingsPatchSchema = z
     grafanaUrl: shape.grafanaUrl.unwrap().optional(),
     lokiUrl: shape.lokiUrl.unwrap().optional(),
     exporterUrl: shape.exporterUrl.unwrap().optional(),
+    otlpMetricsUrl: shape.otlpMetricsUrl.unwrap().optional(),
     refreshIntervalSeconds: shape.refreshIntervalSeconds.unwrap().optional(),
     telemetryMode: shape.telemetryMode.unwrap().optional(),
     dailyBudgetUsd: shape.dailyBudgetUsd.unwrap().optional(),
     monthlyBudgetUsd: shape.monthlyBudgetUsd.unwrap().optional(),
     stopStackOnQuit: shape.stopStackOnQuit.unwrap().optional(),
     launchAtLogin: shape.launchAtLogin.unwrap().optional(),
+    planAlertPercents: shape.planAlertPercents.unwrap().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { telemetryModes } from '../api/domain.js';
+import { baseUrlProblem } from './base-url.js';
 
 /** Where Claude Code's telemetry reaches the stack: OTLP push (recommended) or the :9464 scrape. */
 export const telemetryModeSchema = z.enum(telemetryModes);
@@ -9,10 +10,10 @@ export type { TelemetryMode } from '../api/domain.js';
  * A base URL the app appends API paths to: http(s), no query or fragment (they would end up in the
  * middle of every request's path), and no credentials (those belong in the auth settings, never in a URL).
  */
-export const httpUrl = z
-  .url({ protocol: /^https?$/ })
-  .refine((u) => !/[?#]/.test(u), { message: 'must not have a query (?…) or fragment (#…): give the base URL only' })
-  .refine((u) => !/^[a-z]+:\/\/[^/]*@/i.test(u), { message: 'must not carry a user name or password: put credentials in the auth settings' });
+export const httpUrl = z.string().superRefine((u, ctx) => {
+  const problem = baseUrlProblem(u);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** Optional credentials for a Prometheus behind a proxy (team backends). */
 export const prometheusAuthSchema = z
@@ -30,6 +31,8 @@ export const settingsSchema = z
     grafanaUrl: httpUrl.default('http://127.0.0.1:3001'),
     lokiUrl: httpUrl.default('http://127.0.0.1:3100'),
     exporterUrl: httpUrl.default('http://127.0.0.1:9464/metrics'),
+    /** Where Claude Code and ccmon push OTLP metrics; null: the stack Prometheus's OTLP receiver (endpoints.ts). */
+    otlpMetricsUrl: httpUrl.nullable().default(null),
     prometheusAuth: prometheusAuthSchema.optional(),
     refreshIntervalSeconds: z.number().int().min(2).max(3600).default(15),
     telemetryMode: telemetryModeSchema.default('push'),
@@ -37,6 +40,8 @@ export const settingsSchema = z
     monthlyBudgetUsd: z.number().positive().nullable().default(null),
     stopStackOnQuit: z.boolean().default(false),
     launchAtLogin: z.boolean().default(false),
+    /** Plan-limit usage (percent) at which the tray notifies, once per window. */
+    planAlertPercents: z.array(z.number().min(1).max(100)).max(5).default([80, 95]),
   })
   .strict();
 

@@ -5,6 +5,8 @@
  */
 import type { Settings, TelemetryMode } from '../config/settings-schema.js';
 import type { EnvSnippet, EnvVars, Shell } from './types.js';
+import { joinUrl } from '../config/base-url.js';
+import { otlpMetricsEndpoint } from '../config/endpoints.js';
 
 export type { EnvSnippet, EnvVars, Shell } from './types.js';
 export { shells, telemetryModes } from '../api/domain.js';
@@ -35,9 +37,7 @@ export const modeExplanations: Record<TelemetryMode, string> = {
     "The seed's way. Prometheus scrapes Claude Code's exporter on :9464; only one session at a time can own the port, and sessions shorter than a scrape can be missed. Events still go to Loki.",
 };
 
-const joinUrl = (base: string, path: string): string => `${base.replace(/\/+$/, '')}${path}`;
-
-type EnvSettings = Pick<Settings, 'prometheusUrl' | 'lokiUrl' | 'exporterUrl'>;
+type EnvSettings = Pick<Settings, 'prometheusUrl' | 'lokiUrl' | 'exporterUrl'> & Partial<Pick<Settings, 'otlpMetricsUrl'>>;
 
 /** The variables for a mode, in the order they are shown. */
 export function envVars(mode: TelemetryMode, settings: EnvSettings): EnvVars {
@@ -50,7 +50,7 @@ export function envVars(mode: TelemetryMode, settings: EnvSettings): EnvVars {
       OTEL_METRICS_EXPORTER: 'otlp',
       ...logs,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
-      OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: joinUrl(settings.prometheusUrl, '/api/v1/otlp/v1/metrics'),
+      OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: otlpMetricsEndpoint(settings),
       OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: joinUrl(settings.lokiUrl, '/otlp/v1/logs'),
       OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'cumulative',
       OTEL_METRIC_EXPORT_INTERVAL: String(metricExportIntervalMs),

@@ -42,12 +42,17 @@ export function postForm(url: string, body: string, options: RequestOptions): Pr
   return send(url, 'POST', { ...options, headers: { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(Buffer.byteLength(body)) } }, body);
 }
 
+/** POSTs `body` as `contentType` and reads the answer as text, up to `maxBytes`. */
+export function postBytes(url: string, body: Uint8Array, contentType: string, options: RequestOptions): Promise<HttpAnswer> {
+  return send(url, 'POST', { ...options, headers: { ...options.headers, 'Content-Type': contentType, 'Content-Length': String(body.byteLength) } }, body);
+}
+
 /** GETs `url` and reads the answer as text, up to `maxBytes`. */
 export function get(url: string, options: RequestOptions): Promise<HttpAnswer> {
   return send(url, 'GET', options);
 }
 
-function send(url: string, method: string, { headers, signal, maxBytes }: RequestOptions, body?: string): Promise<HttpAnswer> {
+function send(url: string, method: string, { headers, signal, maxBytes }: RequestOptions, body?: string | Uint8Array): Promise<HttpAnswer> {
   const target = new URL(url);
   const transport = target.protocol === 'https:' ? https : http;
   const agent = agents[target.protocol as keyof typeof agents];

@@ -1,4 +1,4 @@
-import type { PrometheusAuth } from '../config/settings-schema.js';
+import { authHeaders, type BackendAuth } from '../config/auth-headers.js';
 import { PrometheusError, networkReason } from './errors.js';
 import { deadline, isTimeout } from '../net/timeout.js';
 import { AnswerTooLargeError, formatBytes, get, postForm, type HttpAnswer } from '../net/http.js';
@@ -7,7 +7,7 @@ import { asApiAnswer, asQueryData, isStringList, type ApiData } from './response
 
 export interface PrometheusClientOptions {
   url: string;
-  auth?: PrometheusAuth | undefined;
+  auth?: BackendAuth | undefined;
   /** Per-request timeout. */
   timeoutMs?: number;
   /** The largest answer read (default 8 MiB, CCMON_MAX_ANSWER_MB): a larger one is cut off and refused. */
@@ -182,14 +182,6 @@ export class PrometheusClient {
 function maxAnswerBytesFromEnv(): number | undefined {
   const mb = Number(process.env.CCMON_MAX_ANSWER_MB);
   return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : undefined;
-}
-
-function authHeaders(auth: PrometheusAuth | undefined): Record<string, string> {
-  if (!auth) return {};
-  const headers: Record<string, string> = { ...(auth.headers ?? {}) };
-  if (auth.bearerToken) headers.Authorization = `Bearer ${auth.bearerToken}`;
-  else if (auth.basic) headers.Authorization = `Basic ${Buffer.from(`${auth.basic.username}:${auth.basic.password}`).toString('base64')}`;
-  return headers;
 }
 
 function toSeconds(date: Date): string {

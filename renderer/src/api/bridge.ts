@@ -30,13 +30,13 @@ export function httpCall(base = ''): (method: ApiMethod, args: unknown) => Promi
         cache: 'no-store',
       });
     } catch {
-      throw new ApiError({ message: 'The Claude Code Monitor server is not answering.', code: 'HOST_UNREACHABLE', hint: 'Is `ccmon web` still running?' });
+      throw new ApiError({ message: 'The Claude Code Monitor server is not answering.', code: 'host-unreachable', hint: 'Is `ccmon web` still running?' });
     }
     let body: Envelope<unknown>;
     try {
       body = (await res.json()) as Envelope<unknown>;
     } catch {
-      throw new ApiError({ message: `The server answered ${res.status} ${res.statusText}.`, code: 'HOST_ERROR' });
+      throw new ApiError({ message: `The server answered ${res.status} ${res.statusText}.`, code: 'host-error' });
     }
     return openEnvelope(body);
   };

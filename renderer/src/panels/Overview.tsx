@@ -21,7 +21,7 @@ export function StaleBanner(props: { summary: Loadable<Summary>; prometheusUrl: 
   const { summary } = props;
   const state = freshness(summary);
   if (state !== 'stale' && state !== 'unavailable') return null;
-  const hostDown = summary.error?.code === 'HOST_UNREACHABLE' || summary.error?.code === 'HOST_ERROR';
+  const hostDown = summary.error?.code === 'host-unreachable' || summary.error?.code === 'host-error';
   // The values' own time (when the host computed them), not when the page received them.
   const when = summary.data ? Date.parse(summary.data.asOf) : null;
   return (
