@@ -12,7 +12,7 @@ import { PrometheusClient } from './prometheus/client.js';
 import type { LiveSummaryStore } from './summary/live-summary-store.js';
 import { toPublicSettings, type SettingsProvider, type SettingsView } from './config/settings-api.js';
 import type { StackControl } from './stack/index.js';
-import { settingsFilePath } from './config/paths.js';
+import { appConfigDir, settingsFilePath } from './config/paths.js';
 import { SummaryFeed } from './live/summary-feed.js';
 
 export interface MonitorServiceOptions {
@@ -69,6 +69,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   };
   const settingsProvider = options.settingsProvider ?? readOnlySettings(settings);
   const envFiles = async () => (await import('./env/index.js')).claudeEnvFiles(env);
+  const installContext = async () => ({ files: await envFiles(), configDir: appConfigDir(env), settings });
 
   const todaySummary = options.liveSummary || options.summaryStore ? liveToday(prometheus, useRules, options.summaryStore) : oneShotToday(prometheus, useRules);
   const summaries = new SummaryFeed(todaySummary, (summary) => events.emit('summary:update', summary));
@@ -105,18 +106,9 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       return view;
     },
     getEnvSnippet: async ({ shell, mode }) => (await import('./env/index.js')).envSnippet(shell, mode, settings),
-    previewApplyEnv: async ({ mode }) => {
-      const envModule = await import('./env/index.js');
-      return envModule.applyClaudeEnv(await envFiles(), envModule.envVars(mode, settings), { dryRun: true });
-    },
-    applyEnv: async ({ mode }) => {
-      const envModule = await import('./env/index.js');
-      return envModule.applyClaudeEnv(await envFiles(), envModule.envVars(mode, settings));
-    },
-    revertEnv: async ({ dryRun }) => {
-      const envModule = await import('./env/index.js');
-      return envModule.revertClaudeEnv(await envFiles(), [envModule.envVars('push', settings), envModule.envVars('scrape', settings)], { dryRun: dryRun ?? false });
-    },
+    previewApplyEnv: async (choice) => (await import('./env/install.js')).applyInstall(choice, await installContext(), { dryRun: true }),
+    applyEnv: async (choice) => (await import('./env/install.js')).applyInstall(choice, await installContext()),
+    revertEnv: async ({ dryRun }) => (await import('./env/install.js')).revertInstall(await installContext(), { dryRun: dryRun ?? false }),
     getAppInfo: async () => ({
       prometheusUrl: settings.prometheusUrl,
       grafanaUrl: settings.grafanaUrl,

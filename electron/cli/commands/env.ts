@@ -15,6 +15,8 @@ interface EnvOptions {
   apply?: boolean;
   revert?: boolean;
   dryRun?: boolean;
+  /** `--no-statusline` sets false. */
+  statusline: boolean;
 }
 
 /** The user's shell from $SHELL (or PowerShell on Windows); bash when unknown. */
@@ -66,8 +68,9 @@ export const registerEnv: RegisterCommand = (program, deps) => {
     .addOption(new Option('--shell <shell>', 'shell syntax (default: from $SHELL); json is the settings.json "env" object').choices([...shells]))
     .addOption(new Option('--mode <mode>', 'push (recommended: OTLP to Prometheus and Loki) or scrape (Prometheus scrapes :9464); default: the app setting').choices([...telemetryModes]))
     .option('--json', 'print the variables as one JSON object (with --apply/--revert: the change)')
-    .option('--apply', "merge the variables into Claude Code's settings.json ($CLAUDE_CONFIG_DIR/settings.json, default ~/.claude/settings.json), with a backup")
-    .option('--revert', 'remove the variables --apply added (and restore values it replaced)')
+    .option('--apply', "merge the variables into Claude Code's settings.json ($CLAUDE_CONFIG_DIR/settings.json, default ~/.claude/settings.json), with a backup, and install the status line (wrapping yours if you have one)")
+    .option('--no-statusline', 'with --apply: leave the status line alone')
+    .option('--revert', 'remove what --apply added (and restore what it replaced: values, your own status line)')
     .option('--dry-run', 'with --apply or --revert: show the change, write nothing')
     .action(async (opts: EnvOptions) => {
       if (opts.apply && opts.revert) throw new UserError('Use --apply or --revert, not both.', undefined, ExitCode.usage);
@@ -78,8 +81,8 @@ export const registerEnv: RegisterCommand = (program, deps) => {
       if (opts.apply || opts.revert) {
         const plan = opts.apply
           ? opts.dryRun
-            ? await call(api, 'previewApplyEnv', { mode })
-            : await call(api, 'applyEnv', { mode })
+            ? await call(api, 'previewApplyEnv', { mode, statusLine: opts.statusline })
+            : await call(api, 'applyEnv', { mode, statusLine: opts.statusline })
           : await call(api, 'revertEnv', { dryRun: Boolean(opts.dryRun) });
         if (opts.json) printJson(deps.io, plan);
         else deps.io.stdout(describePlan(plan, opts.apply ? 'apply' : 'revert', Boolean(opts.dryRun)));

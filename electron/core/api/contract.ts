@@ -12,6 +12,9 @@ export { apiEventNames, apiMethods, eventChannel, isApiMethod, methodChannel, ty
 
 const none = z.object({}).strict();
 
+/** What Apply installs: the telemetry variables for a mode, and (unless turned off) the status line. */
+const installChoice = z.object({ mode: z.enum(telemetryModes), statusLine: z.boolean().optional() }).strict();
+
 /** A summary window as a person types it (instants.ts): each instant ISO 8601, since before until. */
 const summaryWindow = z
   .object({ since: z.string().optional(), until: z.string().optional() })
@@ -40,8 +43,8 @@ export const apiArgSchemas = {
   getSettings: none,
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
   getEnvSnippet: z.object({ shell: z.enum(shells), mode: z.enum(telemetryModes) }).strict(),
-  previewApplyEnv: z.object({ mode: z.enum(telemetryModes) }).strict(),
-  applyEnv: z.object({ mode: z.enum(telemetryModes) }).strict(),
+  previewApplyEnv: installChoice,
+  applyEnv: installChoice,
   revertEnv: z.object({ dryRun: z.boolean().optional() }).strict(),
   getAppInfo: none,
   getGrafanaLinks: z.object({ range: z.enum(chartRanges) }).strict(),

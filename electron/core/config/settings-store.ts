@@ -8,6 +8,7 @@
  * `recoverSettings` is the pure decision; `loadSettingsFile`/`saveSettings` are thin fs adapters.
  */
 import fs from 'node:fs';
+import { writeFileAtomicSync } from '../fs/atomic-write.js';
 import path from 'node:path';
 import { settingsSchema, defaultSettings, validateFields, type Settings } from './settings-schema.js';
 import { migrateSettings, withVersionStamp, type Migration, type RawSettings, settingsMigrations } from './migrations.js';
@@ -98,22 +99,17 @@ export function backupPathFor(file: string, kind: NonNullable<RecoveryOutcome['b
   return `${base}.${kind === 'corrupt' ? 'corrupt' : 'backup'}-${now.toISOString().replace(/[:.]/g, '-')}${ext || '.json'}`;
 }
 
-/** Writes a file atomically: a temp file in the same folder, flushed, then renamed over the target. */
-export function writeFileAtomicSync(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
+/** Copies `file` to `backup` (or `backup-2`, `-3`... when taken): a backup never replaces another. */
+function copyAside(file: string, backup: string): string {
+  const ext = path.extname(backup);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? backup : `${backup.slice(0, backup.length - ext.length)}-${n}${ext}`;
+    try {
+      fs.copyFileSync(file, candidate, fs.constants.COPYFILE_EXCL);
+      return candidate;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 100) throw err;
+    }
   }
 }
 
@@ -141,7 +137,7 @@ export function loadSettingsFile(file: string, appVersion: string, options: { no
   let backupPath: string | undefined;
   if (outcome.backup && text !== null) {
     backupPath = backupPathFor(file, outcome.backup, options.now ?? new Date());
-    fs.copyFileSync(file, backupPath);
+    backupPath = copyAside(file, backupPath);
   }
   if (outcome.rewrite) writeFileAtomicSync(file, JSON.stringify(outcome.rewrite, null, '\t'));
   const notices = outcome.notices.map((n) => (backupPath && n.kind !== 'newer-version' ? { ...n, message: `${n.message} Backup: ${backupPath}`, backupPath } : n));

@@ -6,7 +6,7 @@ import type { Summary } from '../api/types.js';
 import { claudeMetrics, type ClaudeMetric } from '../telemetry/metrics.js';
 import type { LedgerSnapshot } from './usage-ledger.js';
 import { withTimeout } from '../net/timeout.js';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { describeFsError, ensureDir } from '../fs/ensure-dir.js';
 
 /** What a LiveSummary carries from one process to the next (`ccmon summary` run again). */
@@ -87,7 +87,7 @@ export function fileSummaryStore(dir: string, prometheusUrl: string, useRules: b
       try {
         await withTimeout(async () => {
           await ensureDir(dir);
-          await writeFileAtomic(file, JSON.stringify(snapshot), { mode: 0o600 });
+          await writeFileAtomic(file, JSON.stringify(snapshot), { newFileMode: 0o600 });
         }, cacheIoTimeoutMs, 'not written');
       } catch (err) {
         warn(`the summary cache ${file} could not be written (${describeFsError(err)}); the next run computes the summary in full. Set CCMON_CACHE_DIR to a writable folder, or CCMON_SUMMARY_CACHE=off.`);

@@ -1,0 +1,52 @@
+/**
+ * A user's own status line command, wrapped by ours: run as Claude Code runs it (through the shell, with
+ * the same JSON on stdin), its output kept as it is, within the time the status line has. The command is
+ * the user's own text from their settings, stored by `ccmon env --apply` in the app's config folder (not
+ * in our command line: no shell string is built from it).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { chainFileName } from '../../core/env/statusline-install.js';
+
+export interface ChainEntry {
+  command: string;
+}
+
+export function readChain(configDir: string, id: string): ChainEntry | null {
+  try {
+    const all = JSON.parse(readFileSync(path.join(configDir, chainFileName), 'utf8')) as Record<string, unknown>;
+    const entry = all[id] as { command?: unknown } | undefined;
+    return typeof entry?.command === 'string' && entry.command.trim() !== '' ? { command: entry.command } : null;
+  } catch {
+    return null;
+  }
+}
+
+export type ChainOutcome = { ok: true; output: string } | { ok: false; output: string; detail: string };
+
+export function runChained(command: string, input: string, budgetMs: number, env: NodeJS.ProcessEnv): Promise<ChainOutcome> {
+  return new Promise((resolve) => {
+    let output = '';
+    let settled = false;
+    const child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'ignore'], env, windowsHide: true });
+    const done = (outcome: ChainOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      done({ ok: false, output, detail: `your status line command did not finish within ${budgetMs} ms` });
+    }, Math.max(1, budgetMs));
+    child.stdout.on('data', (c: Buffer) => {
+      if (output.length < 64 * 1024) output += c.toString('utf8');
+    });
+    child.on('error', (err) => done({ ok: false, output, detail: `your status line command could not start: ${err.message}` }));
+    child.on('close', (code) => done(code === 0 ? { ok: true, output } : { ok: false, output, detail: `your status line command exited ${code}` }));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}

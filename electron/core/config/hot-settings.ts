@@ -1,0 +1,72 @@
+/**
+ * The few settings the hot path needs (the status line and the hook: a new process on every message
+ * update or session start), read without zod: where to push, where to read, with which credentials.
+ * The same precedence as the full resolver (environment > the app's settings file > defaults) and the
+ * same URL rule; a value that breaks the rule is skipped (the full CLI and `ccmon doctor` say why).
+ *
+ * Claude Code hands its own environment to these commands, including what `ccmon env --apply` put in its
+ * settings (OTEL_EXPORTER_OTLP_METRICS_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS, OTEL_RESOURCE_ATTRIBUTES):
+ * where CCMON_OTLP_METRICS_URL is not set, ccmon pushes exactly where Claude Code pushes.
+ */
+import { readFileSync } from 'node:fs';
+import { authHeaders } from './auth-headers.js';
+import { baseUrlProblem } from './base-url.js';
+import { otlpMetricsEndpoint } from './endpoints.js';
+import { bearerTokenEnvKey, settingsEnvKeys } from './env-keys.js';
+import { settingsFilePath } from './paths.js';
+
+export interface HotSettings {
+  prometheusUrl: string;
+  otlpMetricsUrl: string;
+  /** Sent with every read and push (bearer/basic credentials, extra headers). */
+  headers: Record<string, string>;
+  /** Headers Claude Code itself sends with its pushes (OTEL_EXPORTER_OTLP_HEADERS), added to ours on pushes. */
+  otlpHeaders: Record<string, string>;
+  /** OTEL_RESOURCE_ATTRIBUTES, as Claude Code's own series carry them (host.name, team...). */
+  resourceAttributes: Record<string, string>;
+}
+
+const defaults = { prometheusUrl: 'http://127.0.0.1:9090' };
+
+function fileSettings(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  try {
+    const json: unknown = JSON.parse(readFileSync(settingsFilePath(env), 'utf8'));
+    return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const goodUrl = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' && baseUrlProblem(v) === null ? v.replace(/\/+$/, '') : undefined);
+
+/** `k1=v1,k2=v2` with percent-encoded values (the OTel spec's format for headers and resource attributes). */
+export function parseOtelList(text: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (text ?? '').split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    const key = pair.slice(0, eq).trim();
+    try {
+      out[key] = decodeURIComponent(pair.slice(eq + 1).trim());
+    } catch {
+      out[key] = pair.slice(eq + 1).trim();
+    }
+  }
+  return out;
+}
+
+export function hotSettings(env: NodeJS.ProcessEnv = process.env): HotSettings {
+  const file = fileSettings(env);
+  const prometheusUrl = goodUrl(env[settingsEnvKeys.prometheusUrl]) ?? goodUrl(file.prometheusUrl) ?? defaults.prometheusUrl;
+  const otlp = goodUrl(env[settingsEnvKeys.otlpMetricsUrl]) ?? goodUrl(env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT) ?? goodUrl(file.otlpMetricsUrl);
+  const fileAuth = typeof file.prometheusAuth === 'object' && file.prometheusAuth !== null ? (file.prometheusAuth as Record<string, unknown>) : {};
+  const token = env[bearerTokenEnvKey] || (typeof fileAuth.bearerToken === 'string' ? fileAuth.bearerToken : undefined);
+  const extra = typeof fileAuth.headers === 'object' && fileAuth.headers !== null ? Object.fromEntries(Object.entries(fileAuth.headers).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+  return {
+    prometheusUrl,
+    otlpMetricsUrl: otlpMetricsEndpoint({ prometheusUrl, otlpMetricsUrl: otlp ?? null }),
+    headers: authHeaders({ bearerToken: token, headers: extra }),
+    otlpHeaders: parseOtelList(env.OTEL_EXPORTER_OTLP_METRICS_HEADERS || env.OTEL_EXPORTER_OTLP_HEADERS),
+    resourceAttributes: parseOtelList(env.OTEL_RESOURCE_ATTRIBUTES),
+  };
+}

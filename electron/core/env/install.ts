@@ -1,0 +1,49 @@
+/**
+ * What `ccmon env --apply` (and the setup panel's Apply) put into Claude Code's settings: the telemetry
+ * variables, our status line (wrapping the user's), and — with the hooks — the session → project record.
+ * One function plans it for the preview and the apply alike.
+ */
+import type { Settings, TelemetryMode } from '../config/settings-schema.js';
+import { applyClaudeSettings, revertClaudeSettings, type ClaudeEnvFiles, type ClaudeSettingsDesired } from './claude-settings.js';
+import { ccmonCommandLine, ccmonInvocation, type CcmonInvocation } from './ccmon-command.js';
+import { envVars } from './snippet.js';
+import { dropChain, planStatusLine, saveChain } from './statusline-install.js';
+import type { ClaudeEnvPlan } from './types.js';
+
+export interface InstallChoice {
+  mode: TelemetryMode;
+  /** Install the status line (default true). */
+  statusLine?: boolean | undefined;
+}
+
+export interface InstallContext {
+  files: ClaudeEnvFiles;
+  /** The app's config folder (the wrapped status line command lives there). */
+  configDir: string;
+  settings: Pick<Settings, 'prometheusUrl' | 'lokiUrl' | 'exporterUrl' | 'otlpMetricsUrl'>;
+  invocation?: CcmonInvocation;
+}
+
+async function desired(choice: InstallChoice, ctx: InstallContext) {
+  const statusLine = choice.statusLine === false ? null : await planStatusLine(ctx.files.settingsFile, ctx.configDir, ctx.invocation ?? ccmonInvocation());
+  const wanted: ClaudeSettingsDesired = { env: envVars(choice.mode, ctx.settings), ...(statusLine ? { statusLine: statusLine.statusLine } : {}) };
+  return { wanted, chain: statusLine?.chain ?? null };
+}
+
+export async function applyInstall(choice: InstallChoice, ctx: InstallContext, opts: { dryRun?: boolean } = {}): Promise<ClaudeEnvPlan> {
+  const { wanted, chain } = await desired(choice, ctx);
+  // The wrapped command is stored first: our status line must never name an id that isn't there.
+  if (chain && !opts.dryRun) await saveChain(ctx.configDir, ctx.files.settingsFile, chain);
+  return applyClaudeSettings(ctx.files, wanted, opts);
+}
+
+export async function revertInstall(ctx: InstallContext, opts: { dryRun?: boolean } = {}): Promise<ClaudeEnvPlan> {
+  const invocation = ctx.invocation ?? ccmonInvocation();
+  const fallback: ClaudeSettingsDesired[] = (['push', 'scrape'] as const).map((mode) => ({
+    env: envVars(mode, ctx.settings),
+    statusLine: { type: 'command', command: ccmonCommandLine(invocation, ['statusline']), padding: 0 },
+  }));
+  const plan = await revertClaudeSettings(ctx.files, fallback, opts);
+  if (plan.applied) await dropChain(ctx.configDir, ctx.files.settingsFile);
+  return plan;
+}
