@@ -14,6 +14,10 @@ import { toPublicSettings, type SettingsProvider, type SettingsView } from './co
 import type { StackControl } from './stack/index.js';
 import { appConfigDir, settingsFilePath } from './config/paths.js';
 import { SummaryFeed } from './live/summary-feed.js';
+import { Cached } from './live/cached.js';
+import type { PlanLimitsView, Summary, UsageSummary } from './api/types.js';
+
+const noPlanLimits: PlanLimitsView = { fiveHour: null, sevenDay: null };
 
 export interface MonitorServiceOptions {
   settings: Settings;
@@ -71,8 +75,11 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   const envFiles = async () => (await import('./env/index.js')).claudeEnvFiles(env);
   const installContext = async () => ({ files: await envFiles(), configDir: appConfigDir(env), settings });
 
-  const todaySummary = options.liveSummary || options.summaryStore ? liveToday(prometheus, useRules, options.summaryStore) : oneShotToday(prometheus, useRules);
-  const summaries = new SummaryFeed(todaySummary, (summary) => events.emit('summary:update', summary));
+  const usageToday = options.liveSummary || options.summaryStore ? liveToday(prometheus, useRules, options.summaryStore) : oneShotToday(prometheus, useRules);
+  // The plan limits move slowly and cost more queries than a carried-forward summary: at most once a minute.
+  const planLimits = new Cached(async () => (await import('./plan/read-limits.js')).readPlanLimits(prometheus), 60_000);
+  const withPlanLimits = async (usage: UsageSummary): Promise<Summary> => ({ ...usage, planLimits: await planLimits.get().catch(() => noPlanLimits) });
+  const summaries = new SummaryFeed(async () => withPlanLimits(await usageToday()), (summary) => events.emit('summary:update', summary));
 
   const withStatus = async <T,>(run: Promise<T>, pick: (r: T) => ApiEvents['stack:status']): Promise<T> => {
     const result = await run;
@@ -86,8 +93,9 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       const window = parseWindow(since, until);
       if (!window.ok) throw new AppError('invalid-arguments', `getSummary: ${window.field}: ${window.message}`);
       const { computeSummary } = await import('./summary/summary.js');
-      return computeSummary(prometheus, { since: window.since, until: window.until, useRules });
+      return withPlanLimits(await computeSummary(prometheus, { since: window.since, until: window.until, useRules }));
     },
+    getLimits: async () => (await import('./plan/read-limits.js')).readLimits(prometheus),
     getUsageSeries: async ({ range }) => (await import('./summary/usage-series.js')).computeUsageSeries(prometheus, range),
     probeExporter: async () => (await import('./exporter/probe.js')).probeExporter(settings.exporterUrl),
     checkLostSessions: async () => {

@@ -24,7 +24,7 @@ import { LiveSummary } from '../../electron/core/summary/live-summary.js';
 import { fileSummaryStore } from '../../electron/core/summary/live-summary-store.js';
 import { summaryFigures } from '../../test/support/summary-figures.js';
 import { isDeepStrictEqual } from 'node:util';
-import type { Summary } from '../../electron/core/api/types.js';
+import type { UsageSummary as Summary } from '../../electron/core/api/types.js';
 import { periodStarts, startOfLocalDay } from '../../electron/core/summary/time-windows.js';
 import { metricSelector } from '../../electron/core/telemetry/metrics.js';
 import { backfillSeries, backfillTotals } from '../../scripts/simulator/backfill.js';

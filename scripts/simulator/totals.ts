@@ -4,7 +4,7 @@
  * process's final counter values (each process counts from zero), which is the sum of all steps.
  * Pure.
  */
-import type { ModelUsage, Summary } from '../../electron/core/api/types.js';
+import type { ModelUsage, UsageSummary } from '../../electron/core/api/types.js';
 import { TOKEN_TYPES, type Scenario, type SessionRun, type TokenType, type UsageStep } from './scenario.js';
 
 export type TokenTotals = Record<TokenType, number>;
@@ -15,7 +15,7 @@ export type ModelTotals = ModelUsage;
  * The usage fields of `ccmon summary --json` (sessions: distinct session ids, a resumed session counting
  * once; byModel sorted by model name).
  */
-export type KnownTotals = Omit<Summary, 'asOf' | 'window' | 'periods'>;
+export type KnownTotals = Omit<UsageSummary, 'asOf' | 'window' | 'periods'>;
 
 export interface TotalsOptions {
   /** Only count steps whose absolute time (run.start + step.at, scenario seconds) is >= since. */

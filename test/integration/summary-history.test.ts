@@ -6,7 +6,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Summary } from '../../electron/core/api/types.js';
+import type { UsageSummary as Summary } from '../../electron/core/api/types.js';
 import { backfillSession, backfillTotals, type BackfillOptions } from '../../scripts/simulator/backfill.js';
 import { buildHistory, recordingRulesFile, type History } from '../support/history.js';
 import { startPrometheus, type PrometheusHandle } from '../support/prometheus.js';

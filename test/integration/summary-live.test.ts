@@ -23,7 +23,7 @@ import { assertKnownTotals, summaryFigures } from '../support/summary-figures.js
 import { tempDir } from '../support/tmp.js';
 import { ccmonJson } from '../support/ccmon.js';
 import { fileSummaryStore, type LiveSnapshot } from '../../electron/core/summary/live-summary-store.js';
-import type { Summary } from '../../electron/core/api/types.js';
+import type { UsageSummary as Summary } from '../../electron/core/api/types.js';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

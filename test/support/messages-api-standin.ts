@@ -100,6 +100,12 @@ export interface MessagesApiStandin {
   messageRequests(opts?: { mainOnly?: boolean }): RecordedRequest[];
   /** Sum of the usage answered so far, over all Messages API calls. */
   totalUsage(): Usage;
+  /**
+   * Headers sent with every Messages API answer from now on, e.g. a subscriber's plan limits:
+   * `anthropic-ratelimit-unified-5h-utilization: 0.37`, `...-5h-reset` (epoch s), `...-7d-...`,
+   * `anthropic-ratelimit-unified-status: allowed`. See `planLimitHeaders`.
+   */
+  setResponseHeaders(headers: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -123,9 +129,10 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-function json(res: http.ServerResponse, status: number, value: unknown): void {
+function json(res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(value);
   res.writeHead(status, {
+    ...extra,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
     'request-id': newId('req'),
@@ -166,6 +173,7 @@ export async function startMessagesApiStandin(options: StandinOptions = {}): Pro
   const delay = options.eventDelayMs ?? 0;
 
   const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+  let extraHeaders: Record<string, string> = {};
 
   async function answerMessages(rec: RecordedRequest, body: Record<string, unknown>, res: http.ServerResponse) {
     const main = isMain(body);
@@ -203,11 +211,12 @@ export async function startMessagesApiStandin(options: StandinOptions = {}): Pro
         stop_reason: stopReason,
         stop_sequence: null,
         usage,
-      });
+      }, extraHeaders);
       return;
     }
 
     res.writeHead(200, {
+      ...extraHeaders,
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache',
       connection: 'keep-alive',
@@ -346,6 +355,9 @@ export async function startMessagesApiStandin(options: StandinOptions = {}): Pro
     messageRequests(opts) {
       return requests.filter((r) => r.kind === 'messages' && (!opts?.mainOnly || r.main === true));
     },
+    setResponseHeaders(headers) {
+      extraHeaders = { ...headers };
+    },
     totalUsage() {
       const t: Usage = { input_tokens: 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
       for (const r of requests) {
@@ -363,5 +375,18 @@ export async function startMessagesApiStandin(options: StandinOptions = {}): Pro
         server.closeAllConnections();
       });
     },
+  };
+}
+
+/** The answer headers a claude.ai subscriber's requests carry (what Claude Code reads its plan limits from). */
+export function planLimitHeaders(fiveHour: { utilization: number; resetsAt: number }, sevenDay: { utilization: number; resetsAt: number }): Record<string, string> {
+  return {
+    'anthropic-ratelimit-unified-status': 'allowed',
+    'anthropic-ratelimit-unified-5h-utilization': String(fiveHour.utilization),
+    'anthropic-ratelimit-unified-5h-reset': String(fiveHour.resetsAt),
+    'anthropic-ratelimit-unified-5h-status': 'allowed',
+    'anthropic-ratelimit-unified-7d-utilization': String(sevenDay.utilization),
+    'anthropic-ratelimit-unified-7d-reset': String(sevenDay.resetsAt),
+    'anthropic-ratelimit-unified-7d-status': 'allowed',
   };
 }

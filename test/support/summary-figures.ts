@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import type { Summary } from '../../electron/core/api/types.js';
+import type { UsageSummary } from '../../electron/core/api/types.js';
 import type { KnownTotals } from '../../scripts/simulator/totals.js';
 
 /** Everything a summary reports except when it was taken, rounded as people read it. */
-export function summaryFigures(s: Summary): unknown {
+export function summaryFigures(s: UsageSummary): unknown {
   const r = (n: number): number => Math.round(n * 1e6) / 1e6;
   return {
     cost: r(s.costUsd),
@@ -28,7 +28,7 @@ export interface KnownTotalsCheck {
 }
 
 /** A summary equals a scenario's known totals: cost to $0.0001, tokens, lines, commits and PRs exactly. */
-export function assertKnownTotals(summary: Summary, expected: KnownTotals, { label = '', sessions = true, exactModels = true }: KnownTotalsCheck = {}): void {
+export function assertKnownTotals(summary: UsageSummary, expected: KnownTotals, { label = '', sessions = true, exactModels = true }: KnownTotalsCheck = {}): void {
   const at = label ? `${label}: ` : '';
   assert.ok(Math.abs(summary.costUsd - expected.costUsd) <= 1e-4, `${at}cost ${summary.costUsd} vs known ${expected.costUsd}`);
   assert.deepEqual(summary.tokens, expected.tokens, `${at}tokens`);

@@ -6,6 +6,7 @@ import { registerWeb } from './web.js';
 import { registerStack } from './stack.js';
 import { registerDoctor } from './doctor.js';
 import { registerStatusline } from './statusline.js';
+import { registerLimits } from './limits.js';
 
 /** Every `ccmon` command, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerSummary, registerProbe, registerEnv, registerStack, registerDoctor, registerWeb, registerStatusline];
+export const commands: RegisterCommand[] = [registerSummary, registerLimits, registerProbe, registerEnv, registerStack, registerDoctor, registerWeb, registerStatusline];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LostSessionsVerdict } from '../exporter/lost-sessions.js';
-import type { DoctorReport, ProbeResult, PullProgress, PurgeResult, StackStatus, Summary, UsageSeries } from './types.js';
+import type { DoctorReport, PlanLimits, ProbeResult, PullProgress, PurgeResult, StackStatus, Summary, UsageSeries } from './types.js';
 import { settingsPatchSchema, type SettingsView } from '../config/settings-api.js';
 import type { AppInfo, GrafanaLinks } from './types.js';
 import type { ClaudeEnvPlan, EnvSnippet } from '../env/types.js';
@@ -31,6 +31,7 @@ const summaryWindow = z
  */
 export const apiArgSchemas = {
   getSummary: summaryWindow,
+  getLimits: none,
   getUsageSeries: z.object({ range: z.enum(chartRanges) }).strict(),
   probeExporter: none,
   checkLostSessions: none,
@@ -54,6 +55,7 @@ export type ApiArgs<M extends ApiMethod> = z.infer<(typeof apiArgSchemas)[M]>;
 
 export interface ApiResults {
   getSummary: Summary;
+  getLimits: PlanLimits;
   getUsageSeries: UsageSeries;
   probeExporter: ProbeResult;
   checkLostSessions: LostSessionsVerdict;

@@ -5,6 +5,7 @@
  */
 export const apiMethods = [
   'getSummary',
+  'getLimits',
   'getUsageSeries',
   'probeExporter',
   'checkLostSessions',

@@ -21,8 +21,37 @@ export interface TimeWindow {
   until: string;
 }
 
-/** `ccmon summary --json`, field for field as DESIGN.md specifies. */
-export interface Summary {
+export interface PlanWindowView {
+  usedPercent: number;
+  /** ISO; in the past when the window has reset since the last report (usage is then 0). */
+  resetsAt: string;
+  observedAt: string;
+  projectedPercentAtReset: number;
+  /** When the window reaches 100% at the current pace, if before the reset. */
+  limitAt: string | null;
+}
+
+export interface PlanLimitsView {
+  fiveHour: PlanWindowView | null;
+  sevenDay: PlanWindowView | null;
+}
+
+export interface BudgetPace {
+  /** Cost of the last hour. */
+  usdPerHour: number;
+  /** Today so far plus the last hour's rate until midnight. */
+  projectedTodayUsd: number;
+  /** The month so far plus its daily average for the days left. */
+  projectedMonthUsd: number;
+}
+
+export interface PlanLimits extends PlanLimitsView {
+  asOf: string;
+  budget: BudgetPace;
+}
+
+/** What Claude Code's counters say about a window (the summary without the plan limits). */
+export interface UsageSummary {
   asOf: string;
   window: TimeWindow;
   costUsd: number;
@@ -34,6 +63,12 @@ export interface Summary {
   pullRequests: number;
   activeTimeSeconds: { user: number; cli: number };
   periods: { today: number; last7Days: number; last30Days: number };
+}
+
+/** `ccmon summary --json`, field for field as DESIGN.md specifies. */
+export interface Summary extends UsageSummary {
+  /** The plan limits Claude Code reported (subscribers; both null otherwise), with their pace. */
+  planLimits: PlanLimitsView;
 }
 
 export interface UsagePoint {

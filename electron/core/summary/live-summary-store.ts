@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Summary } from '../api/types.js';
+import type { UsageSummary } from '../api/types.js';
 import { claudeMetrics, type ClaudeMetric } from '../telemetry/metrics.js';
 import type { LedgerSnapshot } from './usage-ledger.js';
 import { withTimeout } from '../net/timeout.js';
@@ -16,7 +16,7 @@ export interface LiveSnapshot {
   useRules: boolean;
   /** Local midnight (epoch ms) of the day the summary is about. */
   day: number;
-  base: Summary;
+  base: UsageSummary;
   startTime: string | undefined;
   checkedAt: number;
   ledger: LedgerSnapshot;

@@ -1,4 +1,4 @@
-import type { Summary } from '../api/types.js';
+import type { UsageSummary } from '../api/types.js';
 import type { PrometheusClient } from '../prometheus/client.js';
 import { metricsSelector, type ClaudeMetric } from '../telemetry/metrics.js';
 import { assembleSummary, computeSummaryDetailed, summaryParts, type SummaryParts } from './summary.js';
@@ -40,7 +40,7 @@ export type LiveSummaryMode = { kind: 'full'; reason: string } | { kind: 'increm
 
 interface LiveState {
   ledger: UsageLedger;
-  base: Summary;
+  base: UsageSummary;
   day: number;
   /** Prometheus's start time when the base summary was taken, and the latest answer to the restart check. */
   startTime: string | undefined;
@@ -79,20 +79,20 @@ export class LiveSummary {
   }
 
   /** Today's summary as of `now` (local midnight to now), equal to a full `computeSummary`. */
-  summary(now = new Date()): Promise<Summary> {
+  summary(now = new Date()): Promise<UsageSummary> {
     const next = this.queue.then(() => this.refresh(now));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async refresh(now: Date): Promise<Summary> {
+  private async refresh(now: Date): Promise<UsageSummary> {
     if (!this.state && this.options.store) this.state = restoreState(await this.options.store.load());
     const summary = await this.advance(now);
     if (this.options.store && this.state) await this.options.store.save(this.snapshot(this.state));
     return summary;
   }
 
-  private async advance(now: Date): Promise<Summary> {
+  private async advance(now: Date): Promise<UsageSummary> {
     const seconds = now.getTime() / 1000;
     const state = this.state;
     const reason = !state
@@ -132,7 +132,7 @@ export class LiveSummary {
   }
 
   /** A full summary as of `now - settle`, then carried forward to `now`. */
-  private async seed(now: Date, reason: string): Promise<Summary> {
+  private async seed(now: Date, reason: string): Promise<UsageSummary> {
     this.state = undefined;
     const at = new Date(Math.max(startOfLocalDay(now).getTime() + 1, now.getTime() - this.settle * 1000));
     const since = startOfLocalDay(now);
@@ -180,7 +180,7 @@ function restoreState(snapshot: LiveSnapshot | undefined): LiveState | undefined
 }
 
 /** `base` (a full summary) plus what each series added since, as of `now`. */
-export function carryForward(base: Summary, usage: readonly SeriesUsage[], sessions: number, now: Date): Summary {
+export function carryForward(base: UsageSummary, usage: readonly SeriesUsage[], sessions: number, now: Date): UsageSummary {
   const parts: SummaryParts = { ...summaryParts(base), now, until: now, sessions };
   const add = (rows: GroupedTotal[], u: SeriesUsage, groupBy: readonly string[]): void =>
     void rows.push({ labels: Object.fromEntries(groupBy.map((g) => [g, g === 'model' ? u.labels.model || 'unknown' : (u.labels[g] ?? '')])), value: u.total });

@@ -1,6 +1,6 @@
 import type { PrometheusClient } from '../prometheus/client.js';
 import { tokenTypes, type TokenType } from '../telemetry/metrics.js';
-import type { ModelUsage, Summary, TokenCounts } from '../api/types.js';
+import type { ModelUsage, UsageSummary, TokenCounts } from '../api/types.js';
 import type { WindowSpec } from './promql.js';
 import { periodStarts, startOfLocalDay } from './time-windows.js';
 import { RulesCoverage, WindowCounter, type GroupedTotal } from './window-totals.js';
@@ -23,12 +23,12 @@ const byLabel = (rows: GroupedTotal[], label: string, value: string): number => 
  * Everything `ccmon summary` reports, for any window (default: local midnight to now), with totals
  * equal to what Claude Code itself reported (see promql.ts for how).
  */
-export async function computeSummary(client: PrometheusClient, request: SummaryRequest = {}): Promise<Summary> {
+export async function computeSummary(client: PrometheusClient, request: SummaryRequest = {}): Promise<UsageSummary> {
   return (await computeSummaryDetailed(client, request)).summary;
 }
 
 export interface DetailedSummary {
-  summary: Summary;
+  summary: UsageSummary;
   /** The sessions counted in `summary.sessions`. */
   sessionIds: string[];
   /** The sessions of the main window totalled from raw samples (they resumed, or a value fell). */
@@ -88,10 +88,10 @@ export interface SummaryParts {
   /** By type (user, cli). */
   active: GroupedTotal[];
   sessions: number;
-  periods: Summary['periods'];
+  periods: UsageSummary['periods'];
 }
 
-export function assembleSummary(p: SummaryParts): Summary {
+export function assembleSummary(p: SummaryParts): UsageSummary {
   return {
     asOf: p.now.toISOString(),
     window: { since: p.since.toISOString(), until: p.until.toISOString() },
@@ -108,7 +108,7 @@ export function assembleSummary(p: SummaryParts): Summary {
 }
 
 /** A summary taken apart into the grouped totals it was assembled from (the inverse of `assembleSummary`). */
-export function summaryParts(summary: Summary): SummaryParts {
+export function summaryParts(summary: UsageSummary): SummaryParts {
   const row = (labels: Record<string, string>, value: number): GroupedTotal => ({ labels, value });
   return {
     now: new Date(summary.asOf),
@@ -143,8 +143,14 @@ function modelBreakdown(cost: GroupedTotal[], tokens: GroupedTotal[]): ModelUsag
     .sort((a, b) => b.costUsd - a.costUsd || a.model.localeCompare(b.model));
 }
 
-/** Cost since local midnight only: one metric, for callers that run often (Claude Code's status line). */
-export async function costToday(client: PrometheusClient, now = new Date(), useRules = true): Promise<number> {
-  const window = new WindowCounter(client, { since: startOfLocalDay(now), until: now }, ['cost'], new RulesCoverage(client, useRules));
+/** The cost in (since, until], counted as every other figure: one metric, for callers that need only it. */
+export async function costBetween(client: PrometheusClient, since: Date, until: Date, useRules = true, coverage = new RulesCoverage(client, useRules)): Promise<number> {
+  if (since.getTime() >= until.getTime()) return 0;
+  const window = new WindowCounter(client, { since, until }, ['cost'], coverage);
   return sumValues(await window.totals('cost', []));
+}
+
+/** Cost since local midnight only, for callers that run often (Claude Code's status line). */
+export function costToday(client: PrometheusClient, now = new Date(), useRules = true): Promise<number> {
+  return costBetween(client, startOfLocalDay(now), now, useRules);
 }
