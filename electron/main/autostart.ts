@@ -83,6 +83,13 @@ export function applyDesktopFilePlan(plan: Extract<AutostartPlan, { kind: 'deskt
   fsImpl.renameSync(tmp, plan.path);
 }
 
+/** Applies the plan for `input`: a login item through `setLoginItem` (Electron's app.setLoginItemSettings), else the XDG entry. */
+export function applyAutostart(input: AutostartInput, setLoginItem: (settings: Extract<AutostartPlan, { kind: 'login-item' }>['settings']) => void, fsImpl?: Parameters<typeof applyDesktopFilePlan>[1]): void {
+  const plan = autostartPlan(input);
+  if (plan.kind === 'login-item') setLoginItem(plan.settings);
+  else applyDesktopFilePlan(plan, fsImpl);
+}
+
 /** Whether the Linux entry is in place (the settings panel shows the real state). */
 export function desktopFileEnabled(file: string): boolean {
   try {

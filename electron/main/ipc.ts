@@ -1,10 +1,10 @@
 /**
  * IPC: one `ipcMain.handle` per API method (channel names from the contract), each answering with the
- * envelope built by ipc-dispatch (sender check, zod validation); core events forwarded to the window.
+ * envelope built by ipc-dispatch (sender check, zod validation). Events reach the window through
+ * forward-events.ts.
  */
 import { ipcMain } from 'electron';
-import { apiEventNames, apiMethods, eventChannel, methodChannel, type MonitorApi } from '../core/api/contract.js';
-import type { ApiEventBus } from '../core/service.js';
+import { apiMethods, methodChannel, type MonitorApi } from '../core/api/contract.js';
 import { dispatchApiCall } from './ipc-dispatch.js';
 
 export function registerIpcHandlers(getApi: () => MonitorApi, isTrusted: (frameUrl: string | null | undefined) => boolean): () => void {
@@ -16,8 +16,3 @@ export function registerIpcHandlers(getApi: () => MonitorApi, isTrusted: (frameU
   };
 }
 
-/** Forwards every core event to the window (if any); returns the unsubscribe. */
-export function forwardEvents(events: ApiEventBus, send: (channel: string, payload: unknown) => void): () => void {
-  const offs = apiEventNames.map((name) => events.on(name, (payload) => send(eventChannel(name), payload)));
-  return () => offs.forEach((off) => off());
-}

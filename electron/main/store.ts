@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { settingsSchema, type Settings } from '../core/config/settings-schema.js';
 import { loadSettingsFile, applySettingsPatch } from '../core/config/settings-store.js';
 import { toPublicSettings, type SettingsNotice, type SettingsProvider, type SettingsView } from '../core/config/settings-api.js';
-import type { BudgetLedger } from '../core/budget/thresholds.js';
+import type { LedgerStore } from '../core/budget/threshold-ledger.js';
 
 /** electron-store's `schema` option: the JSON schema of each setting, from the one zod schema. */
 export function settingsJsonSchemaProperties(): Record<string, unknown> {
@@ -70,8 +70,21 @@ export function openSettingsStore(options: { dir: string; appVersion: string; la
   };
 }
 
-/** Small app state that isn't a setting: what budget notifications were already shown this period. */
-export function openStateStore(dir: string): { ledger(): BudgetLedger; setLedger(l: BudgetLedger): void } {
-  const store = new Store<{ budgetLedger: BudgetLedger }>({ cwd: dir, name: 'app-state', clearInvalidConfig: true, defaults: { budgetLedger: {} } });
-  return { ledger: () => store.get('budgetLedger'), setLedger: (l) => store.set('budgetLedger', l) };
+export interface StateStore {
+  /** A watch's ledger under `name` in app-state.json (`budgetLedger`); an empty one when absent or not an object. */
+  ledger<L extends object>(name: string): LedgerStore<L>;
+}
+
+/** Small app state that isn't a setting: what each threshold watch already announced this period. */
+export function openStateStore(dir: string): StateStore {
+  const store = new Store<Record<string, unknown>>({ cwd: dir, name: 'app-state', clearInvalidConfig: true });
+  return {
+    ledger: <L extends object>(name: string): LedgerStore<L> => ({
+      read: () => {
+        const held = store.get(name);
+        return (held !== null && typeof held === 'object' && !Array.isArray(held) ? held : {}) as L;
+      },
+      write: (ledger) => store.set(name, ledger),
+    }),
+  };
 }

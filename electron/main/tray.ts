@@ -3,6 +3,7 @@ import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type Rectangl
 import { buildTrayMenu, menuAttachment, type TrayAction, type TrayMenuItem, type TrayMenuState } from './tray-menu.js';
 import { trayIconPath } from './tray-icon.js';
 import { trayTitle, trayTooltip, type CostView } from './tray-state.js';
+import type { TrayModel } from './tray-model.js';
 
 export interface TrayView extends TrayMenuState {
   cost: CostView;
@@ -83,5 +84,23 @@ export class TrayController {
 
   destroy(): void {
     this.tray.destroy();
+  }
+}
+
+/** The tray for the model, following its changes; null (logged) where the platform gives none. */
+export function createTray(
+  resourcesDir: string,
+  model: Pick<TrayModel, 'view' | 'onChange'>,
+  run: (action: TrayAction) => void,
+  onClick: (bounds: Rectangle | undefined) => void,
+  log: (message: string) => void,
+): TrayController | null {
+  try {
+    const tray = new TrayController(resourcesDir, model.view(), run, onClick);
+    model.onChange((view) => tray.update(view));
+    return tray;
+  } catch (err) {
+    log(`no tray: ${(err as Error).message}`);
+    return null;
   }
 }

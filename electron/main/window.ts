@@ -20,6 +20,7 @@ export class WindowController {
   private win: BrowserWindow | null = null;
   private ready: Promise<void> | null = null;
   private lastHiddenAt = 0;
+  private shown = false;
 
   constructor(private readonly options: WindowControllerOptions) {}
 
@@ -42,14 +43,14 @@ export class WindowController {
     );
     this.win = win;
     this.ready = new Promise((resolve) => win.once('ready-to-show', () => resolve()));
-    win.on('show', () => this.options.onVisibilityChange(true));
+    win.on('show', () => this.visibility(true));
     win.on('hide', () => {
       this.lastHiddenAt = Date.now();
-      this.options.onVisibilityChange(false);
+      this.visibility(false);
     });
     win.on('closed', () => {
       this.win = null;
-      this.options.onVisibilityChange(false);
+      this.visibility(false);
     });
     if (this.options.mode === 'popover') {
       win.on('blur', () => {
@@ -65,6 +66,13 @@ export class WindowController {
     }
     void win.loadURL(this.options.url);
     return win;
+  }
+
+  /** Tells the listener when the window becomes visible or stops being so (not on every repeated 'show'). */
+  private visibility(visible: boolean): void {
+    if (visible === this.shown) return;
+    this.shown = visible;
+    this.options.onVisibilityChange(visible);
   }
 
   /** Creates the window (hidden) so the first show is instant. */

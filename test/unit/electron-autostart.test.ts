@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { applyDesktopFilePlan, autostartPlan, desktopFileEnabled, linuxDesktopEntry, quoteExecArg } from '../../electron/main/autostart.js';
+import { applyAutostart, applyDesktopFilePlan, autostartPlan, desktopFileEnabled, linuxDesktopEntry, quoteExecArg } from '../../electron/main/autostart.js';
 
 test('macOS and Windows: app.setLoginItemSettings, started hidden', () => {
   for (const platform of ['darwin', 'win32'] as const) {
@@ -54,4 +54,16 @@ test('fs adapter writes and removes the entry', () => {
   assert.equal(fs.existsSync(on.path), false);
   applyDesktopFilePlan(off); // idempotent
   assert.equal(desktopFileEnabled(on.path), false);
+});
+
+test('applyAutostart: a login item through the given setter on macOS and Windows, the XDG entry on Linux', () => {
+  const set: unknown[] = [];
+  applyAutostart({ platform: 'darwin', enabled: true, execPath: '/x', env: {} }, (s) => set.push(s));
+  assert.deepEqual(set, [{ openAtLogin: true, openAsHidden: true, args: ['--hidden'] }]);
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ccmon-autostart-'));
+  applyAutostart({ platform: 'linux', enabled: true, execPath: '/usr/bin/ccm', env: { HOME: home } }, () => assert.fail('no login item on Linux'));
+  const entry = path.join(home, '.config', 'autostart', 'claude-code-monitor.desktop');
+  assert.match(fs.readFileSync(entry, 'utf8'), /^Exec=\/usr\/bin\/ccm --hidden$/m);
+  applyAutostart({ platform: 'linux', enabled: false, execPath: '/usr/bin/ccm', env: { HOME: home } }, () => assert.fail('no login item on Linux'));
+  assert.equal(fs.existsSync(entry), false);
 });

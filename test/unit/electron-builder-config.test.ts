@@ -49,7 +49,7 @@ test('targets: AppImage + deb, dmg, nsis; appId and productName; compose shipped
   assert.deepEqual(config.win.target, ['nsis']);
   assert.equal(config.productName, 'Claude Code Monitor');
   // The main process names itself and its Windows AppUserModelID the same way.
-  const appSource = fs.readFileSync(path.join(root, 'electron', 'main', 'app.ts'), 'utf8');
+  const appSource = fs.readFileSync(path.join(root, 'electron', 'main', 'app-identity.ts'), 'utf8');
   assert.match(appSource, new RegExp(`PRODUCT_NAME = '${config.productName}'`));
   assert.match(appSource, new RegExp(`APP_ID = '${String(config.appId).replace(/\./g, '\\.')}'`));
   assert.match(String(config.appId), /^[a-z0-9-]+(\.[a-z0-9-]+)+$/);

@@ -3,15 +3,13 @@
  * period. The ledger of what was already notified is returned for the host to persist, so a restart
  * doesn't repeat a notification; a new day (or month) starts a fresh ledger entry.
  */
+import { crossThresholds, type Crossing, type Measure, type ThresholdLedger } from './threshold-ledger.js';
 
 export const BUDGET_THRESHOLDS = [0.8, 1] as const;
 export type BudgetThreshold = (typeof BUDGET_THRESHOLDS)[number];
 export type BudgetPeriodKind = 'daily' | 'monthly';
 
-export interface BudgetLedger {
-  daily?: { period: string; notified: number[] };
-  monthly?: { period: string; notified: number[] };
-}
+export type BudgetLedger = ThresholdLedger<BudgetPeriodKind>;
 
 export interface BudgetInput {
   now: Date;
@@ -45,29 +43,18 @@ export function startOfMonth(now: Date): Date {
   return new Date(now.getFullYear(), now.getMonth(), 1, 0, 0, 0, 0);
 }
 
-/**
- * Which thresholds to notify now. When cost jumps past several thresholds at once, only the highest
- * is announced (the lower ones are recorded as done, so they don't follow later).
- */
+/** Which budget thresholds to notify now (the threshold ledger's rule, for the daily and monthly budget). */
 export function evaluateBudgets(input: BudgetInput): { alerts: BudgetAlert[]; ledger: BudgetLedger } {
-  const ledger: BudgetLedger = { ...input.ledger };
-  const alerts: BudgetAlert[] = [];
-  const periods: [BudgetPeriodKind, number | null, number | null][] = [
-    ['daily', input.todayCostUsd, input.dailyBudgetUsd],
-    ['monthly', input.monthCostUsd, input.monthlyBudgetUsd],
+  const measures: Measure<BudgetPeriodKind>[] = [
+    { key: 'daily', period: periodKey('daily', input.now), value: input.todayCostUsd, limit: input.dailyBudgetUsd },
+    { key: 'monthly', period: periodKey('monthly', input.now), value: input.monthCostUsd, limit: input.monthlyBudgetUsd },
   ];
-  for (const [kind, cost, budget] of periods) {
-    const period = periodKey(kind, input.now);
-    const entry = ledger[kind]?.period === period ? ledger[kind] : { period, notified: [] };
-    ledger[kind] = entry;
-    if (cost === null || budget === null || !(budget > 0) || !Number.isFinite(cost)) continue;
-    const crossed = BUDGET_THRESHOLDS.filter((t) => cost >= budget * t - 1e-9 && !entry.notified.includes(t));
-    if (crossed.length === 0) continue;
-    const highest = crossed[crossed.length - 1]!;
-    alerts.push({ kind, threshold: highest, period, costUsd: cost, budgetUsd: budget });
-    ledger[kind] = { period, notified: [...new Set([...entry.notified, ...BUDGET_THRESHOLDS.filter((t) => t <= highest)])].sort() };
-  }
-  return { alerts, ledger };
+  const { crossings, ledger } = crossThresholds(BUDGET_THRESHOLDS, measures, input.ledger);
+  return { alerts: crossings.map(budgetAlert), ledger };
+}
+
+function budgetAlert(c: Crossing<BudgetPeriodKind>): BudgetAlert {
+  return { kind: c.key, threshold: c.threshold as BudgetThreshold, period: c.period, costUsd: c.value, budgetUsd: c.limit };
 }
 
 /** The notification's words for an alert (the tray host shows it through the OS). */
