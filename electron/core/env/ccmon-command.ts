@@ -6,9 +6,21 @@
  * nothing a user typed goes into this string.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const binPath = fileURLToPath(new URL('../../../../bin/ccmon.js', import.meta.url));
+/** bin/ccmon.js of this checkout or install: found walking up from this module (from dist/ and from source alike). */
+function findBin(): string | null {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const candidate = path.join(dir, 'bin', 'ccmon.js');
+    if (existsSync(candidate) && existsSync(path.join(dir, 'package.json'))) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return null;
+}
 
 const posixQuote = (v: string): string => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
 const windowsQuote = (v: string): string => (/^[A-Za-z0-9_@%+=:,./\\-]+$/.test(v) ? v : `"${v.replace(/"/g, '""')}"`);
@@ -20,8 +32,8 @@ export interface CcmonInvocation {
 }
 
 export function ccmonInvocation(platform: NodeJS.Platform = process.platform): CcmonInvocation {
-  const plainNode = !process.versions.electron;
-  return { argv: plainNode && existsSync(binPath) ? [process.execPath, binPath] : ['ccmon'], platform };
+  const bin = process.versions.electron ? null : findBin();
+  return { argv: bin ? [process.execPath, bin] : ['ccmon'], platform };
 }
 
 export function ccmonCommandLine(invocation: CcmonInvocation, args: readonly string[]): string {
