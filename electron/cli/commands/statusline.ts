@@ -12,10 +12,10 @@ export const registerStatusline: RegisterCommand = (program, deps) => {
         'Reads Claude Code\'s JSON on stdin, records the plan limits in the backend, and never takes longer than --timeout.',
     )
     .option('--timeout <ms>', 'the bound for everything it does, 50-10000 ms', '800')
-    .option('--chain <id>', "wrap the user's own status line command stored under this id (written by `ccmon env --apply`)")
-    .action(async (opts: { timeout: string; chain?: string }) => {
+    .option('--install <id>', 'the install record `ccmon env --apply` wrote (where to push; the user\'s own status line command it wraps)')
+    .action(async (opts: { timeout: string; install?: string }) => {
       const { statusline } = await import('../hot/statusline.js');
-      const code = await statusline(['--timeout', opts.timeout, ...(opts.chain ? ['--chain', opts.chain] : [])], deps.io, deps.env);
+      const code = await statusline(['--timeout', opts.timeout, ...(opts.install ? ['--install', opts.install] : [])], deps.io, deps.env);
       if (code !== 0) deps.setExit(code);
     });
 };

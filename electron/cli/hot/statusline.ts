@@ -14,7 +14,8 @@ import { planFingerprint, planGauges } from '../../core/plan/records.js';
 import { chainedSegment, parseStatusInput, renderStatusLine, type StatusInput } from '../../core/statusline/statusline.js';
 import { loadState, saveState, statuslineStateFile, type StatuslineState } from '../../core/statusline/state.js';
 import { startOfLocalDay } from '../../core/summary/time-windows.js';
-import { readChain, runChained } from './chain.js';
+import { runWrapped } from './run-wrapped.js';
+import { readInstallSync } from '../../core/env/install-record.js';
 import { readStdin } from './stdin.js';
 
 export interface HotIo {
@@ -28,7 +29,7 @@ const repushMs = 60_000;
 /** Today's cost is read again after this long. */
 const todayMaxAgeMs = 60_000;
 
-const usage = 'Usage: ccmon statusline [--timeout <ms>]   (reads Claude Code\'s status JSON on stdin)';
+const usage = 'Usage: ccmon statusline [--timeout <ms>] [--install <id>]   (reads Claude Code\'s status JSON on stdin)';
 
 export function parseTimeout(value: string | undefined): number | string {
   if (value === undefined) return 800;
@@ -40,9 +41,9 @@ export function parseTimeout(value: string | undefined): number | string {
 
 export async function statusline(argv: string[], io: HotIo, env: NodeJS.ProcessEnv = process.env, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
   const started = Date.now();
-  let flags: { timeout?: string | undefined; chain?: string | undefined };
+  let flags: { timeout?: string | undefined; install?: string | undefined };
   try {
-    flags = parseArgs({ args: argv, options: { timeout: { type: 'string' }, chain: { type: 'string' } }, strict: true, allowPositionals: false }).values;
+    flags = parseArgs({ args: argv, options: { timeout: { type: 'string' }, install: { type: 'string' } }, strict: true, allowPositionals: false }).values;
   } catch (err) {
     io.stderr(`ccmon statusline: ${printable((err as Error).message, 200)}\n${usage}\n`);
     return 2;
@@ -58,17 +59,17 @@ export async function statusline(argv: string[], io: HotIo, env: NodeJS.ProcessE
   const text = await readStdin(maxInputBytes, started + timeout / 2, stdin);
   const now = new Date();
   const input = parseStatusInput(text, now);
-  const settings = hotSettings(env);
+  const install = flags.install ? readInstallSync(appConfigDir(env), flags.install) : null;
+  const settings = hotSettings(env, install);
   const stateFile = statuslineStateFile(cacheDir(env));
   const state = loadState(stateFile);
+  if (flags.install && !install) state.health.install = { at: now.getTime(), ok: false, detail: `no install record under id ${printable(flags.install, 40)}; run \`ccmon env --apply\` again` };
 
-  const chain = flags.chain ? readChain(appConfigDir(env), flags.chain) : null;
   const [chained, todayUsd] = await Promise.all([
-    chain ? runChained(chain.command, text, Math.max(1, left() - 150), env) : undefined,
+    install?.wrappedCommand ? runWrapped(install.wrappedCommand, text, Math.max(1, left() - 150), env) : undefined,
     todayCost(settings, state, now, Math.min(300, Math.max(1, left() - 150))),
   ]);
   if (chained) state.health.chain = { at: now.getTime(), ok: chained.ok, ...(chained.ok ? {} : { detail: chained.detail }) };
-  else if (flags.chain) state.health.chain = { at: now.getTime(), ok: false, detail: `no wrapped status line command under id ${printable(flags.chain, 40)}; run \`ccmon env --apply\` again` };
 
   io.stdout(`${chained ? withSegment(chained.output, chainedSegment(input, todayUsd, now)) : renderStatusLine(input, todayUsd, now)}\n`);
 

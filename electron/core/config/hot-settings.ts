@@ -4,9 +4,9 @@
  * The same precedence as the full resolver (environment > the app's settings file > defaults) and the
  * same URL rule; a value that breaks the rule is skipped (the full CLI and `ccmon doctor` say why).
  *
- * Claude Code hands its own environment to these commands, including what `ccmon env --apply` put in its
- * settings (OTEL_EXPORTER_OTLP_METRICS_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS, OTEL_RESOURCE_ATTRIBUTES):
- * where CCMON_OTLP_METRICS_URL is not set, ccmon pushes exactly where Claude Code pushes.
+ * The install record (`ccmon env --apply`'s, named by our command's `--install <id>`) comes between the
+ * environment and the settings file: it holds where that apply pointed Claude Code's pushes, so ccmon's
+ * own pushes go exactly there. (Claude Code does not hand its settings' `env` to these commands.)
  */
 import { readFileSync } from 'node:fs';
 import { authHeaders } from './auth-headers.js';
@@ -14,6 +14,7 @@ import { baseUrlProblem } from './base-url.js';
 import { otlpMetricsEndpoint } from './endpoints.js';
 import { bearerTokenEnvKey, settingsEnvKeys } from './env-keys.js';
 import { settingsFilePath } from './paths.js';
+import type { InstallRecord } from '../env/install-record.js';
 
 export interface HotSettings {
   prometheusUrl: string;
@@ -55,10 +56,10 @@ export function parseOtelList(text: string | undefined): Record<string, string> 
   return out;
 }
 
-export function hotSettings(env: NodeJS.ProcessEnv = process.env): HotSettings {
+export function hotSettings(env: NodeJS.ProcessEnv = process.env, install: Pick<InstallRecord, 'prometheusUrl' | 'otlpMetricsUrl'> | null = null): HotSettings {
   const file = fileSettings(env);
-  const prometheusUrl = goodUrl(env[settingsEnvKeys.prometheusUrl]) ?? goodUrl(file.prometheusUrl) ?? defaults.prometheusUrl;
-  const otlp = goodUrl(env[settingsEnvKeys.otlpMetricsUrl]) ?? goodUrl(env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT) ?? goodUrl(file.otlpMetricsUrl);
+  const prometheusUrl = goodUrl(env[settingsEnvKeys.prometheusUrl]) ?? goodUrl(install?.prometheusUrl) ?? goodUrl(file.prometheusUrl) ?? defaults.prometheusUrl;
+  const otlp = goodUrl(env[settingsEnvKeys.otlpMetricsUrl]) ?? goodUrl(install?.otlpMetricsUrl) ?? goodUrl(env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT) ?? goodUrl(file.otlpMetricsUrl);
   const fileAuth = typeof file.prometheusAuth === 'object' && file.prometheusAuth !== null ? (file.prometheusAuth as Record<string, unknown>) : {};
   const token = env[bearerTokenEnvKey] || (typeof fileAuth.bearerToken === 'string' ? fileAuth.bearerToken : undefined);
   const extra = typeof fileAuth.headers === 'object' && fileAuth.headers !== null ? Object.fromEntries(Object.entries(fileAuth.headers).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;

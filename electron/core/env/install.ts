@@ -7,7 +7,9 @@ import type { Settings, TelemetryMode } from '../config/settings-schema.js';
 import { applyClaudeSettings, revertClaudeSettings, type ClaudeEnvFiles, type ClaudeSettingsDesired } from './claude-settings.js';
 import { ccmonCommandLine, ccmonInvocation, type CcmonInvocation } from './ccmon-command.js';
 import { envVars } from './snippet.js';
-import { dropChain, planStatusLine, saveChain } from './statusline-install.js';
+import { planStatusLine } from './statusline-install.js';
+import { dropInstall, installId, saveInstall } from './install-record.js';
+import { otlpMetricsEndpoint } from '../config/endpoints.js';
 import type { ClaudeEnvPlan } from './types.js';
 
 export interface InstallChoice {
@@ -27,13 +29,20 @@ export interface InstallContext {
 async function desired(choice: InstallChoice, ctx: InstallContext) {
   const statusLine = choice.statusLine === false ? null : await planStatusLine(ctx.files.settingsFile, ctx.configDir, ctx.invocation ?? ccmonInvocation());
   const wanted: ClaudeSettingsDesired = { env: envVars(choice.mode, ctx.settings), ...(statusLine ? { statusLine: statusLine.statusLine } : {}) };
-  return { wanted, chain: statusLine?.chain ?? null };
+  return { wanted, wrappedCommand: statusLine?.wrappedCommand ?? null };
 }
 
 export async function applyInstall(choice: InstallChoice, ctx: InstallContext, opts: { dryRun?: boolean } = {}): Promise<ClaudeEnvPlan> {
-  const { wanted, chain } = await desired(choice, ctx);
-  // The wrapped command is stored first: our status line must never name an id that isn't there.
-  if (chain && !opts.dryRun) await saveChain(ctx.configDir, ctx.files.settingsFile, chain);
+  const { wanted, wrappedCommand } = await desired(choice, ctx);
+  // The record is written first: our commands must never name an id that isn't there.
+  if (!opts.dryRun) {
+    await saveInstall(ctx.configDir, {
+      settingsFile: ctx.files.settingsFile,
+      prometheusUrl: ctx.settings.prometheusUrl,
+      otlpMetricsUrl: otlpMetricsEndpoint(ctx.settings),
+      ...(wrappedCommand ? { wrappedCommand } : {}),
+    });
+  }
   return applyClaudeSettings(ctx.files, wanted, opts);
 }
 
@@ -41,9 +50,9 @@ export async function revertInstall(ctx: InstallContext, opts: { dryRun?: boolea
   const invocation = ctx.invocation ?? ccmonInvocation();
   const fallback: ClaudeSettingsDesired[] = (['push', 'scrape'] as const).map((mode) => ({
     env: envVars(mode, ctx.settings),
-    statusLine: { type: 'command', command: ccmonCommandLine(invocation, ['statusline']), padding: 0 },
+    statusLine: { type: 'command', command: ccmonCommandLine(invocation, ['statusline', '--install', installId(ctx.files.settingsFile)]), padding: 0 },
   }));
   const plan = await revertClaudeSettings(ctx.files, fallback, opts);
-  if (plan.applied) await dropChain(ctx.configDir, ctx.files.settingsFile);
+  if (plan.applied) await dropInstall(ctx.configDir, ctx.files.settingsFile);
   return plan;
 }

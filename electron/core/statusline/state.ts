@@ -16,7 +16,7 @@ export interface StatuslineState {
   /** Per session: the figures last pushed and when. */
   pushes: Record<string, { fingerprint: string; at: number }>;
   /** The last outcome of each kind of work, for `ccmon doctor`. */
-  health: Partial<Record<'push' | 'today' | 'chain', { at: number; ok: boolean; detail?: string }>>;
+  health: Partial<Record<'push' | 'today' | 'chain' | 'install', { at: number; ok: boolean; detail?: string }>>;
 }
 
 export const emptyState = (): StatuslineState => ({ version: 1, pushes: {}, health: {} });

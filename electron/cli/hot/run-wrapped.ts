@@ -1,37 +1,19 @@
 /**
  * A user's own status line command, wrapped by ours: run as Claude Code runs it (through the shell, with
  * the same JSON on stdin), its output kept as it is, within the time the status line has. The command is
- * the user's own text from their settings, stored by `ccmon env --apply` in the app's config folder (not
- * in our command line: no shell string is built from it).
+ * the user's own text from their settings, kept in the install record (not in our command line: no
+ * shell string is built from it).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
-import { chainFileName } from '../../core/env/statusline-install.js';
+export type WrappedOutcome = { ok: true; output: string } | { ok: false; output: string; detail: string };
 
-export interface ChainEntry {
-  command: string;
-}
-
-export function readChain(configDir: string, id: string): ChainEntry | null {
-  try {
-    const all = JSON.parse(readFileSync(path.join(configDir, chainFileName), 'utf8')) as Record<string, unknown>;
-    const entry = all[id] as { command?: unknown } | undefined;
-    return typeof entry?.command === 'string' && entry.command.trim() !== '' ? { command: entry.command } : null;
-  } catch {
-    return null;
-  }
-}
-
-export type ChainOutcome = { ok: true; output: string } | { ok: false; output: string; detail: string };
-
-export function runChained(command: string, input: string, budgetMs: number, env: NodeJS.ProcessEnv): Promise<ChainOutcome> {
+export function runWrapped(command: string, input: string, budgetMs: number, env: NodeJS.ProcessEnv): Promise<WrappedOutcome> {
   return new Promise((resolve) => {
     let output = '';
     let settled = false;
     const child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'ignore'], env, windowsHide: true });
-    const done = (outcome: ChainOutcome): void => {
+    const done = (outcome: WrappedOutcome): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);

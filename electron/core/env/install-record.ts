@@ -1,0 +1,70 @@
+/**
+ * What `ccmon env --apply` connected a Claude Code settings file to, kept in the app's config folder
+ * (claude-installs.json, one entry per settings file, under an id our commands carry): where reads and
+ * pushes go, and the user's own status line command that ours wraps. Claude Code does not hand its
+ * settings' `env` to the status line and hook commands, so this is how they push exactly where Claude
+ * Code pushes: both were written by the same apply, from the same settings. No secrets are kept here.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+
+export const installsFileName = 'claude-installs.json';
+
+export interface InstallRecord {
+  settingsFile: string;
+  prometheusUrl: string;
+  otlpMetricsUrl: string;
+  /** The user's own status line command, run first; ours adds a segment to its line. */
+  wrappedCommand?: string;
+}
+
+export const installId = (settingsFile: string): string => createHash('sha256').update(settingsFile).digest('hex').slice(0, 12);
+
+const isRecord = (v: unknown): v is InstallRecord => {
+  const r = v as Partial<InstallRecord> | null;
+  return typeof r === 'object' && r !== null && typeof r.settingsFile === 'string' && typeof r.prometheusUrl === 'string' && typeof r.otlpMetricsUrl === 'string' && (r.wrappedCommand === undefined || typeof r.wrappedCommand === 'string');
+};
+
+function parse(text: string): Record<string, InstallRecord> {
+  const all = JSON.parse(text) as unknown;
+  if (typeof all !== 'object' || all === null) return {};
+  return Object.fromEntries(Object.entries(all).filter((e): e is [string, InstallRecord] => isRecord(e[1])));
+}
+
+/** The hot path's read (synchronous, tiny file); null when missing or unreadable. */
+export function readInstallSync(configDir: string, id: string): InstallRecord | null {
+  try {
+    return parse(readFileSync(path.join(configDir, installsFileName), 'utf8'))[id] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function readAll(configDir: string): Promise<Record<string, InstallRecord>> {
+  try {
+    return parse(await fs.readFile(path.join(configDir, installsFileName), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+export async function readInstall(configDir: string, id: string): Promise<InstallRecord | null> {
+  return (await readAll(configDir))[id] ?? null;
+}
+
+export async function saveInstall(configDir: string, record: InstallRecord): Promise<void> {
+  const all = await readAll(configDir);
+  all[installId(record.settingsFile)] = record;
+  await writeFileAtomic(path.join(configDir, installsFileName), `${JSON.stringify(all, null, 2)}\n`);
+}
+
+export async function dropInstall(configDir: string, settingsFile: string): Promise<void> {
+  const all = await readAll(configDir);
+  const id = installId(settingsFile);
+  if (!(id in all)) return;
+  delete all[id];
+  await writeFileAtomic(path.join(configDir, installsFileName), `${JSON.stringify(all, null, 2)}\n`);
+}
