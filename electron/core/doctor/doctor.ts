@@ -10,6 +10,8 @@ import { checkLostSessions, type LostSessionsVerdict } from '../exporter/lost-se
 import { PrometheusClient } from '../prometheus/client.js';
 import { boundedFetchText } from '../net/bounded-fetch.js';
 import { printable } from '../format/printable.js';
+import { readStatuslineHealth, statuslineChecks } from './statusline-checks.js';
+import type { StatuslineState } from '../statusline/state.js';
 
 export interface HttpCheck {
   ok: boolean;
@@ -35,6 +37,8 @@ export interface DoctorFacts {
   target: TargetFacts;
   loki: HttpCheck;
   grafana: HttpCheck;
+  /** What the status line (and hook) last could not do. */
+  statusline?: StatuslineState['health'];
 }
 
 export const doctorHints = {
@@ -88,6 +92,7 @@ export function doctorReport(f: DoctorFacts): DoctorReport {
   }
   checks.push(f.loki.ok ? { id: 'loki-ready', ok: true, detail: f.loki.detail } : { id: 'loki-ready', ok: false, detail: f.loki.detail, hint: doctorHints.loki });
   checks.push(f.grafana.ok ? { id: 'grafana-health', ok: true, detail: f.grafana.detail } : { id: 'grafana-health', ok: false, detail: f.grafana.detail, hint: doctorHints.grafana });
+  if (f.statusline) checks.push(...statuslineChecks(f.statusline));
   return { checks };
 }
 
@@ -99,6 +104,8 @@ async function getText(url: string, timeoutMs: number, fetchImpl: typeof fetch):
 
 export interface DoctorDeps {
   settings: Settings;
+  /** Where the status line keeps its state (its failures are reported here). */
+  cacheDir?: string;
   stackStatus: () => Promise<StackStatus>;
   fetch?: typeof fetch;
   timeoutMs?: number;
@@ -134,7 +141,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     }),
   ]);
   const lostSessions = exporter ? await (deps.lostSessions ?? ((p: ProbeResult) => checkLostSessions(p, { mode: 'scrape' })))(exporter).catch(() => undefined) : undefined;
-  return doctorReport({ stack, mode: settings.telemetryMode, ...(exporter ? { exporter } : {}), ...(lostSessions ? { lostSessions } : {}), ...(pushSamples ? { pushSamples } : {}), target, loki, grafana });
+  const statusline = deps.cacheDir ? readStatuslineHealth(deps.cacheDir) : undefined;
+  return doctorReport({ stack, mode: settings.telemetryMode, ...(exporter ? { exporter } : {}), ...(lostSessions ? { lostSessions } : {}), ...(pushSamples ? { pushSamples } : {}), target, loki, grafana, ...(statusline ? { statusline } : {}) });
 }
 
 async function recentSeries(settings: Settings, f: typeof fetch): Promise<{ series: number | null; error?: string }> {

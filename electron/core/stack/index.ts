@@ -2,7 +2,7 @@
 import type { DoctorReport, PurgeResult, StackStatus } from '../api/types.js';
 import type { Settings } from '../config/settings-schema.js';
 import path from 'node:path';
-import { appConfigDir } from '../config/paths.js';
+import { appConfigDir, cacheDir } from '../config/paths.js';
 import { runDoctor } from '../doctor/doctor.js';
 import { passwordFileName } from './password.js';
 import type { EventSink, StackManagerOptions } from './context.js';
@@ -35,7 +35,7 @@ export function createStackController(settings: Settings, options: Omit<StackMan
     up: () => manager.up(),
     down: () => manager.down(),
     purge: () => manager.purge(),
-    doctor: () => runDoctor({ settings, stackStatus: () => manager.status() }),
+    doctor: () => runDoctor({ settings, cacheDir: cacheDir(options.env ?? process.env), stackStatus: () => manager.status() }),
     attach: (events) => manager.attach(events),
     watch: (intervalMs) => manager.watch(intervalMs),
     passwordFile: path.join(options.configDir ?? appConfigDir(options.env ?? process.env), passwordFileName),
