@@ -6,6 +6,7 @@
 import { app, clipboard, session } from 'electron';
 import { BudgetWatch } from '../core/budget/budget-watch.js';
 import { SummaryWatches } from '../core/budget/summary-watches.js';
+import { PlanLimitWatch, type PlanLimitLedger } from '../core/plan/plan-limit-watch.js';
 import type { BudgetLedger } from '../core/budget/thresholds.js';
 import { appConfigDir } from '../core/config/paths.js';
 import { pollIntervalMs } from '../core/live/poller.js';
@@ -55,7 +56,7 @@ export async function startApp(): Promise<AppHandle | null> {
 
   const host = new ServiceHost(trayServiceBuilder({ settingsProvider: store.provider, env: process.env, composeDir: paths.composeDir, log }), settings.current());
   const trayModel = new TrayModel(
-    () => ({ stackControl: host.hasStackControl(), stopStackOnQuit: settings.current().stopStackOnQuit, defaultShell: defaultSnippetShell(process.platform, process.env.SHELL), platform: process.platform }),
+    () => ({ stackControl: host.hasStackControl(), stopStackOnQuit: settings.current().stopStackOnQuit, defaultShell: defaultSnippetShell(process.platform, process.env.SHELL), platform: process.platform, planAlertPercent: Math.min(...settings.current().planAlertPercents, 100) }),
     (notice) => notify(notice, showDashboard),
   );
 
@@ -90,12 +91,18 @@ export async function startApp(): Promise<AppHandle | null> {
   });
   followAppEvents(dashboard, tray);
 
+  // One store for the app's small state: two instances of the same file would overwrite each other's keys.
+  const appState = openStateStore(appConfigDir());
   const budgets = new BudgetWatch({
     budgets: () => settings.current(),
     costSince: async (since) => (await host.service().api.getSummary({ since: since.toISOString() })).costUsd,
-    ledger: openStateStore(appConfigDir()).ledger<BudgetLedger>('budgetLedger'),
+    ledger: appState.ledger<BudgetLedger>('budgetLedger'),
   });
-  const watches = new SummaryWatches([budgets], (announcement) => notify(announcement, showDashboard), (err) => log(`watch: ${(err as Error).message}`));
+  const planLimits = new PlanLimitWatch({
+    percents: () => settings.current().planAlertPercents,
+    ledger: appState.ledger<PlanLimitLedger>('planLimitLedger'),
+  });
+  const watches = new SummaryWatches([budgets, planLimits], (announcement) => notify(announcement, showDashboard), (err) => log(`watch: ${(err as Error).message}`));
 
   launchAtLogin(settings.current().launchAtLogin, paths.icon, log);
   settings.onChange((next, previous) => {

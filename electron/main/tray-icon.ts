@@ -5,15 +5,15 @@
  * - Linux: `tray/linux/<state>.png` (22 px + @2x), colour (GNOME/KDE status icons are 22 px).
  */
 import path from 'node:path';
-import type { TrayState } from './tray-state.js';
+import type { TrayIcon } from './tray-state.js';
 
-export function trayIconRelativePath(state: TrayState, platform: NodeJS.Platform): string {
+export function trayIconRelativePath(state: TrayIcon, platform: NodeJS.Platform): string {
   if (platform === 'darwin') return path.posix.join('tray', 'mac', `${state}Template.png`);
   if (platform === 'win32') return path.posix.join('tray', 'win', `${state}.png`);
   return path.posix.join('tray', 'linux', `${state}.png`);
 }
 
-export function trayIconPath(resourcesDir: string, state: TrayState, platform: NodeJS.Platform): string {
+export function trayIconPath(resourcesDir: string, state: TrayIcon, platform: NodeJS.Platform): string {
   return path.join(resourcesDir, ...trayIconRelativePath(state, platform).split('/'));
 }
 

@@ -40,6 +40,8 @@ export interface TrayMenuState {
   /** Whether this host can run the stack at all (false when no stack control was loaded). */
   stackControl: boolean;
   todayUsd: number | null;
+  /** The 5-hour plan window's usage (subscribers). */
+  cost?: { fiveHourPercent?: number | null };
   /** The shell "Copy env-var snippet" uses (the user's login shell). */
   defaultShell: SnippetShell;
   stopStackOnQuit: boolean;
@@ -55,7 +57,8 @@ export function buildTrayMenu(s: TrayMenuState): TrayMenuItem[] {
   const canOpenGrafana = s.state === 'running' || s.state === 'degraded';
   const status =
     s.operation === 'up' ? 'Starting the stack…' : s.operation === 'down' ? 'Stopping the stack…' : statusLine(s.state, s.stackControl);
-  const cost = s.todayUsd === null ? 'Today: no data yet' : `Today: ${formatUsd(s.todayUsd)}`;
+  const plan = s.cost?.fiveHourPercent == null ? '' : ` · 5h limit ${Math.round(s.cost.fiveHourPercent)}%`;
+  const cost = s.todayUsd === null ? 'Today: no data yet' : `Today: ${formatUsd(s.todayUsd)}${plan}`;
   return [
     { type: 'normal', id: 'status', label: status, enabled: false },
     { type: 'normal', id: 'cost', label: cost, enabled: false },

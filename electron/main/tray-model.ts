@@ -6,11 +6,19 @@
 import type { StackStatus } from '../core/api/types.js';
 import type { SummaryOutcome } from '../core/live/summary-feed.js';
 import { stackTransitionNotice, type Notice } from './stack-notices.js';
-import { trayStateFrom, type CostView, type StackView, type TrayState } from './tray-state.js';
+import { trayIconFor, trayStateFrom, type CostView, type StackView, type TrayState } from './tray-state.js';
+import type { PlanLimitsView } from '../core/api/types.js';
+
+/** The 5-hour window's usage now (0 once its reset has passed), or null without plan limits. */
+const fiveHourPercent = (limits: PlanLimitsView | undefined, now: Date): number | null =>
+  !limits?.fiveHour ? null : new Date(limits.fiveHour.resetsAt) <= now ? 0 : limits.fiveHour.usedPercent;
 import type { TrayView } from './tray.js';
 
 /** What the view needs from elsewhere, read at every render. */
-export type TrayFacts = Pick<TrayView, 'stackControl' | 'stopStackOnQuit' | 'defaultShell' | 'platform'>;
+export type TrayFacts = Pick<TrayView, 'stackControl' | 'stopStackOnQuit' | 'defaultShell' | 'platform'> & {
+  /** From this 5-hour usage on (the first plan alert threshold), the tray shows the `limit` icon. */
+  planAlertPercent: number;
+};
 
 export type OperationResult = { ok: true; status: StackStatus } | { ok: false; message: string };
 
@@ -31,7 +39,9 @@ export class TrayModel {
   }
 
   view(): TrayView {
-    return { ...this.facts(), state: this.state(), operation: this.stack.operation, todayUsd: this.cost.todayUsd, cost: this.cost };
+    const { planAlertPercent, ...facts } = this.facts();
+    const state = this.state();
+    return { ...facts, state, icon: trayIconFor(state, this.cost, planAlertPercent), operation: this.stack.operation, todayUsd: this.cost.todayUsd, cost: this.cost };
   }
 
   onChange(listener: (view: TrayView) => void): () => void {
@@ -45,7 +55,10 @@ export class TrayModel {
   }
 
   summaryOutcome(outcome: SummaryOutcome): void {
-    if (outcome.ok) this.cost = { todayUsd: outcome.summary.costUsd, staleSince: null };
+    if (outcome.ok) {
+      const plan = fiveHourPercent(outcome.summary.planLimits, this.now());
+      this.cost = { todayUsd: outcome.summary.costUsd, staleSince: null, ...(plan === null ? {} : { fiveHourPercent: plan }) };
+    }
     else if (this.cost.todayUsd !== null && !this.cost.staleSince) this.cost = { ...this.cost, staleSince: this.now().toISOString() };
     this.refresh();
   }

@@ -45,17 +45,29 @@ export interface CostView {
   todayUsd: number | null;
   /** When the figure is from an earlier successful poll (Prometheus unreachable now). */
   staleSince: string | null;
+  /** The 5-hour plan window's usage, where Claude Code reported plan limits. */
+  fiveHourPercent?: number | null;
 }
+
+/** The icon the tray shows: its state's, or `limit` while the stack runs and the 5-hour window is past the first alert threshold. */
+export type TrayIcon = TrayState | 'limit';
+export const trayIcons: readonly TrayIcon[] = [...trayStates, 'limit'];
+
+export function trayIconFor(state: TrayState, cost: CostView, alertPercent: number): TrayIcon {
+  return state === 'running' && cost.fiveHourPercent != null && cost.fiveHourPercent >= alertPercent ? 'limit' : state;
+}
+
+const plan = (cost: CostView): string => (cost.fiveHourPercent == null ? '' : ` · 5h ${Math.round(cost.fiveHourPercent)}%`);
 
 /** Tooltip: "Claude Code Monitor — $1.23 today · stack running". */
 export function trayTooltip(state: TrayState, cost: CostView, operation: StackOperation = null): string {
   const money = cost.todayUsd === null ? 'no cost data yet' : `${formatUsd(cost.todayUsd)} today${cost.staleSince ? ' (stale)' : ''}`;
   const words = operation === 'down' ? 'stack stopping' : stateWords[state];
-  return `Claude Code Monitor — ${money} · ${words}`;
+  return `Claude Code Monitor — ${money}${plan(cost)} · ${words}`;
 }
 
-/** The macOS menu-bar title beside the icon: today's cost, short. Empty when unknown. */
+/** The macOS menu-bar title beside the icon: today's cost and the 5-hour usage, short. Empty when unknown. */
 export function trayTitle(cost: CostView): string {
   if (cost.todayUsd === null) return '';
-  return `${formatUsd(cost.todayUsd)}${cost.staleSince ? '?' : ''}`;
+  return `${formatUsd(cost.todayUsd)}${cost.staleSince ? '?' : ''}${cost.fiveHourPercent == null ? '' : ` · ${Math.round(cost.fiveHourPercent)}%`}`;
 }

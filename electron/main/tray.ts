@@ -2,11 +2,12 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type Rectangle } from 'electron';
 import { buildTrayMenu, menuAttachment, type TrayAction, type TrayMenuItem, type TrayMenuState } from './tray-menu.js';
 import { trayIconPath } from './tray-icon.js';
-import { trayTitle, trayTooltip, type CostView } from './tray-state.js';
+import { trayTitle, trayTooltip, type CostView, type TrayIcon } from './tray-state.js';
 import type { TrayModel } from './tray-model.js';
 
 export interface TrayView extends TrayMenuState {
   cost: CostView;
+  icon: TrayIcon;
 }
 
 /** Electron's menu template from ours: actions become click handlers. */
@@ -49,7 +50,7 @@ export class TrayController {
   }
 
   private image(view: TrayView): Electron.NativeImage {
-    const file = trayIconPath(this.resourcesDir, view.state, view.platform);
+    const file = trayIconPath(this.resourcesDir, view.icon, view.platform);
     this.lastIcon = file;
     const image = nativeImage.createFromPath(file);
     if (view.platform === 'darwin') image.setTemplateImage(true);
@@ -57,7 +58,7 @@ export class TrayController {
   }
 
   update(view: TrayView): void {
-    const file = trayIconPath(this.resourcesDir, view.state, view.platform);
+    const file = trayIconPath(this.resourcesDir, view.icon, view.platform);
     if (file !== this.lastIcon) this.tray.setImage(this.image(view));
     this.tray.setToolTip(trayTooltip(view.state, view.cost, view.operation));
     if (view.platform === 'darwin') this.tray.setTitle(trayTitle(view.cost), { fontType: 'monospacedDigit' });

@@ -8,14 +8,20 @@
  *   running  — solid disc, rising bars knocked out/white  (green)
  *   degraded — solid disc, "!" knocked out/white          (amber)
  *   error    — solid disc, "×" knocked out/white          (red)
+ *   limit    — solid disc, three full bars under a cap     (orange): the stack runs and the 5-hour plan
+ *              window is past the first alert threshold
  * App icon: the running glyph in white on a rounded square with Claude-ish coral gradient.
  */
 import { Canvas, arc, box, circle, ring, segment, union, type Rgb, type Sdf } from './raster.js';
 
 export const trayStates = ['stopped', 'starting', 'running', 'degraded', 'error'] as const;
 export type TrayState = (typeof trayStates)[number];
+/** Every tray icon: one per state, and `limit`. */
+export const trayIcons = [...trayStates, 'limit'] as const;
+export type TrayIcon = (typeof trayIcons)[number];
 
-export const stateColors: Record<TrayState, Rgb> = {
+export const stateColors: Record<TrayIcon, Rgb> = {
+  limit: [0xf9, 0x73, 0x16],
   stopped: [0x8b, 0x93, 0x9e],
   starting: [0x3b, 0x82, 0xf6],
   running: [0x22, 0xa8, 0x5a],
@@ -55,7 +61,7 @@ function cross(size: number): Sdf {
 }
 
 /** Draws one tray icon. `template`: black + alpha (macOS tints it); else colour. */
-export function drawTray(state: TrayState, size: number, template: boolean): Canvas {
+export function drawTray(state: TrayIcon, size: number, template: boolean): Canvas {
   const c = new Canvas(size, size);
   const s = size / 16;
   const cx = size / 2;
@@ -84,6 +90,11 @@ export function drawTray(state: TrayState, size: number, template: boolean): Can
     case 'error':
       c.fill(circle(cx, cx, r), color);
       put(cross(size));
+      break;
+    case 'limit':
+      c.fill(circle(cx, cx, r), color);
+      put(bars(size, [7, 7, 7]));
+      put(box(Math.round(4 * s), Math.round(3 * s), size - Math.round(4 * s), Math.round(3 * s) + Math.max(1, Math.round(s))));
       break;
   }
   return c;

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { drawAppIcon, drawTray, trayStates } from './design.js';
+import { drawAppIcon, drawTray, trayIcons } from './design.js';
 import { encodeIcns, encodeIco, encodePng } from './png.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,7 +21,7 @@ const png = (c: { width: number; height: number; rgba(): Uint8Array }): Buffer =
 /** Every generated file: path relative to the repo → bytes. */
 export function iconFiles(): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
-  for (const state of trayStates) {
+  for (const state of trayIcons) {
     files.set(`resources/tray/mac/${state}Template.png`, png(drawTray(state, 16, true)));
     files.set(`resources/tray/mac/${state}Template@2x.png`, png(drawTray(state, 32, true)));
     files.set(`resources/tray/win/${state}.png`, png(drawTray(state, 16, false)));

@@ -11,7 +11,7 @@ const running: StackStatus = { engine: { reachable: true, socket: '/s', version:
 
 function rig(api: Partial<MonitorApi> = {}, over: Partial<TrayActionDeps> = {}) {
   const seen = { notices: [] as Notice[], clicks: [] as Array<(() => void) | undefined>, copied: [] as string[], opened: [] as string[], views: [] as string[], logs: [] as string[], quits: 0 };
-  const model = new TrayModel(() => ({ stackControl: true, stopStackOnQuit: false, defaultShell: 'bash', platform: 'linux' }), () => undefined);
+  const model = new TrayModel(() => ({ stackControl: true, stopStackOnQuit: false, defaultShell: 'bash', platform: 'linux', planAlertPercent: 80 }), () => undefined);
   const run = trayActions({
     api: () => api as MonitorApi,
     stackControl: () => true,

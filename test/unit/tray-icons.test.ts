@@ -15,7 +15,8 @@ test('every generated icon is committed, byte for byte (regenerate with `npx tsx
     assert.ok(fs.existsSync(file), `missing ${rel}`);
     assert.ok(fs.readFileSync(file).equals(bytes), `${rel} differs from the generator`);
   }
-  assert.equal([...files.keys()].filter((f) => f.startsWith('resources/tray/')).length, 5 * 6);
+  // Five stack states and the plan-limit icon, each at 1x and 2x on three platforms.
+  assert.equal([...files.keys()].filter((f) => f.startsWith('resources/tray/')).length, 6 * 6);
 });
 
 test('macOS tray icons are template images: pure black with alpha, named *Template', () => {

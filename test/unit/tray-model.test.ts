@@ -14,7 +14,7 @@ function rig(facts: Partial<TrayFacts> = {}) {
   const notices: Notice[] = [];
   const views: TrayView[] = [];
   const clock = { now: new Date('2026-11-28T15:00:00Z') };
-  const model = new TrayModel(() => ({ stackControl: true, stopStackOnQuit: false, defaultShell: 'bash', platform: 'linux', ...facts }), (n) => notices.push(n), () => clock.now);
+  const model = new TrayModel(() => ({ stackControl: true, stopStackOnQuit: false, defaultShell: 'bash', platform: 'linux', planAlertPercent: 80, ...facts }), (n) => notices.push(n), () => clock.now);
   model.onChange((v) => views.push(v));
   return { model, notices, views, clock };
 }
@@ -27,6 +27,7 @@ test('the first view: stopped, no cost, the facts as given', () => {
     defaultShell: 'bash',
     platform: 'darwin',
     state: 'stopped',
+    icon: 'stopped',
     operation: null,
     todayUsd: null,
     cost: { todayUsd: null, staleSince: null },
@@ -46,6 +47,20 @@ test('today’s cost follows the summaries; a failed refresh marks it stale (sin
   assert.deepEqual(views.at(-1)?.cost, { todayUsd: 9, staleSince: '2026-11-28T15:00:00.000Z' });
   model.summaryOutcome({ ok: true, summary: { costUsd: 9.5 } as Summary, at: 0 });
   assert.deepEqual(views.at(-1)?.cost, { todayUsd: 9.5, staleSince: null });
+});
+
+test('the 5-hour plan figure rides along with the cost, and turns the icon when past the first alert threshold', () => {
+  const { model, views } = rig();
+  model.setStackStatus(running);
+  const planLimits = (usedPercent: number, resetsAt = '2026-11-28T17:00:00.000Z') => ({ fiveHour: { usedPercent, resetsAt, observedAt: resetsAt, projectedPercentAtReset: usedPercent, limitAt: null }, sevenDay: null });
+  model.summaryOutcome({ ok: true, summary: { costUsd: 2, planLimits: planLimits(37) } as unknown as Summary, at: 0 });
+  assert.deepEqual(views.at(-1)?.cost, { todayUsd: 2, staleSince: null, fiveHourPercent: 37 });
+  assert.equal(views.at(-1)?.icon, 'running');
+  model.summaryOutcome({ ok: true, summary: { costUsd: 3, planLimits: planLimits(86) } as unknown as Summary, at: 0 });
+  assert.equal(views.at(-1)?.icon, 'limit');
+  model.summaryOutcome({ ok: true, summary: { costUsd: 3, planLimits: planLimits(86, '2026-11-28T14:00:00.000Z') } as unknown as Summary, at: 0 });
+  assert.equal(views.at(-1)?.cost.fiveHourPercent, 0, 'the window reset: 0%');
+  assert.equal(views.at(-1)?.icon, 'running');
 });
 
 test('an operation is busy and shows as starting; a success takes its status and clears the last error', () => {
@@ -74,7 +89,7 @@ test('a failed operation keeps the last status, and the move to error is announc
 
 test('facts are read at every view (stack control lost after a rebuild)', () => {
   let stackControl = true;
-  const model = new TrayModel(() => ({ stackControl, stopStackOnQuit: false, defaultShell: 'zsh', platform: 'linux' }), () => undefined);
+  const model = new TrayModel(() => ({ stackControl, stopStackOnQuit: false, defaultShell: 'zsh', platform: 'linux', planAlertPercent: 80 }), () => undefined);
   assert.equal(model.view().stackControl, true);
   stackControl = false;
   assert.equal(model.view().stackControl, false);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { ServiceStatus, StackStatus } from '../../electron/core/api/types.js';
 import { trayIconPath, trayIconRelativePath, trayIconSize } from '../../electron/main/tray-icon.js';
-import { trayStateFrom, trayStates, trayTitle, trayTooltip } from '../../electron/main/tray-state.js';
+import { trayIconFor, trayIcons, trayStateFrom, trayStates, trayTitle, trayTooltip } from '../../electron/main/tray-state.js';
 
 const engine = { reachable: true, socket: '/var/run/docker.sock', version: '26.1', error: null };
 const svc = (name: ServiceStatus['name'], state: ServiceStatus['state'], ready: boolean, error?: string): ServiceStatus => ({ name, state, ready, url: 'http://127.0.0.1', ...(error ? { error } : {}) });
@@ -31,7 +31,7 @@ test('an operation in progress shows as starting whatever the last status', () =
 
 test('icon per state and platform: template PNGs on macOS, colour elsewhere, and the files exist at 1x and 2x', () => {
   const resources = join(import.meta.dirname, '..', '..', 'resources');
-  for (const state of trayStates) {
+  for (const state of trayIcons) {
     assert.equal(trayIconRelativePath(state, 'darwin'), `tray/mac/${state}Template.png`);
     assert.equal(trayIconRelativePath(state, 'win32'), `tray/win/${state}.png`);
     assert.equal(trayIconRelativePath(state, 'linux'), `tray/linux/${state}.png`);
@@ -47,9 +47,21 @@ test('icon per state and platform: template PNGs on macOS, colour elsewhere, and
   }
   // Distinct icons per state (a glance tells them apart).
   for (const platform of ['darwin', 'linux'] as const) {
-    const bytes = trayStates.map((s) => readFileSync(trayIconPath(resources, s, platform)).toString('base64'));
-    assert.equal(new Set(bytes).size, trayStates.length);
+    const bytes = trayIcons.map((s) => readFileSync(trayIconPath(resources, s, platform)).toString('base64'));
+    assert.equal(new Set(bytes).size, trayIcons.length);
   }
+});
+
+test('the limit icon while the stack runs and the 5-hour window is past the first threshold', () => {
+  assert.equal(trayIconFor('running', { todayUsd: 1, staleSince: null, fiveHourPercent: 80 }, 80), 'limit');
+  assert.equal(trayIconFor('running', { todayUsd: 1, staleSince: null, fiveHourPercent: 79.5 }, 80), 'running');
+  assert.equal(trayIconFor('running', { todayUsd: 1, staleSince: null }, 80), 'running', 'no plan limits: no limit icon');
+  assert.equal(trayIconFor('degraded', { todayUsd: 1, staleSince: null, fiveHourPercent: 99 }, 80), 'degraded', 'a stack problem shows first');
+});
+
+test('tooltip, title and menu carry the 5-hour figure where Claude Code reported plan limits', () => {
+  assert.equal(trayTooltip('running', { todayUsd: 3.5, staleSince: null, fiveHourPercent: 37 }), 'Claude Code Monitor — $3.50 today · 5h 37% · stack running');
+  assert.equal(trayTitle({ todayUsd: 12.4, staleSince: null, fiveHourPercent: 37.4 }), '$12.40 · 37%');
 });
 
 test('tooltip and macOS title carry today’s cost', () => {
