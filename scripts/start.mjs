@@ -40,7 +40,7 @@ if (electron.path) {
     `start: no Electron binary here: ${electron.reason}.\n` +
       'start: starting `ccmon web` instead — the same dashboard, in your browser (Ctrl+C to stop).\n',
   );
-  child = spawn(process.execPath, [path.join(root, 'bin', 'ccmon.js'), 'web', ...rest], { cwd: root, stdio: 'inherit' });
+  child = spawn(process.execPath, [path.join(root, 'bin', 'ccmon.cjs'), 'web', ...rest], { cwd: root, stdio: 'inherit' });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -184,10 +184,10 @@ async function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: numb
   });
 }
 
-/** `node bin/ccmon.js web` on a free port with these URLs and temp config dirs. */
+/** `node bin/ccmon.cjs web` on a free port with these URLs and temp config dirs. */
 export async function startWeb(o: { prometheusUrl: string; exporterUrl: string; configDir: string; claudeDir: string }): Promise<{ url: string; close(): Promise<void> }> {
   const webPort = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/ccmon.js'), 'web', '--port', String(webPort)], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/ccmon.cjs'), 'web', '--port', String(webPort)], {
     env: {
       ...process.env,
       CCMON_PROMETHEUS_URL: o.prometheusUrl,

@@ -68,7 +68,7 @@ export function measureForecast(tracesPerPattern = 40): ForecastFigures {
 
 const mean = (xs: number[]): number => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : NaN);
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+export function printForecast(): void {
   const figures = measureForecast();
   console.log('Pace forecast against replayed traces (mean absolute error; percent points at reset, minutes to the limit)\n');
   console.log(`${'window'.padEnd(7)}${'pattern'.padEnd(13)}${methods.map((m) => m.padStart(24)).join('')}`);
@@ -84,3 +84,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${window.padEnd(7)}${'ALL'.padEnd(13)}${cells.join('')}\n`);
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) printForecast();

@@ -4,7 +4,7 @@
  * its cost, and after a real Prometheus 3.5 scraped it, `ccmon summary --since T0` must report the
  * session's own `total_cost_usd` (to $0.0001) and one session, also after the session has ended.
  *
- * Needs: `npm run build:main` (bin/ccmon.js runs dist/), and Prometheus from
+ * Needs: `npm run build:main` (bin/ccmon.cjs runs dist/), and Prometheus from
  * `bash scripts/deps/prometheus.sh` (or PROMETHEUS_BIN).
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Runs the built `ccmon` CLI (bin/ccmon.js → dist/) as a user would, isolated from the real settings and
+ * Runs the built `ccmon` CLI (bin/ccmon.cjs → dist/) as a user would, isolated from the real settings and
  * cache (a temp CCMON_CONFIG_DIR and CCMON_CACHE_DIR per run, unless `env` names its own) and from any
  * CCMON_* or CLAUDE_CONFIG_DIR of the shell running the tests. Killed after a minute (or `timeoutMs`);
  * never throws on a non-zero exit. `ccmonRun` also reports the wall time and the peak resident memory
@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ccmonBin = fileURLToPath(new URL('../../bin/ccmon.js', import.meta.url));
+export const ccmonBin = fileURLToPath(new URL('../../bin/ccmon.cjs', import.meta.url));
 
 export interface CcmonResult {
   code: number;

@@ -61,7 +61,7 @@ describe('ccmon env', () => {
     assert.equal(apply.code, 0, apply.err);
     assert.match(apply.out, /under "env" and "statusLine"/);
     const installed = (JSON.parse(readFileSync(file, 'utf8')) as { statusLine: { command: string } }).statusLine.command;
-    assert.match(installed, /ccmon\.js'? statusline --install [0-9a-f]{12}$/);
+    assert.match(installed, /ccmon\.c?js'? statusline --install [0-9a-f]{12}$/);
     assert.doesNotMatch(installed, /MINE/, 'their command is not in ours');
     const again = await ccmon(['env', '--apply', '--mode', 'push'], env);
     assert.match(again.out, /already has these settings/, 'a second apply changes nothing');

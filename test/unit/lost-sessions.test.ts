@@ -53,7 +53,7 @@ test('recognises Claude Code: native binary, native installer version file, npm 
     proc(11, ['/Applications/Claude.app/Contents/Frameworks/Claude Helper.app/Contents/MacOS/claude']),
     proc(12, ['vim', 'claude']),
     proc(13, ['grep', '-r', 'claude', '.']),
-    proc(14, ['node', '/work/bin/ccmon.js', 'doctor']),
+    proc(14, ['node', '/work/bin/ccmon.cjs', 'doctor']),
     proc(15, ['bash', '-c', 'echo /x/@anthropic-ai/claude-code/cli.js'].slice(0, 2)),
     proc(16, ['/usr/bin/claude-monitor']),
   ];

@@ -1,7 +1,7 @@
 import type { RegisterCommand } from './types.js';
 
 /**
- * `ccmon statusline` in the command list (for --help). bin/ccmon.js runs it without loading the CLI
+ * `ccmon statusline` in the command list (for --help). bin/ccmon.cjs runs it without loading the CLI
  * (electron/cli/hot/statusline.ts); this entry serves callers of `main()`.
  */
 export const registerStatusline: RegisterCommand = (program, deps) => {

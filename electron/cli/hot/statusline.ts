@@ -9,12 +9,10 @@ import { parseArgs } from 'node:util';
 import { appConfigDir, cacheDir } from '../../core/config/paths.js';
 import { hotSettings, type HotSettings } from '../../core/config/hot-settings.js';
 import { printable } from '../../core/format/printable.js';
-import { pushMetrics } from '../../core/otlp/push.js';
 import { planFingerprint, planGauges } from '../../core/plan/records.js';
 import { chainedSegment, parseStatusInput, renderStatusLine, type StatusInput } from '../../core/statusline/statusline.js';
 import { loadState, saveState, statuslineStateFile, type StatuslineState } from '../../core/statusline/state.js';
 import { startOfLocalDay } from '../../core/summary/time-windows.js';
-import { runWrapped } from './run-wrapped.js';
 import { readInstallSync } from '../../core/env/install-record.js';
 import { readStdin } from './stdin.js';
 
@@ -26,8 +24,9 @@ export interface HotIo {
 const maxInputBytes = 1024 * 1024;
 /** A push repeats unchanged figures this often, so the backend's series stay continuous. */
 const repushMs = 60_000;
-/** Today's cost is read again after this long. */
+/** Today's cost is read again after this long; after a failed read, not for this long. */
 const todayMaxAgeMs = 60_000;
+const todayRetryMs = 30_000;
 
 const usage = 'Usage: ccmon statusline [--timeout <ms>] [--install <id>]   (reads Claude Code\'s status JSON on stdin)';
 
@@ -63,10 +62,11 @@ export async function statusline(argv: string[], io: HotIo, env: NodeJS.ProcessE
   const settings = hotSettings(env, install);
   const stateFile = statuslineStateFile(cacheDir(env));
   const state = loadState(stateFile);
+  const stateBefore = JSON.stringify(state);
   if (flags.install && !install) state.health.install = { at: now.getTime(), ok: false, detail: `no install record under id ${printable(flags.install, 40)}; run \`ccmon env --apply\` again` };
 
   const [chained, todayUsd] = await Promise.all([
-    install?.wrappedCommand ? runWrapped(install.wrappedCommand, text, Math.max(1, left() - 150), env) : undefined,
+    install?.wrappedCommand ? import('./run-wrapped.js').then(({ runWrapped }) => runWrapped(install.wrappedCommand!, text, Math.max(1, left() - 150), env)) : undefined,
     todayCost(settings, state, now, Math.min(300, Math.max(1, left() - 150))),
   ]);
   if (chained) state.health.chain = { at: now.getTime(), ok: chained.ok, ...(chained.ok ? {} : { detail: chained.detail }) };
@@ -74,7 +74,8 @@ export async function statusline(argv: string[], io: HotIo, env: NodeJS.ProcessE
   io.stdout(`${chained ? withSegment(chained.output, chainedSegment(input, todayUsd, now)) : renderStatusLine(input, todayUsd, now)}\n`);
 
   await pushPlanFigures(input, settings, state, now, left());
-  saveState(stateFile, state, now.getTime());
+  // The usual run changes nothing: no write.
+  if (JSON.stringify(state) !== stateBefore) saveState(stateFile, state, now.getTime());
   return 0;
 }
 
@@ -90,6 +91,9 @@ async function todayCost(settings: HotSettings, state: StatuslineState, now: Dat
   const day = startOfLocalDay(now).getTime();
   const remembered = state.today?.day === day ? state.today : undefined;
   if (remembered && now.getTime() - remembered.at < todayMaxAgeMs) return remembered.usd;
+  // A backend that just failed is not asked again on every message update.
+  const failed = state.health.today;
+  if (failed && !failed.ok && now.getTime() - failed.at < todayRetryMs) return remembered?.usd ?? null;
   try {
     const [{ PrometheusClient }, { costToday }] = await Promise.all([import('../../core/prometheus/client.js'), import('../../core/summary/summary.js')]);
     const client = new PrometheusClient({ url: settings.prometheusUrl, timeoutMs: budgetMs, auth: { headers: settings.headers } });
@@ -114,6 +118,8 @@ async function pushPlanFigures(input: StatusInput, settings: HotSettings, state:
     state.health.push = { at: now.getTime(), ok: false, detail: 'no time left to push within --timeout' };
     return;
   }
+  // Loaded only when there is something to push (node:http alone costs more than the usual run).
+  const { pushMetrics } = await import('../../core/otlp/push.js');
   const outcome = await pushMetrics(
     { url: settings.otlpMetricsUrl, headers: { ...settings.headers, ...settings.otlpHeaders } },
     { resource: { 'service.name': 'ccmon', ...settings.resourceAttributes }, scope: { name: 'ccmon.statusline' }, gauges },

@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write.js';
 
 export const installsFileName = 'claude-installs.json';
 
@@ -21,6 +20,7 @@ export interface InstallRecord {
   wrappedCommand?: string;
 }
 
+/** The id our commands carry for a settings file. */
 export const installId = (settingsFile: string): string => createHash('sha256').update(settingsFile).digest('hex').slice(0, 12);
 
 const isRecord = (v: unknown): v is InstallRecord => {
@@ -54,6 +54,9 @@ async function readAll(configDir: string): Promise<Record<string, InstallRecord>
 export async function readInstall(configDir: string, id: string): Promise<InstallRecord | null> {
   return (await readAll(configDir))[id] ?? null;
 }
+
+// The writer (write-file-atomic) is loaded by the writing functions only: the hot path just reads.
+const writeFileAtomic = async (file: string, text: string): Promise<void> => (await import('../fs/atomic-write.js')).writeFileAtomic(file, text);
 
 export async function saveInstall(configDir: string, record: InstallRecord): Promise<void> {
   const all = await readAll(configDir);

@@ -10,14 +10,9 @@
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type writeFileAtomicLib from 'write-file-atomic';
+import writeFileAtomicLib from 'write-file-atomic';
 import { ensureDir, ensureDirSync } from './ensure-dir.js';
-
-// Loaded on first use: the status line's hot path imports this module for `replaceFileSync` only.
-let lib: typeof writeFileAtomicLib | undefined;
-const writeFileAtomicLibrary = (): typeof writeFileAtomicLib => (lib ??= createRequire(import.meta.url)('write-file-atomic') as typeof writeFileAtomicLib);
 
 export interface AtomicWriteOptions {
   /** Mode of a file that does not exist yet; an existing file keeps its own. Default 0600. */
@@ -109,7 +104,7 @@ async function syncDir(dir: string): Promise<void> {
 export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
   const target = await resolveTarget(file);
   if (!target.exists) await ensureDir(path.dirname(target.file));
-  await writeFileAtomicLibrary()(target.file, typeof data === 'string' ? data : Buffer.from(data), libOptions(target, opts));
+  await writeFileAtomicLib(target.file, typeof data === 'string' ? data : Buffer.from(data), libOptions(target, opts));
   await syncDir(path.dirname(target.file));
 }
 
@@ -117,22 +112,6 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
 export function writeFileAtomicSync(file: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): void {
   const target = resolveTargetSync(file);
   if (!target.exists) ensureDirSync(path.dirname(target.file));
-  writeFileAtomicLibrary().sync(target.file, typeof data === 'string' ? data : Buffer.from(data), libOptions(target, opts));
+  writeFileAtomicLib.sync(target.file, typeof data === 'string' ? data : Buffer.from(data), libOptions(target, opts));
   syncDirSync(path.dirname(target.file));
-}
-
-/**
- * Replaces a cache file: a temp file beside it, renamed over it, so a reader never sees half of it; no
- * fsync (losing a cache costs only a recomputation) and no library, for the hot path.
- */
-export function replaceFileSync(file: string, data: string, mode = 0o600): void {
-  ensureDirSync(path.dirname(file));
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    fs.writeFileSync(tmp, data, { mode });
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
 }

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 
 export interface HttpAnswer {
   status: number;
@@ -25,10 +25,18 @@ export const formatBytes = (n: number): string => (n >= 1024 * 1024 ? `${Math.ro
  * under 1 ms (measured with `vector(1)` against a local Prometheus). A summary makes a dozen calls.
  * Idle sockets are unref'd by the agent, so a CLI still exits as soon as its work is done.
  */
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }),
-};
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+// node:https (and with it TLS) is loaded on the first https request: a loopback status line never pays for it.
+let secure: { module: typeof https; agent: https.Agent } | undefined;
+function transportFor(protocol: string): { module: typeof http | typeof https; agent: http.Agent } | undefined {
+  if (protocol === 'http:') return { module: http, agent: httpAgent };
+  if (protocol !== 'https:') return undefined;
+  if (!secure) {
+    const module = process.getBuiltinModule('node:https');
+    secure = { module, agent: new module.Agent({ keepAlive: true, maxSockets: 8 }) };
+  }
+  return secure;
+}
 
 export interface RequestOptions {
   headers: Record<string, string>;
@@ -54,11 +62,10 @@ export function get(url: string, options: RequestOptions): Promise<HttpAnswer> {
 
 function send(url: string, method: string, { headers, signal, maxBytes }: RequestOptions, body?: string | Uint8Array): Promise<HttpAnswer> {
   const target = new URL(url);
-  const transport = target.protocol === 'https:' ? https : http;
-  const agent = agents[target.protocol as keyof typeof agents];
-  if (!agent) return Promise.reject(new TypeError(`Unsupported URL scheme ${target.protocol} in ${url}: use http:// or https://.`));
+  const transport = transportFor(target.protocol);
+  if (!transport) return Promise.reject(new TypeError(`Unsupported URL scheme ${target.protocol} in ${url}: use http:// or https://.`));
   return new Promise((resolve, reject) => {
-    const req = transport.request(target, { method, headers, agent, signal }, (res) => {
+    const req = transport.module.request(target, { method, headers, agent: transport.agent, signal }, (res) => {
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBytes) {
         req.destroy(new AnswerTooLargeError(maxBytes));

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { replaceFileSync } from '../fs/atomic-write.js';
+import { replaceFileSync } from '../fs/replace-file.js';
 
 export interface StatuslineState {
   version: 1;
