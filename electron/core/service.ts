@@ -16,6 +16,10 @@ import { appConfigDir, settingsFilePath } from './config/paths.js';
 import { SummaryFeed } from './live/summary-feed.js';
 import { Cached } from './live/cached.js';
 import type { PlanLimitsView, Summary, UsageSummary } from './api/types.js';
+import { ProjectRecords } from './projects/project-records.js';
+import { readProjectRecords } from './projects/read-records.js';
+import type { ProjectRecord } from './projects/session-record.js';
+import { byMachine, byProject, byUser } from './projects/breakdown.js';
 
 const noPlanLimits: PlanLimitsView = { fiveHour: null, sevenDay: null };
 
@@ -78,8 +82,15 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   const usageToday = options.liveSummary || options.summaryStore ? liveToday(prometheus, useRules, options.summaryStore) : oneShotToday(prometheus, useRules);
   // The plan limits move slowly and cost more queries than a carried-forward summary: at most once a minute.
   const planLimits = new Cached(async () => (await import('./plan/read-limits.js')).readPlanLimits(prometheus), 60_000);
-  const withPlanLimits = async (usage: UsageSummary): Promise<Summary> => ({ ...usage, planLimits: await planLimits.get().catch(() => noPlanLimits) });
-  const summaries = new SummaryFeed(async () => withPlanLimits(await usageToday()), (summary) => events.emit('summary:update', summary));
+  const todayRecords = new ProjectRecords(prometheus);
+  const publicSummary = async (usage: UsageSummary, records: (u: UsageSummary) => Promise<ReadonlyMap<string, ProjectRecord>>): Promise<Summary> => {
+    const [limits, projects] = await Promise.all([planLimits.get().catch(() => noPlanLimits), records(usage).catch(() => new Map<string, ProjectRecord>())]);
+    return viewOf(usage, projects, limits);
+  };
+  const summaries = new SummaryFeed(
+    async () => publicSummary(await usageToday(), (u) => todayRecords.for(u.bySession, new Date(u.window.since), new Date(u.window.until))),
+    (summary) => events.emit('summary:update', summary),
+  );
 
   const withStatus = async <T,>(run: Promise<T>, pick: (r: T) => ApiEvents['stack:status']): Promise<T> => {
     const result = await run;
@@ -93,7 +104,9 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       const window = parseWindow(since, until);
       if (!window.ok) throw new AppError('invalid-arguments', `getSummary: ${window.field}: ${window.message}`);
       const { computeSummary } = await import('./summary/summary.js');
-      return withPlanLimits(await computeSummary(prometheus, { since: window.since, until: window.until, useRules }));
+      return publicSummary(await computeSummary(prometheus, { since: window.since, until: window.until, useRules }), (u) =>
+        readProjectRecords(prometheus, new Date(u.window.since), new Date(u.window.until)),
+      );
     },
     getLimits: async () => (await import('./plan/read-limits.js')).readLimits(prometheus),
     getUsageSeries: async ({ range }) => (await import('./summary/usage-series.js')).computeUsageSeries(prometheus, range),
@@ -152,4 +165,10 @@ function readOnlySettings(settings: Settings): SettingsProvider {
     view,
     update: () => Promise.reject(new AppError('settings-read-only', `Settings cannot be changed from this host; edit them in the tray app or in ${settingsFilePath()}.`)),
   };
+}
+
+/** The summary a person reads: the totals, and the same sessions by project, by person and by machine. */
+function viewOf(usage: UsageSummary, projects: ReadonlyMap<string, ProjectRecord>, planLimits: PlanLimitsView): Summary {
+  const { bySession, ...totals } = usage;
+  return { ...totals, byProject: byProject(bySession, projects), byUser: byUser(bySession), byMachine: byMachine(bySession), planLimits };
 }

@@ -15,7 +15,7 @@ export type ModelTotals = ModelUsage;
  * The usage fields of `ccmon summary --json` (sessions: distinct session ids, a resumed session counting
  * once; byModel sorted by model name).
  */
-export type KnownTotals = Omit<UsageSummary, 'asOf' | 'window' | 'periods'>;
+export type KnownTotals = Omit<UsageSummary, 'asOf' | 'window' | 'periods' | 'bySession'>;
 
 export interface TotalsOptions {
   /** Only count steps whose absolute time (run.start + step.at, scenario seconds) is >= since. */

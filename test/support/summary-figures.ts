@@ -3,7 +3,7 @@ import type { UsageSummary } from '../../electron/core/api/types.js';
 import type { KnownTotals } from '../../scripts/simulator/totals.js';
 
 /** Everything a summary reports except when it was taken, rounded as people read it. */
-export function summaryFigures(s: UsageSummary): unknown {
+export function summaryFigures(s: Omit<UsageSummary, 'bySession'>): unknown {
   const r = (n: number): number => Math.round(n * 1e6) / 1e6;
   return {
     cost: r(s.costUsd),
@@ -28,7 +28,7 @@ export interface KnownTotalsCheck {
 }
 
 /** A summary equals a scenario's known totals: cost to $0.0001, tokens, lines, commits and PRs exactly. */
-export function assertKnownTotals(summary: UsageSummary, expected: KnownTotals, { label = '', sessions = true, exactModels = true }: KnownTotalsCheck = {}): void {
+export function assertKnownTotals(summary: Omit<UsageSummary, 'bySession'>, expected: KnownTotals, { label = '', sessions = true, exactModels = true }: KnownTotalsCheck = {}): void {
   const at = label ? `${label}: ` : '';
   assert.ok(Math.abs(summary.costUsd - expected.costUsd) <= 1e-4, `${at}cost ${summary.costUsd} vs known ${expected.costUsd}`);
   assert.deepEqual(summary.tokens, expected.tokens, `${at}tokens`);

@@ -20,6 +20,9 @@ const summary = (over: Partial<Summary> = {}): Summary => ({
   pullRequests: 0,
   activeTimeSeconds: { user: 0, cli: 0 },
   periods: { today: 0, last7Days: 0, last30Days: 0 },
+  byProject: [],
+  byUser: [],
+  byMachine: [],
   planLimits: { fiveHour: null, sevenDay: null },
   ...over,
 });

@@ -50,6 +50,16 @@ export interface PlanLimits extends PlanLimitsView {
   budget: BudgetPace;
 }
 
+/** One session's part of a window: its cost and tokens per model, and the labels that say whose and where. */
+export interface SessionUsage {
+  sessionId: string;
+  /** user_email, user_account_uuid, user_id, host_name, where the session's series carry them. */
+  labels: Record<string, string>;
+  costUsd: number;
+  tokens: TokenCounts;
+  byModel: ModelUsage[];
+}
+
 /** What Claude Code's counters say about a window (the summary without the plan limits). */
 export interface UsageSummary {
   asOf: string;
@@ -58,6 +68,8 @@ export interface UsageSummary {
   tokens: TokenCounts;
   sessions: number;
   byModel: ModelUsage[];
+  /** Every session active in the window (the rows add up to costUsd and tokens). */
+  bySession: SessionUsage[];
   linesOfCode: { added: number; removed: number };
   commits: number;
   pullRequests: number;
@@ -65,10 +77,51 @@ export interface UsageSummary {
   periods: { today: number; last7Days: number; last30Days: number };
 }
 
+/** A part of a window's usage (a project, a person, a machine); the parts of one kind add up to the total. */
+export interface GroupUsage {
+  costUsd: number;
+  tokens: TokenCounts;
+  sessions: number;
+}
+export interface ProjectUsage extends GroupUsage {
+  /** The git repository's name (or the folder's), as the hooks recorded it; `(unattributed)` without a record. */
+  project: string;
+}
+export interface UserUsage extends GroupUsage {
+  /** user_email, else user_account_uuid, else user_id. */
+  user: string;
+}
+export interface MachineUsage extends GroupUsage {
+  /** host.name from OTEL_RESOURCE_ATTRIBUTES; `(unknown)` where the sessions did not report one. */
+  machine: string;
+}
+
 /** `ccmon summary --json`, field for field as DESIGN.md specifies. */
-export interface Summary extends UsageSummary {
+export interface Summary extends Omit<UsageSummary, 'bySession'> {
+  byProject: ProjectUsage[];
+  byUser: UserUsage[];
+  byMachine: MachineUsage[];
   /** The plan limits Claude Code reported (subscribers; both null otherwise), with their pace. */
   planLimits: PlanLimitsView;
+}
+
+/** `ccmon sessions --json`: one session of a window. */
+export interface SessionView {
+  sessionId: string;
+  project: string;
+  branch: string;
+  worktree: string;
+  repo: string;
+  user: string;
+  machine: string;
+  models: string[];
+  costUsd: number;
+  tokens: TokenCounts;
+  /** First and last sample of the session in the window, ISO (to the step the backend was asked at). */
+  startedAt: string | null;
+  lastSeenAt: string | null;
+  /** Samples in the last two minutes, or the exporter lists it. */
+  live: boolean;
 }
 
 export interface UsagePoint {

@@ -11,7 +11,7 @@ import { describeFsError, ensureDir } from '../fs/ensure-dir.js';
 
 /** What a LiveSummary carries from one process to the next (`ccmon summary` run again). */
 export interface LiveSnapshot {
-  version: 1;
+  version: 2;
   prometheusUrl: string;
   useRules: boolean;
   /** Local midnight (epoch ms) of the day the summary is about. */
@@ -36,6 +36,7 @@ const summarySchema = z.object({
   tokens,
   sessions: z.number(),
   byModel: z.array(z.object({ model: z.string(), costUsd: z.number(), tokens })),
+  bySession: z.array(z.object({ sessionId: z.string(), labels: z.record(z.string(), z.string()), costUsd: z.number(), tokens, byModel: z.array(z.object({ model: z.string(), costUsd: z.number(), tokens })) })),
   linesOfCode: z.object({ added: z.number(), removed: z.number() }),
   commits: z.number(),
   pullRequests: z.number(),
@@ -44,7 +45,7 @@ const summarySchema = z.object({
 });
 const metricNames = Object.keys(claudeMetrics) as [ClaudeMetric, ...ClaudeMetric[]];
 const snapshotSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   prometheusUrl: z.string(),
   useRules: z.boolean(),
   day: z.number(),

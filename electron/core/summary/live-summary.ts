@@ -1,7 +1,8 @@
 import type { UsageSummary } from '../api/types.js';
 import type { PrometheusClient } from '../prometheus/client.js';
 import { metricsSelector, type ClaudeMetric } from '../telemetry/metrics.js';
-import { assembleSummary, computeSummaryDetailed, summaryParts, type SummaryParts } from './summary.js';
+import { computeSummaryDetailed } from './summary.js';
+import { assembleSummary, costGroupBy, summaryParts, tokenGroupBy, type SummaryParts } from './summary-parts.js';
 import { startOfLocalDay } from './time-windows.js';
 import { UsageLedger, type SeriesUsage } from './usage-ledger.js';
 import type { LiveSnapshot, LiveSummaryStore } from './live-summary-store.js';
@@ -124,7 +125,7 @@ export class LiveSummary {
           });
         }
         this.lastMode = { kind: 'incremental' };
-        return carryForward(state.base, answer.usage, answer.sessions.size, now);
+        return carryForward(state.base, answer.usage, answer.sessions, now);
       }
       return this.seed(now, answer.reason);
     }
@@ -151,12 +152,12 @@ export class LiveSummary {
     if (!answer.ok) throw new Error(`Prometheus's data changed while the summary was being computed (${answer.reason}); try again.`);
     this.state = { ledger, base: detailed.summary, day: since.getTime(), startTime, checkedAt: now.getTime() / 1000 };
     this.lastMode = { kind: 'full', reason };
-    return carryForward(detailed.summary, answer.usage, answer.sessions.size, now);
+    return carryForward(detailed.summary, answer.usage, answer.sessions, now);
   }
 
   private snapshot(state: LiveState): LiveSnapshot {
     return {
-      version: 1,
+      version: 2,
       prometheusUrl: this.client.url,
       useRules: this.options.useRules ?? true,
       day: state.day,
@@ -180,16 +181,16 @@ function restoreState(snapshot: LiveSnapshot | undefined): LiveState | undefined
 }
 
 /** `base` (a full summary) plus what each series added since, as of `now`. */
-export function carryForward(base: UsageSummary, usage: readonly SeriesUsage[], sessions: number, now: Date): UsageSummary {
-  const parts: SummaryParts = { ...summaryParts(base), now, until: now, sessions };
+export function carryForward(base: UsageSummary, usage: readonly SeriesUsage[], sessions: ReadonlySet<string>, now: Date): UsageSummary {
+  const parts: SummaryParts = { ...summaryParts(base), now, until: now, sessionIds: sessions };
   const add = (rows: GroupedTotal[], u: SeriesUsage, groupBy: readonly string[]): void =>
     void rows.push({ labels: Object.fromEntries(groupBy.map((g) => [g, g === 'model' ? u.labels.model || 'unknown' : (u.labels[g] ?? '')])), value: u.total });
   let costAdded = 0;
   for (const u of usage) {
     if (u.metric === 'cost') {
-      add(parts.cost, u, ['model']);
+      add(parts.cost, u, costGroupBy);
       costAdded += u.total;
-    } else if (u.metric === 'tokens') add(parts.tokens, u, ['model', 'type']);
+    } else if (u.metric === 'tokens') add(parts.tokens, u, tokenGroupBy);
     else if (u.metric === 'linesOfCode') add(parts.loc, u, ['type']);
     else if (u.metric === 'commits') add(parts.commits, u, []);
     else if (u.metric === 'pullRequests') add(parts.prs, u, []);

@@ -1,9 +1,11 @@
 import type { PrometheusClient } from '../prometheus/client.js';
-import { tokenTypes, type TokenType } from '../telemetry/metrics.js';
-import type { ModelUsage, UsageSummary, TokenCounts } from '../api/types.js';
+import type { UsageSummary } from '../api/types.js';
+import { assembleSummary, costGroupBy, sumValues, tokenGroupBy } from './summary-parts.js';
 import type { WindowSpec } from './promql.js';
 import { periodStarts, startOfLocalDay } from './time-windows.js';
-import { RulesCoverage, WindowCounter, type GroupedTotal } from './window-totals.js';
+import { RulesCoverage, WindowCounter } from './window-totals.js';
+
+export { assembleSummary, summaryParts, type SummaryParts } from './summary-parts.js';
 
 export interface SummaryRequest {
   since?: Date | undefined;
@@ -13,11 +15,6 @@ export interface SummaryRequest {
   useRules?: boolean | undefined;
 }
 
-/** Rounds away floating-point dust (0.30000000000000004) without hiding real cents. */
-const tidy = (n: number): number => Math.round(n * 1e9) / 1e9;
-
-const sumValues = (rows: GroupedTotal[]): number => tidy(rows.reduce((acc, r) => acc + r.value, 0));
-const byLabel = (rows: GroupedTotal[], label: string, value: string): number => sumValues(rows.filter((r) => r.labels[label] === value));
 
 /**
  * Everything `ccmon summary` reports, for any window (default: local midnight to now), with totals
@@ -51,12 +48,12 @@ export async function computeSummaryDetailed(client: PrometheusClient, request: 
   const main = new WindowCounter(client, w, ['cost', 'tokens', 'linesOfCode', 'commits', 'pullRequests', 'activeTime'], coverage);
   const periodCost = (start: Date): Promise<number> =>
     start.getTime() === since.getTime() && until.getTime() === now.getTime()
-      ? main.totals('cost', ['model']).then(sumValues)
+      ? main.totals('cost', costGroupBy).then(sumValues)
       : new WindowCounter(client, { since: start, until: now }, ['cost'], coverage).totals('cost', []).then(sumValues);
 
   const [cost, tokens, loc, commits, prs, active, sessionIds, flaggedSessionIds, today, last7Days, last30Days] = await Promise.all([
-    main.totals('cost', ['model']),
-    main.totals('tokens', ['model', 'type']),
+    main.totals('cost', costGroupBy),
+    main.totals('tokens', tokenGroupBy),
     main.totals('linesOfCode', ['type']),
     main.totals('commits', []),
     main.totals('pullRequests', []),
@@ -68,79 +65,8 @@ export async function computeSummaryDetailed(client: PrometheusClient, request: 
     periodCost(starts.last30Days),
   ]);
 
-  const summary = assembleSummary({ now, since, until, cost, tokens, loc, commits, prs, active, sessions: sessionIds.length, periods: { today, last7Days, last30Days } });
+  const summary = assembleSummary({ now, since, until, cost, tokens, loc, commits, prs, active, sessionIds, periods: { today, last7Days, last30Days } });
   return { summary, sessionIds, flaggedSessionIds };
-}
-
-/** A summary's figures as totals grouped by label, the way Prometheus answers them. */
-export interface SummaryParts {
-  now: Date;
-  since: Date;
-  until: Date;
-  /** By model. */
-  cost: GroupedTotal[];
-  /** By model and type. */
-  tokens: GroupedTotal[];
-  /** By type (added, removed). */
-  loc: GroupedTotal[];
-  commits: GroupedTotal[];
-  prs: GroupedTotal[];
-  /** By type (user, cli). */
-  active: GroupedTotal[];
-  sessions: number;
-  periods: UsageSummary['periods'];
-}
-
-export function assembleSummary(p: SummaryParts): UsageSummary {
-  return {
-    asOf: p.now.toISOString(),
-    window: { since: p.since.toISOString(), until: p.until.toISOString() },
-    costUsd: sumValues(p.cost),
-    tokens: tokenCounts(p.tokens),
-    sessions: p.sessions,
-    byModel: modelBreakdown(p.cost, p.tokens),
-    linesOfCode: { added: byLabel(p.loc, 'type', 'added'), removed: byLabel(p.loc, 'type', 'removed') },
-    commits: sumValues(p.commits),
-    pullRequests: sumValues(p.prs),
-    activeTimeSeconds: { user: byLabel(p.active, 'type', 'user'), cli: byLabel(p.active, 'type', 'cli') },
-    periods: { today: tidy(p.periods.today), last7Days: tidy(p.periods.last7Days), last30Days: tidy(p.periods.last30Days) },
-  };
-}
-
-/** A summary taken apart into the grouped totals it was assembled from (the inverse of `assembleSummary`). */
-export function summaryParts(summary: UsageSummary): SummaryParts {
-  const row = (labels: Record<string, string>, value: number): GroupedTotal => ({ labels, value });
-  return {
-    now: new Date(summary.asOf),
-    since: new Date(summary.window.since),
-    until: new Date(summary.window.until),
-    cost: summary.byModel.map((m) => row({ model: m.model }, m.costUsd)),
-    tokens: summary.byModel.flatMap((m) => tokenTypes.map((t) => row({ model: m.model, type: t }, m.tokens[t]))),
-    loc: [row({ type: 'added' }, summary.linesOfCode.added), row({ type: 'removed' }, summary.linesOfCode.removed)],
-    commits: [row({}, summary.commits)],
-    prs: [row({}, summary.pullRequests)],
-    active: [row({ type: 'user' }, summary.activeTimeSeconds.user), row({ type: 'cli' }, summary.activeTimeSeconds.cli)],
-    sessions: summary.sessions,
-    periods: summary.periods,
-  };
-}
-
-function tokenCounts(rows: GroupedTotal[]): TokenCounts {
-  const counts = Object.fromEntries(tokenTypes.map((t) => [t, byLabel(rows, 'type', t)])) as Record<TokenType, number>;
-  return { input: counts.input, output: counts.output, cacheRead: counts.cacheRead, cacheCreation: counts.cacheCreation };
-}
-
-/** Cost and tokens per model, most expensive first. */
-function modelBreakdown(cost: GroupedTotal[], tokens: GroupedTotal[]): ModelUsage[] {
-  const models = new Set([...cost, ...tokens].map((r) => r.labels.model ?? ''));
-  return [...models]
-    .map((model) => ({
-      model: model || 'unknown',
-      costUsd: byLabel(cost, 'model', model),
-      tokens: tokenCounts(tokens.filter((r) => (r.labels.model ?? '') === model)),
-    }))
-    .filter((m) => m.costUsd > 0 || Object.values(m.tokens).some((n) => n > 0))
-    .sort((a, b) => b.costUsd - a.costUsd || a.model.localeCompare(b.model));
 }
 
 /** The cost in (since, until], counted as every other figure: one metric, for callers that need only it. */

@@ -65,3 +65,11 @@ function escapeRegex(name: string): string {
 /** Token `type` label values, in the order the UI shows them. */
 export const tokenTypes = ['input', 'output', 'cacheRead', 'cacheCreation'] as const;
 export type TokenType = (typeof tokenTypes)[number];
+
+/**
+ * The labels of a Claude Code series that say whose session it is and where it ran: constant within a
+ * session, so grouping by them splits a total into sessions (and, from them, people and machines).
+ * `host_name` is OTEL_RESOURCE_ATTRIBUTES' `host.name` as the OTLP receivers name it.
+ */
+export const sessionLabels = ['session_id', 'user_email', 'user_account_uuid', 'user_id', 'host_name'] as const;
+export type SessionLabel = (typeof sessionLabels)[number];
