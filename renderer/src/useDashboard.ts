@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ApiResults, RendererBridge } from '../../electron/core/api/contract.js';
 import type { AppInfo, ChartRange, ProbeResult, PullProgress, StackStatus, Summary, UsageSeries } from '../../electron/core/api/types.js';
-import { describeError } from './api/envelope.js';
+import { describeError } from './api/errors.js';
 import { failed, initialLoadable, succeeded, type Loadable } from './lib/freshness.js';
 
 export interface Dashboard {

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
+import { ApiError } from '../../electron/core/api/envelope.js';
+import { apiMethods } from '../../electron/core/api/methods.js';
 import type { StackStatus, Summary, UsageSeries } from '../../electron/core/api/types.js';
+import { describeError } from '../../renderer/src/api/errors.js';
+import { createHttpBridge } from '../../renderer/src/api/http-bridge.js';
 import { chartRows, seriesTotals, tickInterval } from '../../renderer/src/lib/chart.js';
 import { formatAgo, formatBucket, formatClock, formatUsdAxis, prettyModel } from '../../renderer/src/lib/format.js';
 import { failed, freshness, initialLoadable, isEmptySummary, succeeded } from '../../renderer/src/lib/freshness.js';
@@ -81,6 +87,40 @@ describe('renderer: formatting', () => {
     assert.equal(guessShell('Win32'), 'powershell');
     assert.equal(guessShell('MacIntel'), 'zsh');
     assert.equal(guessShell('Linux x86_64'), 'bash');
+  });
+});
+
+describe('renderer: the HTTP bridge (web mode), against a real server', () => {
+  it('has one frozen function per API method, posts JSON, and rebuilds errors with their codes', async () => {
+    const seen: { method: string; url: string; type: string; body: string }[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        seen.push({ method: req.method!, url: req.url!, type: req.headers['content-type'] ?? '', body });
+        if (req.url === '/api/getUsageSeries') return res.end(JSON.stringify({ error: null, result: { range: '7d', stepSeconds: 21600, points: [] } }));
+        if (req.url === '/api/getSummary') return res.end(JSON.stringify({ error: { message: 'Prometheus refused the query.', code: 'prometheus-query', hint: 'Check the server log.' }, result: null }));
+        res.writeHead(502, 'Bad Gateway').end('<html>proxy error</html>');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const bridge = createHttpBridge(base);
+
+    assert.deepEqual(Object.keys(bridge).sort(), [...apiMethods, 'on'].sort());
+    assert.ok(Object.isFrozen(bridge));
+    assert.equal((bridge as unknown as Record<string, unknown>).notAMethod, undefined, 'no function for a name outside the list');
+
+    assert.deepEqual(await bridge.getUsageSeries({ range: '7d' }), { range: '7d', stepSeconds: 21600, points: [] });
+    assert.deepEqual(seen[0], { method: 'POST', url: '/api/getUsageSeries', type: 'application/json', body: '{"range":"7d"}' });
+
+    const refused = await bridge.getSummary({}).catch((e: unknown) => e);
+    assert.ok(refused instanceof ApiError);
+    assert.deepEqual(describeError(refused), { message: 'Prometheus refused the query.', code: 'prometheus-query', hint: 'Check the server log.' });
+    assert.equal(describeError(await bridge.getAppInfo({}).catch((e: unknown) => e)).code, 'host-error');
+
+    await new Promise<void>((r) => server.close(() => r()));
+    assert.equal(describeError(await bridge.getAppInfo({}).catch((e: unknown) => e)).code, 'host-unreachable');
   });
 });
 

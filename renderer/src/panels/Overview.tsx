@@ -1,6 +1,7 @@
 /** Cost at a glance, usage stats, charts and cost by model. */
 import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import type { ProbeResult, Summary } from '../../../electron/core/api/types.js';
+import { hasCode, hostDownCodes } from '../api/errors.js';
 import { Card, ExternalButton, Segmented, Stat, Value } from '../components/ui.js';
 import { rangeLabels, ranges, seriesTotals } from '../lib/chart.js';
 import { formatAgo, formatClock, formatCount, formatDuration, formatTokens, formatUsd, prettyModel } from '../lib/format.js';
@@ -21,7 +22,7 @@ export function StaleBanner(props: { summary: Loadable<Summary>; prometheusUrl: 
   const { summary } = props;
   const state = freshness(summary);
   if (state !== 'stale' && state !== 'unavailable') return null;
-  const hostDown = summary.error?.code === 'HOST_UNREACHABLE' || summary.error?.code === 'HOST_ERROR';
+  const hostDown = hasCode(summary.error, hostDownCodes);
   // The values' own time (when the host computed them), not when the page received them.
   const when = summary.data ? Date.parse(summary.data.asOf) : null;
   return (

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Dashboard } from '../useDashboard.js';
 import type { RendererBridge } from '../../../electron/core/api/contract.js';
 import type { ClaudeEnvPlan, EnvSnippet, Shell } from '../../../electron/core/env/types.js';
-import { describeError } from '../api/envelope.js';
+import { describeError } from '../api/errors.js';
 import { Card, Segmented } from '../components/ui.js';
 import { guessShell } from '../lib/shell.js';
 

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { RendererBridge } from '../../../electron/core/api/contract.js';
 import type { SettingsNotice, SettingsView } from '../../../electron/core/config/settings-api.js';
-import { describeError } from '../api/envelope.js';
+import { describeError } from '../api/errors.js';
 import { Card, Segmented } from '../components/ui.js';
 import { fieldOfServerError, formFromSettings, formToPatch, urlFields, type FormErrors, type SettingsForm } from './form.js';
 import './settings.css';
