@@ -3,7 +3,9 @@ import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import type { ProbeResult, Summary } from '../../../electron/core/api/types.js';
 import { hasCode, hostDownCodes } from '../api/errors.js';
 import { Card, ExternalButton, Segmented, Stat, Value } from '../components/ui.js';
-import { rangeLabels, ranges, seriesTotals } from '../lib/chart.js';
+import { chartRanges } from '../../../electron/core/api/domain.js';
+import { totalTokens } from '../../../electron/core/format/tokens.js';
+import { rangeLabels, seriesTotals } from '../lib/chart.js';
 import { formatAgo, formatClock, formatCount, formatDuration, formatTokens, formatUsd, prettyModel } from '../lib/format.js';
 import { freshness, isEmptySummary, type Loadable } from '../lib/freshness.js';
 import { heroInsights } from '../lib/insights.js';
@@ -127,7 +129,7 @@ export function CostHero(props: { summary: Loadable<Summary>; probe: Loadable<Pr
 
 function TokenBar(props: { tokens: Summary['tokens'] | null; loading: boolean; palette: Palette }) {
   const t = props.tokens;
-  const total = t ? t.input + t.output + t.cacheRead + t.cacheCreation : 0;
+  const total = t ? totalTokens(t) : 0;
   const parts = [
     { key: 'input', label: 'Input', color: props.palette.input },
     { key: 'output', label: 'Output', color: props.palette.output },
@@ -161,7 +163,7 @@ function TokenBar(props: { tokens: Summary['tokens'] | null; loading: boolean; p
 export function UsageStats(props: { summary: Loadable<Summary>; palette: Palette; compact: boolean }) {
   const s = props.summary.data;
   const loading = !s && props.summary.loading;
-  const tokens = s ? s.tokens.input + s.tokens.output + s.tokens.cacheRead + s.tokens.cacheCreation : 0;
+  const tokens = s ? totalTokens(s.tokens) : 0;
   return (
     <Card title="Today's usage" labelledBy="usage-title" testId="usage" stale={freshness(props.summary) === 'stale'}>
       <div className="stats">
@@ -226,7 +228,7 @@ export function ByModel(props: { summary: Loadable<Summary> }) {
               <div className="model-bar" aria-hidden="true">
                 <span style={{ width: `${max > 0 ? Math.max(2, (m.costUsd / max) * 100) : 0}%` }} />
               </div>
-              <div className="model-tokens">{formatTokens(m.tokens.input + m.tokens.output + m.tokens.cacheRead + m.tokens.cacheCreation)} tokens</div>
+              <div className="model-tokens">{formatTokens(totalTokens(m.tokens))} tokens</div>
             </li>
           ))}
         </ul>
@@ -258,7 +260,7 @@ export function ChartsCard(props: { dash: Dashboard; palette: Palette; compact: 
         actions={
           <Segmented
             label="Chart range"
-            options={ranges}
+            options={chartRanges}
             value={range}
             onChange={props.dash.setRange}
             render={(r) => rangeLabels[r]}

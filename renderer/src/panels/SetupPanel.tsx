@@ -2,15 +2,15 @@
 import { useEffect, useState } from 'react';
 import type { Dashboard } from '../useDashboard.js';
 import type { RendererBridge } from '../../../electron/core/api/contract.js';
-import type { ClaudeEnvPlan, EnvSnippet, Shell } from '../../../electron/core/env/types.js';
+import { shells, telemetryModes, type Shell, type TelemetryMode } from '../../../electron/core/api/domain.js';
+import type { ClaudeEnvPlan, EnvSnippet } from '../../../electron/core/env/types.js';
 import { describeError } from '../api/errors.js';
 import { Card, Segmented } from '../components/ui.js';
 import { guessShell } from '../lib/shell.js';
 
-type Mode = 'push' | 'scrape';
+type Mode = TelemetryMode;
 type Plan = ClaudeEnvPlan;
 
-export const shellOrder: Shell[] = ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'json'];
 export const shellNames: Record<Shell, string> = { bash: 'bash', zsh: 'zsh', fish: 'fish', powershell: 'PowerShell', cmd: 'cmd', json: 'settings.json' };
 
 
@@ -119,7 +119,7 @@ export function SetupPanel(props: { bridge: RendererBridge; defaultMode: Mode | 
       <Card title="Send Claude Code's telemetry here" labelledBy="setup-title" testId="setup-panel" className="wide">
         <Segmented
           label="How telemetry reaches the stack"
-          options={['push', 'scrape'] as const}
+          options={telemetryModes}
           value={mode}
           onChange={setMode}
           render={(m) => (m === 'push' ? 'Push (recommended)' : 'Scrape :9464')}
@@ -134,7 +134,7 @@ export function SetupPanel(props: { bridge: RendererBridge; defaultMode: Mode | 
             {props.lost.hint && <p>{props.lost.hint}</p>}
           </div>
         )}
-        <Segmented label="Shell" role="tablist" controls="snippet" options={shellOrder} value={shell} onChange={setShell} render={(s) => shellNames[s]} testId="shell-tabs" />
+        <Segmented label="Shell" role="tablist" controls="snippet" options={shells} value={shell} onChange={setShell} render={(s) => shellNames[s]} testId="shell-tabs" />
         <pre id="snippet" className="snippet mono" data-testid="snippet" data-shell={snippet?.shell} data-mode={snippet?.mode} tabIndex={0} aria-label={`${shellNames[shell]} snippet`}>
           {snippetError ?? snippet?.text ?? ' '}
         </pre>

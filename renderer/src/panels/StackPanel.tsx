@@ -1,4 +1,5 @@
 /** The monitoring stack (engine, services, Start/Stop with pull progress) and the exporter probe. */
+import type { TelemetryMode } from '../../../electron/core/api/domain.js';
 import type { ProbeResult } from '../../../electron/core/api/types.js';
 import { Card, ExternalButton, Pill } from '../components/ui.js';
 import { formatAgo, formatUsd } from '../lib/format.js';
@@ -100,7 +101,7 @@ export function StackCard(props: { dash: Dashboard }) {
   );
 }
 
-function probeMeaning(p: ProbeResult, mode: 'push' | 'scrape' | undefined): string {
+function probeMeaning(p: ProbeResult, mode: TelemetryMode | undefined): string {
   if (!p.reachable) {
     return mode === 'push'
       ? 'Expected in push mode: Claude Code sends its metrics straight to Prometheus, no exporter port is opened.'
@@ -110,7 +111,7 @@ function probeMeaning(p: ProbeResult, mode: 'push' | 'scrape' | undefined): stri
   return 'Prometheus scrapes this port. Only one session at a time can own it; others running at once are not counted.';
 }
 
-export function ExporterCard(props: { probe: Loadable<ProbeResult>; lost: Dashboard['lost']; mode: 'push' | 'scrape' | undefined; now: number }) {
+export function ExporterCard(props: { probe: Loadable<ProbeResult>; lost: Dashboard['lost']; mode: TelemetryMode | undefined; now: number }) {
   const p = props.probe.data;
   return (
     <Card

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { RendererBridge } from '../../../electron/core/api/contract.js';
+import { telemetryModes } from '../../../electron/core/api/domain.js';
 import type { SettingsNotice, SettingsView } from '../../../electron/core/config/settings-api.js';
 import { describeError } from '../api/errors.js';
 import { Card, Segmented } from '../components/ui.js';
@@ -171,7 +172,7 @@ export function SettingsPanel(props: { bridge: RendererBridge }) {
           </span>
           <Segmented
             label="Telemetry mode"
-            options={['push', 'scrape'] as const}
+            options={telemetryModes}
             value={form.telemetryMode}
             onChange={(v) => !readOnly && set('telemetryMode', v)}
             render={(v) => (v === 'push' ? 'Push (OTLP)' : 'Scrape (:9464)')}
