@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
+import { QueryObserver } from '@tanstack/react-query';
 import { ApiError } from '../../electron/core/api/envelope.js';
 import { apiMethods } from '../../electron/core/api/methods.js';
 import type { StackStatus, Summary, UsageSeries } from '../../electron/core/api/types.js';
 import { describeError } from '../../renderer/src/api/errors.js';
 import { createHttpBridge } from '../../renderer/src/api/http-bridge.js';
+import { bannerWords } from '../../renderer/src/lib/banner.js';
 import { chartRows, seriesTotals, tickInterval } from '../../renderer/src/lib/chart.js';
 import { formatAgo, formatBucket, formatClock, formatUsdAxis, prettyModel } from '../../renderer/src/lib/format.js';
-import { failed, freshness, initialLoadable, isEmptySummary, succeeded } from '../../renderer/src/lib/freshness.js';
+import { dataState, isEmptySummary } from '../../renderer/src/lib/freshness.js';
+import { createQueryClient } from '../../renderer/src/query/client.js';
 import { serviceLabel, serviceTone, stackSummary } from '../../renderer/src/lib/stack.js';
 import { guessShell } from '../../renderer/src/lib/shell.js';
 import { heroInsights } from '../../renderer/src/lib/insights.js';
@@ -29,20 +32,44 @@ const summary = (over: Partial<Summary> = {}): Summary => ({
   ...over,
 });
 
-describe('renderer: freshness (loading, live, stale, unavailable)', () => {
-  it('moves through the states and keeps the last data on failure', () => {
-    let s = initialLoadable<Summary>();
-    assert.equal(freshness(s), 'loading');
-    s = failed(s, { message: 'down' }, 1);
-    assert.equal(freshness(s), 'unavailable');
-    s = succeeded(s, summary({ costUsd: 2 }), 2);
-    assert.equal(freshness(s), 'live');
-    s = failed(s, { message: 'down' }, 3);
-    assert.equal(freshness(s), 'stale');
-    assert.equal(s.data?.costUsd, 2);
-    assert.equal(s.updatedAt, 2, 'the stale values keep their time');
-    s = succeeded(s, summary({ costUsd: 3 }), 4);
-    assert.equal(freshness(s), 'live');
+describe('renderer: freshness (loading, live, stale, unavailable), read from a real query cache', () => {
+  it('moves through the states, keeps the last data and its time on failure, and takes a pushed value as fresh', async () => {
+    const client = createQueryClient();
+    let answer: () => Promise<Summary> = () => Promise.reject(new ApiError({ message: 'Prometheus is not answering.', code: 'prometheus-unreachable', hint: 'Start it.' }));
+    // Disabled: nothing fetches but the refetch() calls below. Subscribed, as useQuery is, so cache writes reach it.
+    const observer = new QueryObserver(client, { queryKey: ['getSummary'], queryFn: () => answer(), enabled: false });
+    const unsubscribe = observer.subscribe(() => undefined);
+    const state = () => dataState<Summary>(observer.getCurrentResult());
+    assert.equal(state().state, 'loading');
+
+    await observer.refetch();
+    assert.equal(state().state, 'unavailable');
+    assert.deepEqual(state().error, { message: 'Prometheus is not answering.', code: 'prometheus-unreachable', hint: 'Start it.' });
+    assert.equal(state().fetchedAt, null);
+    assert.ok(state().failedAt! > 0);
+
+    answer = async () => summary({ costUsd: 2 });
+    await observer.refetch();
+    assert.equal(state().state, 'live');
+    assert.equal(state().error, null);
+    const fetchedAt = state().fetchedAt!;
+    assert.ok(fetchedAt > 0);
+
+    answer = () => Promise.reject(new Error('socket hang up'));
+    await observer.refetch();
+    assert.equal(state().state, 'stale');
+    assert.equal(state().data?.costUsd, 2, 'the last value stays');
+    assert.equal(state().fetchedAt, fetchedAt, 'the stale values keep their time');
+    assert.ok(state().failedAt! >= fetchedAt);
+    assert.equal(state().error?.message, 'socket hang up');
+
+    // summary:update → setQueryData: live again, without a fetch.
+    client.setQueryData(['getSummary'], summary({ costUsd: 3 }));
+    assert.equal(state().state, 'live');
+    assert.equal(state().data?.costUsd, 3);
+    assert.equal(state().error, null);
+    unsubscribe();
+    client.clear();
   });
 
   it('empty means nothing at all in 30 days', () => {
@@ -87,6 +114,18 @@ describe('renderer: formatting', () => {
     assert.equal(guessShell('Win32'), 'powershell');
     assert.equal(guessShell('MacIntel'), 'zsh');
     assert.equal(guessShell('Linux x86_64'), 'bash');
+  });
+});
+
+describe('renderer: the stale banner names who stopped answering', () => {
+  it('the host, a Prometheus that refuses, or one that is not there', () => {
+    const url = 'http://127.0.0.1:9090';
+    assert.equal(bannerWords({ message: 'x', code: 'host-unreachable', hint: 'Is `ccmon web` still running?' }, url).headline, 'The Claude Code Monitor server is not answering.');
+    assert.equal(bannerWords({ message: 'x', code: 'host-unreachable', hint: 'Is `ccmon web` still running?' }, url).hint, 'Is `ccmon web` still running?');
+    assert.equal(bannerWords({ message: 'bad_data: parse error', code: 'prometheus-query' }, url).headline, `Prometheus at ${url} answered with an error.`);
+    assert.equal(bannerWords({ message: 'ECONNREFUSED', code: 'prometheus-unreachable', hint: 'Start the stack.' }, url).hint, 'Start the stack.');
+    assert.equal(bannerWords({ message: 'fetch failed' }, undefined).headline, 'Prometheus is not answering.');
+    assert.match(bannerWords(null, url).hint, /Start the stack/);
   });
 });
 
