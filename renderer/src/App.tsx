@@ -1,6 +1,5 @@
 /** The dashboard: header, navigation (Overview, Stack, Setup, Settings) and the panels. */
-import { Suspense, lazy, useEffect, useState, type ComponentType } from 'react';
-import type { RendererBridge } from '../../electron/core/api/contract.js';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ChartRange } from '../../electron/core/api/domain.js';
 import { NavTabs, tabNames, type Tab } from './NavTabs.js';
 import { TopBar } from './TopBar.js';
@@ -15,19 +14,8 @@ import { useBridge } from './query/BridgeProvider.js';
 import { useGrafanaLinks } from './query/queries.js';
 import { usePushedEvents } from './query/usePushedEvents.js';
 
-/**
- * The Settings panel is the Electron host's (renderer/src/settings/); it is mounted when present,
- * loaded on demand so it never weighs on the first paint.
- */
-const settingsModules = import.meta.glob<Record<string, unknown>>('./settings/*Panel.tsx');
-const settingsLoader = Object.values(settingsModules)[0];
-const SettingsPanel = settingsLoader
-  ? lazy(async () => {
-      const mod = await settingsLoader();
-      const component = (mod.default ?? mod.SettingsPanel ?? Object.values(mod).find((v) => typeof v === 'function')) as ComponentType<{ bridge: RendererBridge }>;
-      return { default: component };
-    })
-  : null;
+// Loaded on demand, so the settings form never weighs on the first paint.
+const SettingsPanel = lazy(() => import('./settings/SettingsPanel.js').then((m) => ({ default: m.SettingsPanel })));
 
 export function App() {
   const bridge = useBridge();
@@ -50,9 +38,9 @@ export function App() {
         {tab === 'overview' && <Overview range={range} onRange={setRange} palette={palettes[scheme]} compact={compact} now={now} grafana={links} onGo={setTab} />}
         {tab === 'stack' && <StackPanel now={now} />}
         {tab === 'setup' && <SetupPanel />}
-        {tab === 'settings' && SettingsPanel && (
+        {tab === 'settings' && (
           <Suspense fallback={<div className="card skeleton-card" />}>
-            <SettingsPanel bridge={bridge} />
+            <SettingsPanel />
           </Suspense>
         )}
       </main>
