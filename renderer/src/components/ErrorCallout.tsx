@@ -1,5 +1,6 @@
 /** A failure as the panels show it: the message, what to do (the hint), and the code to quote when reporting it. */
 import type { ErrorInfo } from '../api/errors.js';
+import { Callout } from './Callout.js';
 
 export function ErrorCode(props: { code: string | undefined }) {
   if (!props.code) return null;
@@ -12,14 +13,18 @@ export function ErrorCode(props: { code: string | undefined }) {
 
 export function ErrorCallout(props: { error: ErrorInfo; testId?: string; lead?: string }) {
   return (
-    <div className="callout callout-bad" data-testid={props.testId} role="alert">
-      <strong>
-        {props.lead ? `${props.lead} ` : ''}
-        {props.error.message}
-      </strong>{' '}
-      <ErrorCode code={props.error.code} />
-      {props.error.hint && <p>{props.error.hint}</p>}
-    </div>
+    <Callout
+      tone="bad"
+      role="alert"
+      testId={props.testId}
+      title={
+        <>
+          {props.lead ? `${props.lead} ` : ''}
+          {props.error.message} <ErrorCode code={props.error.code} />
+        </>
+      }
+      detail={props.error.hint}
+    />
   );
 }
 

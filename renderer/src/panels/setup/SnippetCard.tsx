@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ApiResults } from '../../../../electron/core/api/contract.js';
 import { shells, telemetryModes, type Shell, type TelemetryMode } from '../../../../electron/core/api/domain.js';
 import { describeError } from '../../api/errors.js';
+import { Callout } from '../../components/Callout.js';
 import { ErrorCallout } from '../../components/ErrorCallout.js';
 import { Card, Segmented } from '../../components/ui.js';
 import { guessShell } from '../../lib/shell.js';
@@ -12,15 +13,6 @@ import { copyText } from './copyText.js';
 const shellNames: Record<Shell, string> = { bash: 'bash', zsh: 'zsh', fish: 'fish', powershell: 'PowerShell', cmd: 'cmd', json: 'settings.json' };
 const modeNames: Record<TelemetryMode, string> = { push: 'Push (recommended)', scrape: 'Scrape :9464' };
 
-function LostSessions(props: { lost: ApiResults['checkLostSessions'] | null }) {
-  if (props.lost?.status !== 'lost-sessions') return null;
-  return (
-    <div className="callout callout-bad" data-testid="setup-lost-sessions">
-      <strong>{props.lost.detail}</strong>
-      {props.lost.hint && <p>{props.lost.hint}</p>}
-    </div>
-  );
-}
 
 export function SnippetCard(props: { mode: TelemetryMode; onMode: (mode: TelemetryMode) => void; lost: ApiResults['checkLostSessions'] | null }) {
   const { mode } = props;
@@ -52,7 +44,7 @@ export function SnippetCard(props: { mode: TelemetryMode; onMode: (mode: Telemet
       <p className="explain" data-testid="mode-explanation">
         {snippet?.mode === mode ? snippet.explanation : '\u00a0'}
       </p>
-      <LostSessions lost={props.lost} />
+      {props.lost?.status === 'lost-sessions' && <Callout tone="bad" title={props.lost.detail} detail={props.lost.hint} testId="setup-lost-sessions" />}
       <Segmented label="Shell" role="tablist" controls="snippet" options={shells} value={shell} onChange={onShell} render={(s) => shellNames[s]} testId="shell-tabs" />
       {query.isError && <ErrorCallout error={describeError(query.error)} lead="No snippet:" testId="snippet-error" />}
       <pre id="snippet" className="snippet mono" data-testid="snippet" data-shell={snippet?.shell} data-mode={snippet?.mode} tabIndex={0} aria-label={`${shellNames[shell]} snippet`}>

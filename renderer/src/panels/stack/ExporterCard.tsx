@@ -2,6 +2,7 @@
 import type { ApiResults } from '../../../../electron/core/api/contract.js';
 import type { TelemetryMode } from '../../../../electron/core/api/domain.js';
 import type { ProbeResult } from '../../../../electron/core/api/types.js';
+import { Callout } from '../../components/Callout.js';
 import { ErrorText } from '../../components/ErrorCallout.js';
 import { Card, Pill } from '../../components/ui.js';
 import { formatAgo, formatUsd } from '../../lib/format.js';
@@ -36,12 +37,7 @@ function Probed(props: { probe: ProbeResult; lost: ApiResults['checkLostSessions
         {probeMeaning(p, props.mode)}
       </p>
       {p.error && <p className="bad-text small">{p.error}</p>}
-      {lost && lost.status !== 'ok' && lost.status !== 'unknown' && (
-        <div className={`callout ${lost.recommendPush ? 'callout-bad' : ''}`} data-testid="lost-sessions">
-          <strong>{lost.detail}</strong>
-          {lost.hint && <p>{lost.hint}</p>}
-        </div>
-      )}
+      {lost && lost.status !== 'ok' && lost.status !== 'unknown' && <Callout tone={lost.recommendPush ? 'bad' : undefined} title={lost.detail} detail={lost.hint} testId="lost-sessions" />}
       {p.sessions.length > 0 && (
         <ul className="sessions">
           {p.sessions.map((s) => (

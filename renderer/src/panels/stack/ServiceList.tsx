@@ -1,6 +1,7 @@
 /** The container engine and the stack's services: state, readiness, URL, and what went wrong. */
 import type { StackStatus } from '../../../../electron/core/api/types.js';
 import type { ServiceName } from '../../../../electron/core/api/domain.js';
+import { Callout } from '../../components/Callout.js';
 import { Pill } from '../../components/ui.js';
 import { serviceLabel, serviceTone } from '../../lib/stack.js';
 
@@ -22,12 +23,7 @@ export function EngineLine(props: { engine: StackStatus['engine'] }) {
           <span className="bad-text">not reachable</span>
         )}
       </div>
-      {!e.reachable && e.error && (
-        <div className="callout callout-bad" data-testid="engine-error">
-          <strong>{e.error}</strong>
-          {e.hint && <p>{e.hint}</p>}
-        </div>
-      )}
+      {!e.reachable && e.error && <Callout tone="bad" title={e.error} detail={e.hint} testId="engine-error" />}
     </>
   );
 }
