@@ -5,14 +5,19 @@ import { App } from './App.js';
 import { getBridge } from './api/bridge.js';
 import { BridgeProvider } from './query/BridgeProvider.js';
 import { createQueryClient } from './query/client.js';
+import { seedFromPrefetch } from './query/seedFromPrefetch.js';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
-      <BridgeProvider bridge={getBridge()}>
-        <App />
-      </BridgeProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+const client = createQueryClient();
+
+void seedFromPrefetch(client).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={client}>
+        <BridgeProvider bridge={getBridge()}>
+          <App />
+        </BridgeProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

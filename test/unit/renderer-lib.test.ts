@@ -12,7 +12,10 @@ import { bannerWords } from '../../renderer/src/lib/banner.js';
 import { chartRows, seriesTotals, tickInterval } from '../../renderer/src/lib/chart.js';
 import { formatAgo, formatBucket, formatClock, formatUsdAxis, prettyModel } from '../../renderer/src/lib/format.js';
 import { dataState, isEmptySummary } from '../../renderer/src/lib/freshness.js';
+import { takePrefetched } from '../../renderer/src/api/prefetch.js';
 import { createQueryClient } from '../../renderer/src/query/client.js';
+import { keys } from '../../renderer/src/query/keys.js';
+import { seedFromPrefetch } from '../../renderer/src/query/seedFromPrefetch.js';
 import { serviceLabel, serviceTone, stackSummary } from '../../renderer/src/lib/stack.js';
 import { guessShell } from '../../renderer/src/lib/shell.js';
 import { heroInsights } from '../../renderer/src/lib/insights.js';
@@ -114,6 +117,34 @@ describe('renderer: formatting', () => {
     assert.equal(guessShell('Win32'), 'powershell');
     assert.equal(guessShell('MacIntel'), 'zsh');
     assert.equal(guessShell('Linux x86_64'), 'bash');
+  });
+});
+
+describe('renderer: the boot script\'s early answers seed the cache before the first render', () => {
+  it('takes the answers already there, under their queries\' keys; leaves failures and late ones to the bridge', async () => {
+    const page = globalThis as { __ccmonPrefetch?: Record<string, Promise<unknown>> };
+    const late = new Promise<unknown>(() => undefined);
+    const failed = { error: { message: 'down', code: 'prometheus-unreachable' }, result: null };
+    page.__ccmonPrefetch = {
+      'getSummary {}': Promise.resolve({ error: null, result: summary({ costUsd: 4 }) }),
+      'getUsageSeries {"range":"24h"}': Promise.resolve({ error: null, result: { range: '24h', stepSeconds: 3600, points: [] } }),
+      'probeExporter {}': Promise.resolve(failed),
+      'getAppInfo {}': late,
+    };
+    const client = createQueryClient();
+    try {
+      await seedFromPrefetch(client);
+      assert.equal(client.getQueryData<Summary>(keys.summary)?.costUsd, 4);
+      assert.deepEqual(client.getQueryData(keys.usageSeries('24h')), { range: '24h', stepSeconds: 3600, points: [] });
+      assert.equal(client.getQueryData(keys.probe), undefined, 'a failure is not data');
+      assert.equal(client.getQueryData(keys.appInfo), undefined);
+      assert.equal(takePrefetched('getSummary', {}), undefined, 'a seeded answer is used once');
+      assert.deepEqual(await takePrefetched('probeExporter', {}), failed, 'the bridge still gets the failure');
+      assert.equal(takePrefetched('getAppInfo', {}), late, 'and the answer still on its way');
+    } finally {
+      delete page.__ccmonPrefetch;
+      client.clear();
+    }
   });
 });
 

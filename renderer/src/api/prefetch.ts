@@ -14,3 +14,19 @@ export function takePrefetched(method: string, args: unknown): Promise<unknown> 
   delete all[key];
   return early;
 }
+
+/**
+ * The early answers that arrive within `windowMs` (they are left in place: takePrefetched() consumes
+ * one). Most are there already, or within a few ms of the bundle starting; a slow one is not waited for.
+ */
+export async function arrivedPrefetches(windowMs: number): Promise<{ method: string; args: Record<string, unknown>; body: unknown }[]> {
+  const all = page.__ccmonPrefetch;
+  if (!all) return [];
+  const arrived = new Map<string, unknown>();
+  const settled = Promise.allSettled(Object.entries(all).map(([key, answer]) => answer?.then((body) => arrived.set(key, body))));
+  await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, windowMs))]);
+  return [...arrived].map(([key, body]) => {
+    const space = key.indexOf(' ');
+    return { method: key.slice(0, space), args: JSON.parse(key.slice(space + 1)) as Record<string, unknown>, body };
+  });
+}
