@@ -11,13 +11,23 @@ import { useUsageSeries } from '../../query/queries.js';
 import { ChartCard } from './ChartCard.js';
 import { CostChart, TokensChart } from './lazyCharts.js';
 
-/** Charts mount once the summary has painted (or failed): the numbers come first. */
+/**
+ * Charts mount once the summary has been painted (or has failed): the numbers come first, and
+ * recharts' chunk, parsed on arrival, never holds up their first frame.
+ */
 function useAfterSummary(summarySettled: boolean): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!summarySettled || ready) return;
-    const t = setTimeout(() => setReady(true), 0);
-    return () => clearTimeout(t);
+    // A timer set from an animation frame runs after that frame's paint.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setReady(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [summarySettled, ready]);
   return ready;
 }
