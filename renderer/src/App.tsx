@@ -1,6 +1,7 @@
 /** The dashboard: header, navigation (Overview, Stack, Setup, Settings) and the panels. */
 import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ChartRange } from '../../electron/core/api/domain.js';
+import { ChunkBoundary } from './components/ChunkBoundary.js';
 import { NavTabs, tabNames, type Tab } from './NavTabs.js';
 import { TopBar } from './TopBar.js';
 import { palettes } from './lib/palette.js';
@@ -39,9 +40,11 @@ export function App() {
         {tab === 'stack' && <StackPanel now={now} />}
         {tab === 'setup' && <SetupPanel />}
         {tab === 'settings' && (
-          <Suspense fallback={<div className="card skeleton-card" />}>
-            <SettingsPanel />
-          </Suspense>
+          <ChunkBoundary what="settings form">
+            <Suspense fallback={<div className="card skeleton-card" />}>
+              <SettingsPanel />
+            </Suspense>
+          </ChunkBoundary>
         )}
       </main>
     </div>

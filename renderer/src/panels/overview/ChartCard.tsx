@@ -1,6 +1,7 @@
 /** One chart's card: title, actions, a line of totals, and the chart's box (chart, error, or placeholder). */
 import { Suspense, type ReactNode } from 'react';
 import type { ErrorInfo } from '../../api/errors.js';
+import { ChunkBoundary } from '../../components/ChunkBoundary.js';
 import { ErrorText } from '../../components/ErrorCallout.js';
 import { Card } from '../../components/ui.js';
 
@@ -10,7 +11,9 @@ function ChartBox(props: { switching: boolean; error: ErrorInfo | null; chart: R
   return (
     <div className={`chart-box ${props.switching ? 'switching' : ''}`}>
       {props.chart ? (
-        <Suspense fallback={skeleton}>{props.chart}</Suspense>
+        <ChunkBoundary what="chart">
+          <Suspense fallback={skeleton}>{props.chart}</Suspense>
+        </ChunkBoundary>
       ) : props.error ? (
         <div className="chart-error">
           <ErrorText error={props.error} muted />
