@@ -1,9 +1,21 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
+import { QueryObserver } from '@tanstack/react-query';
+import { ApiError } from '../../electron/core/api/envelope.js';
+import { apiMethods } from '../../electron/core/api/methods.js';
 import type { StackStatus, Summary, UsageSeries } from '../../electron/core/api/types.js';
+import { describeError } from '../../renderer/src/api/errors.js';
+import { createHttpBridge } from '../../renderer/src/api/http-bridge.js';
+import { bannerWords } from '../../renderer/src/lib/banner.js';
 import { chartRows, seriesTotals, tickInterval } from '../../renderer/src/lib/chart.js';
 import { formatAgo, formatBucket, formatClock, formatUsdAxis, prettyModel } from '../../renderer/src/lib/format.js';
-import { failed, freshness, initialLoadable, isEmptySummary, succeeded } from '../../renderer/src/lib/freshness.js';
+import { dataState, isEmptySummary } from '../../renderer/src/lib/freshness.js';
+import { takePrefetched } from '../../renderer/src/api/prefetch.js';
+import { createQueryClient } from '../../renderer/src/query/client.js';
+import { keys } from '../../renderer/src/query/keys.js';
+import { seedFromPrefetch } from '../../renderer/src/query/seedFromPrefetch.js';
 import { serviceLabel, serviceTone, stackSummary } from '../../renderer/src/lib/stack.js';
 import { guessShell } from '../../renderer/src/lib/shell.js';
 import { heroInsights } from '../../renderer/src/lib/insights.js';
@@ -27,20 +39,44 @@ const summary = (over: Partial<Summary> = {}): Summary => ({
   ...over,
 });
 
-describe('renderer: freshness (loading, live, stale, unavailable)', () => {
-  it('moves through the states and keeps the last data on failure', () => {
-    let s = initialLoadable<Summary>();
-    assert.equal(freshness(s), 'loading');
-    s = failed(s, { message: 'down' }, 1);
-    assert.equal(freshness(s), 'unavailable');
-    s = succeeded(s, summary({ costUsd: 2 }), 2);
-    assert.equal(freshness(s), 'live');
-    s = failed(s, { message: 'down' }, 3);
-    assert.equal(freshness(s), 'stale');
-    assert.equal(s.data?.costUsd, 2);
-    assert.equal(s.updatedAt, 2, 'the stale values keep their time');
-    s = succeeded(s, summary({ costUsd: 3 }), 4);
-    assert.equal(freshness(s), 'live');
+describe('renderer: freshness (loading, live, stale, unavailable), read from a real query cache', () => {
+  it('moves through the states, keeps the last data and its time on failure, and takes a pushed value as fresh', async () => {
+    const client = createQueryClient();
+    let answer: () => Promise<Summary> = () => Promise.reject(new ApiError({ message: 'Prometheus is not answering.', code: 'prometheus-unreachable', hint: 'Start it.' }));
+    // Disabled: nothing fetches but the refetch() calls below. Subscribed, as useQuery is, so cache writes reach it.
+    const observer = new QueryObserver(client, { queryKey: ['getSummary'], queryFn: () => answer(), enabled: false });
+    const unsubscribe = observer.subscribe(() => undefined);
+    const state = () => dataState<Summary>(observer.getCurrentResult());
+    assert.equal(state().state, 'loading');
+
+    await observer.refetch();
+    assert.equal(state().state, 'unavailable');
+    assert.deepEqual(state().error, { message: 'Prometheus is not answering.', code: 'prometheus-unreachable', hint: 'Start it.' });
+    assert.equal(state().fetchedAt, null);
+    assert.ok(state().failedAt! > 0);
+
+    answer = async () => summary({ costUsd: 2 });
+    await observer.refetch();
+    assert.equal(state().state, 'live');
+    assert.equal(state().error, null);
+    const fetchedAt = state().fetchedAt!;
+    assert.ok(fetchedAt > 0);
+
+    answer = () => Promise.reject(new Error('socket hang up'));
+    await observer.refetch();
+    assert.equal(state().state, 'stale');
+    assert.equal(state().data?.costUsd, 2, 'the last value stays');
+    assert.equal(state().fetchedAt, fetchedAt, 'the stale values keep their time');
+    assert.ok(state().failedAt! >= fetchedAt);
+    assert.equal(state().error?.message, 'socket hang up');
+
+    // summary:update → setQueryData: live again, without a fetch.
+    client.setQueryData(['getSummary'], summary({ costUsd: 3 }));
+    assert.equal(state().state, 'live');
+    assert.equal(state().data?.costUsd, 3);
+    assert.equal(state().error, null);
+    unsubscribe();
+    client.clear();
   });
 
   it('empty means nothing at all in 30 days', () => {
@@ -85,6 +121,80 @@ describe('renderer: formatting', () => {
     assert.equal(guessShell('Win32'), 'powershell');
     assert.equal(guessShell('MacIntel'), 'zsh');
     assert.equal(guessShell('Linux x86_64'), 'bash');
+  });
+});
+
+describe('renderer: the boot script\'s early answers seed the cache before the first render', () => {
+  it('takes the answers already there, under their queries\' keys; leaves failures and late ones to the bridge', async () => {
+    const page = globalThis as { __ccmonPrefetch?: Record<string, Promise<unknown>> };
+    const late = new Promise<unknown>(() => undefined);
+    const failed = { error: { message: 'down', code: 'prometheus-unreachable' }, result: null };
+    page.__ccmonPrefetch = {
+      'getSummary {}': Promise.resolve({ error: null, result: summary({ costUsd: 4 }) }),
+      'getUsageSeries {"range":"24h"}': Promise.resolve({ error: null, result: { range: '24h', stepSeconds: 3600, points: [] } }),
+      'probeExporter {}': Promise.resolve(failed),
+      'getAppInfo {}': late,
+    };
+    const client = createQueryClient();
+    try {
+      await seedFromPrefetch(client);
+      assert.equal(client.getQueryData<Summary>(keys.summary)?.costUsd, 4);
+      assert.deepEqual(client.getQueryData(keys.usageSeries('24h')), { range: '24h', stepSeconds: 3600, points: [] });
+      assert.equal(client.getQueryData(keys.probe), undefined, 'a failure is not data');
+      assert.equal(client.getQueryData(keys.appInfo), undefined);
+      assert.equal(takePrefetched('getSummary', {}), undefined, 'a seeded answer is used once');
+      assert.deepEqual(await takePrefetched('probeExporter', {}), failed, 'the bridge still gets the failure');
+      assert.equal(takePrefetched('getAppInfo', {}), late, 'and the answer still on its way');
+    } finally {
+      delete page.__ccmonPrefetch;
+      client.clear();
+    }
+  });
+});
+
+describe('renderer: the stale banner names who stopped answering', () => {
+  it('the host, a Prometheus that refuses, or one that is not there', () => {
+    const url = 'http://127.0.0.1:9090';
+    assert.equal(bannerWords({ message: 'x', code: 'host-unreachable', hint: 'Is `ccmon web` still running?' }, url).headline, 'The Claude Code Monitor server is not answering.');
+    assert.equal(bannerWords({ message: 'x', code: 'host-unreachable', hint: 'Is `ccmon web` still running?' }, url).hint, 'Is `ccmon web` still running?');
+    assert.equal(bannerWords({ message: 'bad_data: parse error', code: 'prometheus-query' }, url).headline, `Prometheus at ${url} answered with an error.`);
+    assert.equal(bannerWords({ message: 'ECONNREFUSED', code: 'prometheus-unreachable', hint: 'Start the stack.' }, url).hint, 'Start the stack.');
+    assert.equal(bannerWords({ message: 'fetch failed' }, undefined).headline, 'Prometheus is not answering.');
+    assert.match(bannerWords(null, url).hint, /Start the stack/);
+  });
+});
+
+describe('renderer: the HTTP bridge (web mode), against a real server', () => {
+  it('has one frozen function per API method, posts JSON, and rebuilds errors with their codes', async () => {
+    const seen: { method: string; url: string; type: string; body: string }[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        seen.push({ method: req.method!, url: req.url!, type: req.headers['content-type'] ?? '', body });
+        if (req.url === '/api/getUsageSeries') return res.end(JSON.stringify({ error: null, result: { range: '7d', stepSeconds: 21600, points: [] } }));
+        if (req.url === '/api/getSummary') return res.end(JSON.stringify({ error: { message: 'Prometheus refused the query.', code: 'prometheus-query', hint: 'Check the server log.' }, result: null }));
+        res.writeHead(502, 'Bad Gateway').end('<html>proxy error</html>');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const bridge = createHttpBridge(base);
+
+    assert.deepEqual(Object.keys(bridge).sort(), [...apiMethods, 'on'].sort());
+    assert.ok(Object.isFrozen(bridge));
+    assert.equal((bridge as unknown as Record<string, unknown>).notAMethod, undefined, 'no function for a name outside the list');
+
+    assert.deepEqual(await bridge.getUsageSeries({ range: '7d' }), { range: '7d', stepSeconds: 21600, points: [] });
+    assert.deepEqual(seen[0], { method: 'POST', url: '/api/getUsageSeries', type: 'application/json', body: '{"range":"7d"}' });
+
+    const refused = await bridge.getSummary({}).catch((e: unknown) => e);
+    assert.ok(refused instanceof ApiError);
+    assert.deepEqual(describeError(refused), { message: 'Prometheus refused the query.', code: 'prometheus-query', hint: 'Check the server log.' });
+    assert.equal(describeError(await bridge.getAppInfo({}).catch((e: unknown) => e)).code, 'host-error');
+
+    await new Promise<void>((r) => server.close(() => r()));
+    assert.equal(describeError(await bridge.getAppInfo({}).catch((e: unknown) => e)).code, 'host-unreachable');
   });
 });
 

@@ -1,4 +1,7 @@
+/** Token arithmetic shared by the core, the CLI and the renderer (type-only imports: no zod, no Node). */
 import type { TokenCounts } from '../api/types.js';
 
-/** All tokens of every type: input, output, cache read and cache creation. */
-export const totalTokens = (t: TokenCounts): number => t.input + t.output + t.cacheRead + t.cacheCreation;
+/** Every token of a count: input, output, and both kinds of cache traffic. */
+export function totalTokens(tokens: TokenCounts): number {
+  return tokens.input + tokens.output + tokens.cacheRead + tokens.cacheCreation;
+}

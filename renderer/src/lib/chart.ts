@@ -1,5 +1,7 @@
 /** Chart rows from a usage series. Pure. */
-import type { ChartRange, UsageSeries } from '../../../electron/core/api/types.js';
+import type { ChartRange } from '../../../electron/core/api/domain.js';
+import type { UsageSeries } from '../../../electron/core/api/types.js';
+import { totalTokens } from '../../../electron/core/format/tokens.js';
 import { formatBucket } from './format.js';
 
 export interface ChartRow {
@@ -36,7 +38,7 @@ export function seriesTotals(series: UsageSeries): SeriesTotals {
   let tokens = 0;
   let activeBuckets = 0;
   for (const p of series.points) {
-    const t = p.tokens.input + p.tokens.output + p.tokens.cacheRead + p.tokens.cacheCreation;
+    const t = totalTokens(p.tokens);
     cost += p.costUsd;
     tokens += t;
     if (p.costUsd > 0 || t > 0) activeBuckets++;
@@ -45,7 +47,6 @@ export function seriesTotals(series: UsageSeries): SeriesTotals {
 }
 
 export const rangeLabels: Record<ChartRange, string> = { '24h': '24 h', '7d': '7 days', '30d': '30 days' };
-export const ranges: ChartRange[] = ['24h', '7d', '30d'];
 
 /** Show about `want` ticks: every n-th label. */
 export function tickInterval(points: number, want: number): number {

@@ -1,5 +1,5 @@
 /** Numbers and times for people. Money and tokens reuse the core's formatters (one rule everywhere). */
-import type { ChartRange } from '../../../electron/core/api/types.js';
+import type { ChartRange } from '../../../electron/core/api/domain.js';
 export { formatDuration, formatTokens, formatUsd } from '../../../electron/core/format/numbers.js';
 
 /** "14:03:04" (local time, 24-hour), the stamp shown on stale values. */

@@ -1,36 +1,48 @@
 /**
  * What the dashboard says about its data: still loading, live, stale (the source stopped
- * answering; the last values stay, marked with their time), or unavailable (never loaded). Pure.
+ * answering; the last values stay, marked with their time), or unavailable (never loaded). Pure:
+ * read from a query's state (TanStack Query keeps the last data when a refetch fails).
  */
 import type { Summary } from '../../../electron/core/api/types.js';
+import { describeError, type ErrorInfo } from '../api/errors.js';
 
-export interface Loadable<T> {
-  data: T | null;
-  /** Epoch ms when `data` was fetched. */
-  updatedAt: number | null;
-  error: { message: string; hint?: string; code?: string } | null;
-  /** Epoch ms of the last failed attempt. */
-  failedAt: number | null;
-  loading: boolean;
-}
-
-export const initialLoadable = <T,>(): Loadable<T> => ({ data: null, updatedAt: null, error: null, failedAt: null, loading: true });
-
-export function succeeded<T>(_prev: Loadable<T>, data: T, at: number): Loadable<T> {
-  return { data, updatedAt: at, error: null, failedAt: null, loading: false };
-}
-
-/** A failure keeps the last data: that is what the stale state shows. */
-export function failed<T>(prev: Loadable<T>, error: Loadable<T>['error'], at: number): Loadable<T> {
-  return { ...prev, error, failedAt: at, loading: false };
+/** The parts of a query's state read here; a `useQuery` result and a cache entry's state both have them. */
+export interface QueryLike<T> {
+  data: T | undefined;
+  error: unknown;
+  status: 'pending' | 'error' | 'success';
+  /** Epoch ms when `data` was fetched or pushed (0: never). */
+  dataUpdatedAt: number;
+  /** Epoch ms of the last failure (0: none). */
+  errorUpdatedAt: number;
 }
 
 export type Freshness = 'loading' | 'live' | 'stale' | 'unavailable';
 
-export function freshness(state: Loadable<unknown>): Freshness {
-  if (state.error) return state.data ? 'stale' : 'unavailable';
-  if (state.data) return 'live';
-  return 'loading';
+export function freshness(q: QueryLike<unknown>): Freshness {
+  if (q.status === 'error') return q.data !== undefined ? 'stale' : 'unavailable';
+  return q.data !== undefined ? 'live' : 'loading';
+}
+
+export interface DataState<T> {
+  state: Freshness;
+  data: T | null;
+  /** When the values shown were fetched (null: none yet). */
+  fetchedAt: number | null;
+  /** The failure that made them stale or unavailable. */
+  error: ErrorInfo | null;
+  failedAt: number | null;
+}
+
+export function dataState<T>(q: QueryLike<T>): DataState<T> {
+  const failed = q.status === 'error';
+  return {
+    state: freshness(q),
+    data: q.data ?? null,
+    fetchedAt: q.dataUpdatedAt || null,
+    error: failed ? describeError(q.error) : null,
+    failedAt: failed ? q.errorUpdatedAt || null : null,
+  };
 }
 
 /** No telemetry at all in the last 30 days: time to show the "get started" steps. */

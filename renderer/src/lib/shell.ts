@@ -1,4 +1,4 @@
-import type { Shell } from '../../../electron/core/env/types.js';
+import type { Shell } from '../../../electron/core/api/domain.js';
 
 /** The likely shell of this machine, from navigator.platform. */
 export function guessShell(platform: string): Shell {

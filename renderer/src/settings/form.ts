@@ -2,6 +2,7 @@
  * The Settings panel's form logic (pure: no DOM, no React), tested in Node by test/unit/settings-form.test.ts.
  * Fields are edited as strings; `formToPatch` validates them and returns only what changed.
  */
+import type { TelemetryMode } from '../../../electron/core/api/domain.js';
 import type { PublicSettings, SettingsPatch } from '../../../electron/core/config/settings-api.js';
 
 export interface SettingsForm {
@@ -10,7 +11,7 @@ export interface SettingsForm {
   lokiUrl: string;
   exporterUrl: string;
   refreshIntervalSeconds: string;
-  telemetryMode: 'push' | 'scrape';
+  telemetryMode: TelemetryMode;
   dailyBudgetUsd: string;
   monthlyBudgetUsd: string;
   stopStackOnQuit: boolean;

@@ -1,9 +1,9 @@
 /** Cost and tokens over time (recharts: only the pieces used, to keep the bundle small). */
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { UsageSeries } from '../../../electron/core/api/types.js';
-import { chartRows, tickInterval, type ChartRow } from '../lib/chart.js';
-import { formatTokens, formatUsd, formatUsdAxis } from '../lib/format.js';
-import type { Palette } from '../lib/palette.js';
+import type { UsageSeries } from '../../../../electron/core/api/types.js';
+import { chartRows, tickInterval, type ChartRow } from '../../lib/chart.js';
+import { formatTokens, formatUsd, formatUsdAxis } from '../../lib/format.js';
+import type { Palette } from '../../lib/palette.js';
 
 const height = 180;
 
