@@ -7,7 +7,7 @@
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 
-const hot = { statusline: '../dist/hot/statusline.cjs' };
+const hot = { statusline: '../dist/hot/statusline.cjs', hook: '../dist/hot/hook.cjs' };
 const [command, ...rest] = process.argv.slice(2);
 const entry = path.join(__dirname, hot[command] ?? '../dist/electron/cli/index.js');
 if (!existsSync(entry)) {

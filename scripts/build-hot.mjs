@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { statusline: 'electron/cli/hot/statusline.ts' },
+  entryPoints: { statusline: 'electron/cli/hot/statusline.ts', hook: 'electron/cli/hot/hook.ts' },
   outdir: 'dist/hot',
   bundle: true,
   platform: 'node',

@@ -87,10 +87,23 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
     const [limits, projects] = await Promise.all([planLimits.get().catch(() => noPlanLimits), records(usage).catch(() => new Map<string, ProjectRecord>())]);
     return viewOf(usage, projects, limits);
   };
+  // Today's per-session figures, as the last refresh counted them (the sessions list reads them).
+  let lastToday: UsageSummary | undefined;
+  const recordsOf = (u: UsageSummary) => todayRecords.for(u.bySession, new Date(u.window.since), new Date(u.window.until));
   const summaries = new SummaryFeed(
-    async () => publicSummary(await usageToday(), (u) => todayRecords.for(u.bySession, new Date(u.window.since), new Date(u.window.until))),
+    async () => {
+      const usage = await usageToday();
+      lastToday = usage;
+      return publicSummary(usage, recordsOf);
+    },
     (summary) => events.emit('summary:update', summary),
   );
+  const customWindow = async (since: string | undefined, until: string | undefined): Promise<UsageSummary> => {
+    const window = parseWindow(since, until);
+    if (!window.ok) throw new AppError('invalid-arguments', `${window.field}: ${window.message}`);
+    const { computeSummary } = await import('./summary/summary.js');
+    return computeSummary(prometheus, { since: window.since, until: window.until, useRules });
+  };
 
   const withStatus = async <T,>(run: Promise<T>, pick: (r: T) => ApiEvents['stack:status']): Promise<T> => {
     const result = await run;
@@ -101,12 +114,19 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   const api: MonitorApi = {
     getSummary: async ({ since, until }) => {
       if (since === undefined && until === undefined) return summaries.get();
-      const window = parseWindow(since, until);
-      if (!window.ok) throw new AppError('invalid-arguments', `getSummary: ${window.field}: ${window.message}`);
-      const { computeSummary } = await import('./summary/summary.js');
-      return publicSummary(await computeSummary(prometheus, { since: window.since, until: window.until, useRules }), (u) =>
-        readProjectRecords(prometheus, new Date(u.window.since), new Date(u.window.until)),
-      );
+      return publicSummary(await customWindow(since, until), (u) => readProjectRecords(prometheus, new Date(u.window.since), new Date(u.window.until)));
+    },
+    getSessions: async ({ since, until }) => {
+      const today = since === undefined && until === undefined;
+      if (today) await summaries.get();
+      const usage = today && lastToday ? lastToday : await customWindow(since, until);
+      const [{ sessionTimes, sessionViews }, records, exporter] = await Promise.all([
+        import('./projects/sessions.js'),
+        today ? recordsOf(usage) : readProjectRecords(prometheus, new Date(usage.window.since), new Date(usage.window.until)),
+        settings.telemetryMode === 'scrape' ? import('./exporter/probe.js').then(({ probeExporter }) => probeExporter(settings.exporterUrl)) : undefined,
+      ]);
+      const times = await sessionTimes(prometheus, new Date(usage.window.since), new Date(usage.window.until));
+      return sessionViews(usage, records, times, new Set(exporter?.sessions.map((s) => s.sessionId)));
     },
     getLimits: async () => (await import('./plan/read-limits.js')).readLimits(prometheus),
     getUsageSeries: async ({ range }) => (await import('./summary/usage-series.js')).computeUsageSeries(prometheus, range),

@@ -15,8 +15,9 @@ interface EnvOptions {
   apply?: boolean;
   revert?: boolean;
   dryRun?: boolean;
-  /** `--no-statusline` sets false. */
+  /** `--no-statusline` and `--no-hooks` set these false. */
   statusline: boolean;
+  hooks: boolean;
 }
 
 /** The user's shell from $SHELL (or PowerShell on Windows); bash when unknown. */
@@ -70,6 +71,7 @@ export const registerEnv: RegisterCommand = (program, deps) => {
     .option('--json', 'print the variables as one JSON object (with --apply/--revert: the change)')
     .option('--apply', "merge the variables into Claude Code's settings.json ($CLAUDE_CONFIG_DIR/settings.json, default ~/.claude/settings.json), with a backup, and install the status line (wrapping yours if you have one)")
     .option('--no-statusline', 'with --apply: leave the status line alone')
+    .option('--no-hooks', "with --apply: don't add the SessionStart/SessionEnd hooks that record each session's project")
     .option('--revert', 'remove what --apply added (and restore what it replaced: values, your own status line)')
     .option('--dry-run', 'with --apply or --revert: show the change, write nothing')
     .action(async (opts: EnvOptions) => {
@@ -81,8 +83,8 @@ export const registerEnv: RegisterCommand = (program, deps) => {
       if (opts.apply || opts.revert) {
         const plan = opts.apply
           ? opts.dryRun
-            ? await call(api, 'previewApplyEnv', { mode, statusLine: opts.statusline })
-            : await call(api, 'applyEnv', { mode, statusLine: opts.statusline })
+            ? await call(api, 'previewApplyEnv', { mode, statusLine: opts.statusline, hooks: opts.hooks })
+            : await call(api, 'applyEnv', { mode, statusLine: opts.statusline, hooks: opts.hooks })
           : await call(api, 'revertEnv', { dryRun: Boolean(opts.dryRun) });
         if (opts.json) printJson(deps.io, plan);
         else deps.io.stdout(describePlan(plan, opts.apply ? 'apply' : 'revert', Boolean(opts.dryRun)));

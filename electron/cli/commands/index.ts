@@ -7,6 +7,8 @@ import { registerStack } from './stack.js';
 import { registerDoctor } from './doctor.js';
 import { registerStatusline } from './statusline.js';
 import { registerLimits } from './limits.js';
+import { registerHook } from './hook.js';
+import { registerSessions } from './sessions.js';
 
 /** Every `ccmon` command, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerSummary, registerLimits, registerProbe, registerEnv, registerStack, registerDoctor, registerWeb, registerStatusline];
+export const commands: RegisterCommand[] = [registerSummary, registerSessions, registerLimits, registerProbe, registerEnv, registerStack, registerDoctor, registerWeb, registerStatusline, registerHook];

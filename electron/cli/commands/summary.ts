@@ -6,6 +6,7 @@ import { ExitCode, UserError, printJson } from '../output.js';
 import { call, cliService } from '../service.js';
 import { formatDuration, formatTokens, formatUsd } from '../../core/format/numbers.js';
 import { totalTokens } from '../../core/format/tokens.js';
+import { printable } from '../../core/format/printable.js';
 import type { RegisterCommand } from './types.js';
 
 export const registerSummary: RegisterCommand = (program, deps) => {
@@ -46,10 +47,17 @@ export function renderSummary(s: Summary): string {
     `  Commits / PRs  ${s.commits} / ${s.pullRequests}`,
     `  Active time    ${formatDuration(s.activeTimeSeconds.user)} you, ${formatDuration(s.activeTimeSeconds.cli)} Claude`,
   ];
-  if (s.byModel.length > 0) {
-    lines.push('  By model');
-    for (const m of s.byModel) lines.push(`    ${m.model.padEnd(28)} ${formatUsd(m.costUsd).padStart(9)}  ${formatTokens(totalTokens(m.tokens))} tokens`);
-  }
+  const breakdown = (title: string, rows: Array<{ name: string; costUsd: number; tokens: Summary['tokens']; sessions?: number }>): void => {
+    if (rows.length === 0) return;
+    lines.push(`  ${title}`);
+    for (const r of rows) lines.push(`    ${printable(r.name, 28).padEnd(28)} ${formatUsd(r.costUsd).padStart(9)}  ${formatTokens(totalTokens(r.tokens))} tokens${r.sessions === undefined ? '' : `, ${r.sessions} session${r.sessions === 1 ? '' : 's'}`}`);
+  };
+  breakdown('By model', s.byModel.map((m) => ({ name: m.model, costUsd: m.costUsd, tokens: m.tokens })));
+  breakdown('By project', s.byProject.map((p) => ({ name: p.project, costUsd: p.costUsd, tokens: p.tokens, sessions: p.sessions })));
+  if (s.byUser.length > 1) breakdown('By person', s.byUser.map((u) => ({ name: u.user, costUsd: u.costUsd, tokens: u.tokens, sessions: u.sessions })));
+  if (s.byMachine.length > 1) breakdown('By machine', s.byMachine.map((m) => ({ name: m.machine, costUsd: m.costUsd, tokens: m.tokens, sessions: m.sessions })));
+  const limits = [s.planLimits.fiveHour && `5h ${Math.round(s.planLimits.fiveHour.usedPercent)}%`, s.planLimits.sevenDay && `7d ${Math.round(s.planLimits.sevenDay.usedPercent)}%`].filter(Boolean);
+  if (limits.length) lines.push(`  Plan limits    ${limits.join(' · ')}  (\`ccmon limits\` for the pace)`);
   if (s.sessions === 0 && s.costUsd === 0) lines.push('', 'No Claude Code telemetry in this window yet. `ccmon env` prints the settings that turn it on.');
   return `${lines.join('\n')}\n`;
 }

@@ -6,14 +6,15 @@
  * from the state file.
  */
 import { parseArgs } from 'node:util';
-import { appConfigDir, cacheDir } from '../../core/config/paths.js';
-import { hotSettings, type HotSettings } from '../../core/config/hot-settings.js';
+import type { HotSettings } from '../../core/config/hot-settings.js';
 import { printable } from '../../core/format/printable.js';
+import type { GaugeMetric } from '../../core/otlp/metrics-request.js';
 import { planFingerprint, planGauges } from '../../core/plan/records.js';
+import { projectOf, recordedAs, sessionInfoGauge } from '../../core/projects/session-record.js';
 import { chainedSegment, parseStatusInput, renderStatusLine, type StatusInput } from '../../core/statusline/statusline.js';
-import { loadState, saveState, statuslineStateFile, type StatuslineState } from '../../core/statusline/state.js';
+import type { StatuslineState } from '../../core/statusline/state.js';
 import { startOfLocalDay } from '../../core/summary/time-windows.js';
-import { readInstallSync } from '../../core/env/install-record.js';
+import { openHot, pushHot, type HotContext } from './context.js';
 import { readStdin } from './stdin.js';
 
 export interface HotIo {
@@ -24,6 +25,8 @@ export interface HotIo {
 const maxInputBytes = 1024 * 1024;
 /** A push repeats unchanged figures this often, so the backend's series stay continuous. */
 const repushMs = 60_000;
+/** The session's project record is pushed again this often (the hooks push it at start and end). */
+const recordEveryMs = 10 * 60_000;
 /** Today's cost is read again after this long; after a failed read, not for this long. */
 const todayMaxAgeMs = 60_000;
 const todayRetryMs = 30_000;
@@ -58,12 +61,8 @@ export async function statusline(argv: string[], io: HotIo, env: NodeJS.ProcessE
   const text = await readStdin(maxInputBytes, started + timeout / 2, stdin);
   const now = new Date();
   const input = parseStatusInput(text, now);
-  const install = flags.install ? readInstallSync(appConfigDir(env), flags.install) : null;
-  const settings = hotSettings(env, install);
-  const stateFile = statuslineStateFile(cacheDir(env));
-  const state = loadState(stateFile);
-  const stateBefore = JSON.stringify(state);
-  if (flags.install && !install) state.health.install = { at: now.getTime(), ok: false, detail: `no install record under id ${printable(flags.install, 40)}; run \`ccmon env --apply\` again` };
+  const ctx = openHot(env, flags.install, now);
+  const { install, settings, state } = ctx;
 
   const [chained, todayUsd] = await Promise.all([
     install?.wrappedCommand ? import('./run-wrapped.js').then(({ runWrapped }) => runWrapped(install.wrappedCommand!, text, Math.max(1, left() - 150), env)) : undefined,
@@ -73,9 +72,9 @@ export async function statusline(argv: string[], io: HotIo, env: NodeJS.ProcessE
 
   io.stdout(`${chained ? withSegment(chained.output, chainedSegment(input, todayUsd, now)) : renderStatusLine(input, todayUsd, now)}\n`);
 
-  await pushPlanFigures(input, settings, state, now, left());
+  await pushFigures(ctx, input, now, left());
   // The usual run changes nothing: no write.
-  if (JSON.stringify(state) !== stateBefore) saveState(stateFile, state, now.getTime());
+  ctx.save(now);
   return 0;
 }
 
@@ -107,24 +106,27 @@ async function todayCost(settings: HotSettings, state: StatuslineState, now: Dat
   }
 }
 
-/** Pushes the plan figures when they changed (or a minute has passed) for this session. */
-async function pushPlanFigures(input: StatusInput, settings: HotSettings, state: StatuslineState, now: Date, budgetMs: number): Promise<void> {
-  const gauges = planGauges(input, now.getTime(), settings.resourceAttributes);
-  if (gauges.length === 0 || !input.sessionId) return;
+/**
+ * Pushes what is due for this session: the plan figures when they changed (or a minute has passed), and
+ * its project record every ten minutes (where the hooks are not installed, this is the only record).
+ */
+async function pushFigures(ctx: HotContext, input: StatusInput, now: Date, budgetMs: number): Promise<void> {
+  if (!input.sessionId) return;
+  const held = ctx.state.pushes[input.sessionId] ?? { fingerprint: '', at: 0 };
+  const gauges: GaugeMetric[] = [];
+  const plan = planGauges(input, now.getTime(), ctx.settings.resourceAttributes);
   const fingerprint = planFingerprint(input);
-  const last = state.pushes[input.sessionId];
-  if (last && last.fingerprint === fingerprint && now.getTime() - last.at < repushMs) return;
-  if (budgetMs < 20) {
-    state.health.push = { at: now.getTime(), ok: false, detail: 'no time left to push within --timeout' };
-    return;
+  const planDue = plan.length > 0 && (held.fingerprint !== fingerprint || now.getTime() - held.at >= repushMs);
+  if (planDue) gauges.push(...plan);
+  const folder = input.workspace.projectDir ?? input.cwd;
+  const recordDue = folder !== null && now.getTime() - (held.recordAt ?? 0) >= recordEveryMs;
+  const record = recordDue ? recordedAs(withWorktree(projectOf(folder), input), ctx.settings.projectRecording) : null;
+  if (record) gauges.push(sessionInfoGauge(input.sessionId, record, now.getTime(), ctx.settings.resourceAttributes));
+  if (gauges.length === 0) return;
+  if (await pushHot(ctx, 'push', gauges, budgetMs, now, 'ccmon.statusline')) {
+    ctx.state.pushes[input.sessionId] = { ...held, ...(planDue ? { fingerprint, at: now.getTime() } : {}), ...(record ? { recordAt: now.getTime() } : {}) };
   }
-  // Loaded only when there is something to push (node:http alone costs more than the usual run).
-  const { pushMetrics } = await import('../../core/otlp/push.js');
-  const outcome = await pushMetrics(
-    { url: settings.otlpMetricsUrl, headers: { ...settings.headers, ...settings.otlpHeaders } },
-    { resource: { 'service.name': 'ccmon', ...settings.resourceAttributes }, scope: { name: 'ccmon.statusline' }, gauges },
-    budgetMs,
-  );
-  if (outcome.ok) state.pushes[input.sessionId] = { fingerprint, at: now.getTime() };
-  state.health.push = { at: now.getTime(), ok: outcome.ok, ...(outcome.ok ? {} : { detail: outcome.error }) };
 }
+
+/** Claude Code names the worktree in the status line's input: that name wins over what the folder says. */
+const withWorktree = (record: ReturnType<typeof projectOf>, input: StatusInput) => (input.worktree?.name ? { ...record, worktree: input.worktree.name } : record);

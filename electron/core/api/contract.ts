@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LostSessionsVerdict } from '../exporter/lost-sessions.js';
-import type { DoctorReport, PlanLimits, ProbeResult, PullProgress, PurgeResult, StackStatus, Summary, UsageSeries } from './types.js';
+import type { DoctorReport, PlanLimits, ProbeResult, SessionView, PullProgress, PurgeResult, StackStatus, Summary, UsageSeries } from './types.js';
 import { settingsPatchSchema, type SettingsView } from '../config/settings-api.js';
 import type { AppInfo, GrafanaLinks } from './types.js';
 import type { ClaudeEnvPlan, EnvSnippet } from '../env/types.js';
@@ -13,7 +13,7 @@ export { apiEventNames, apiMethods, eventChannel, isApiMethod, methodChannel, ty
 const none = z.object({}).strict();
 
 /** What Apply installs: the telemetry variables for a mode, and (unless turned off) the status line. */
-const installChoice = z.object({ mode: z.enum(telemetryModes), statusLine: z.boolean().optional() }).strict();
+const installChoice = z.object({ mode: z.enum(telemetryModes), statusLine: z.boolean().optional(), hooks: z.boolean().optional() }).strict();
 
 /** A summary window as a person types it (instants.ts): each instant ISO 8601, since before until. */
 const summaryWindow = z
@@ -32,6 +32,7 @@ const summaryWindow = z
 export const apiArgSchemas = {
   getSummary: summaryWindow,
   getLimits: none,
+  getSessions: summaryWindow,
   getUsageSeries: z.object({ range: z.enum(chartRanges) }).strict(),
   probeExporter: none,
   checkLostSessions: none,
@@ -56,6 +57,7 @@ export type ApiArgs<M extends ApiMethod> = z.infer<(typeof apiArgSchemas)[M]>;
 export interface ApiResults {
   getSummary: Summary;
   getLimits: PlanLimits;
+  getSessions: SessionView[];
   getUsageSeries: UsageSeries;
   probeExporter: ProbeResult;
   checkLostSessions: LostSessionsVerdict;

@@ -6,6 +6,7 @@
 export const apiMethods = [
   'getSummary',
   'getLimits',
+  'getSessions',
   'getUsageSeries',
   'probeExporter',
   'checkLostSessions',

@@ -15,6 +15,8 @@ import { otlpMetricsEndpoint } from './endpoints.js';
 import { bearerTokenEnvKey, settingsEnvKeys } from './env-keys.js';
 import { settingsFilePath } from './paths.js';
 import type { InstallRecord } from '../env/install-record.js';
+import { projectRecordings, type ProjectRecording } from '../projects/recording.js';
+import { isOneOf } from '../api/domain.js';
 
 export interface HotSettings {
   prometheusUrl: string;
@@ -25,6 +27,8 @@ export interface HotSettings {
   otlpHeaders: Record<string, string>;
   /** OTEL_RESOURCE_ATTRIBUTES, as Claude Code's own series carry them (host.name, team...). */
   resourceAttributes: Record<string, string>;
+  /** How the hook records a session's project (the settings file's choice; default its name). */
+  projectRecording: ProjectRecording;
 }
 
 const defaults = { prometheusUrl: 'http://127.0.0.1:9090' };
@@ -69,5 +73,6 @@ export function hotSettings(env: NodeJS.ProcessEnv = process.env, install: Pick<
     headers: authHeaders({ bearerToken: token, headers: extra }),
     otlpHeaders: parseOtelList(env.OTEL_EXPORTER_OTLP_METRICS_HEADERS || env.OTEL_EXPORTER_OTLP_HEADERS),
     resourceAttributes: parseOtelList(env.OTEL_RESOURCE_ATTRIBUTES),
+    projectRecording: isOneOf(projectRecordings, file.projectRecording) ? file.projectRecording : 'name',
   };
 }

@@ -18,6 +18,7 @@ export const editableSettingKeys = [
   'stopStackOnQuit',
   'launchAtLogin',
   'planAlertPercents',
+  'projectRecording',
 ] as const satisfies readonly (keyof Settings)[];
 
 export type EditableSettingKey = (typeof editableSettingKeys)[number];
@@ -42,6 +43,7 @@ export const settingsPatchSchema = z
     stopStackOnQuit: shape.stopStackOnQuit.unwrap().optional(),
     launchAtLogin: shape.launchAtLogin.unwrap().optional(),
     planAlertPercents: shape.planAlertPercents.unwrap().optional(),
+    projectRecording: shape.projectRecording.unwrap().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

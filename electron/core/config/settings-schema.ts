@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { telemetryModes } from '../api/domain.js';
 import { baseUrlProblem } from './base-url.js';
+import { projectRecordings } from '../projects/recording.js';
 
 /** Where Claude Code's telemetry reaches the stack: OTLP push (recommended) or the :9464 scrape. */
 export const telemetryModeSchema = z.enum(telemetryModes);
@@ -42,6 +43,8 @@ export const settingsSchema = z
     launchAtLogin: z.boolean().default(false),
     /** Plan-limit usage (percent) at which the tray notifies, once per window. */
     planAlertPercents: z.array(z.number().min(1).max(100)).max(5).default([80, 95]),
+    /** How the hooks record a session's project: its name, a hash of it, or not at all. */
+    projectRecording: z.enum(projectRecordings).default('name'),
   })
   .strict();
 

@@ -11,11 +11,22 @@ import { planStatusLine } from './statusline-install.js';
 import { dropInstall, installId, saveInstall } from './install-record.js';
 import { otlpMetricsEndpoint } from '../config/endpoints.js';
 import type { ClaudeEnvPlan } from './types.js';
+import type { JsonObject } from './json-text.js';
 
 export interface InstallChoice {
   mode: TelemetryMode;
   /** Install the status line (default true). */
   statusLine?: boolean | undefined;
+  /** Install the SessionStart/SessionEnd hooks that record each session's project (default true). */
+  hooks?: boolean | undefined;
+}
+
+/** The hook events whose input names the session and its folder (SessionEnd refreshes the record at the end). */
+export const hookEvents = ['SessionStart', 'SessionEnd'] as const;
+
+/** Our element of `hooks.<Event>`: one command, with a timeout well above what it takes (it bounds itself to 1.5 s). */
+export function ourHook(invocation: CcmonInvocation, settingsFile: string): JsonObject {
+  return { hooks: [{ type: 'command', command: ccmonCommandLine(invocation, ['hook', '--install', installId(settingsFile)]), timeout: 5 }] };
 }
 
 export interface InstallContext {
@@ -27,8 +38,10 @@ export interface InstallContext {
 }
 
 async function desired(choice: InstallChoice, ctx: InstallContext) {
-  const statusLine = choice.statusLine === false ? null : await planStatusLine(ctx.files.settingsFile, ctx.configDir, ctx.invocation ?? ccmonInvocation());
-  const wanted: ClaudeSettingsDesired = { env: envVars(choice.mode, ctx.settings), ...(statusLine ? { statusLine: statusLine.statusLine } : {}) };
+  const invocation = ctx.invocation ?? ccmonInvocation();
+  const statusLine = choice.statusLine === false ? null : await planStatusLine(ctx.files.settingsFile, ctx.configDir, invocation);
+  const hooks = choice.hooks === false ? undefined : Object.fromEntries(hookEvents.map((e) => [e, ourHook(invocation, ctx.files.settingsFile)]));
+  const wanted: ClaudeSettingsDesired = { env: envVars(choice.mode, ctx.settings), ...(statusLine ? { statusLine: statusLine.statusLine } : {}), ...(hooks ? { hooks } : {}) };
   return { wanted, wrappedCommand: statusLine?.wrappedCommand ?? null };
 }
 
@@ -51,6 +64,7 @@ export async function revertInstall(ctx: InstallContext, opts: { dryRun?: boolea
   const fallback: ClaudeSettingsDesired[] = (['push', 'scrape'] as const).map((mode) => ({
     env: envVars(mode, ctx.settings),
     statusLine: { type: 'command', command: ccmonCommandLine(invocation, ['statusline', '--install', installId(ctx.files.settingsFile)]), padding: 0 },
+    hooks: Object.fromEntries(hookEvents.map((e) => [e, ourHook(invocation, ctx.files.settingsFile)])),
   }));
   const plan = await revertClaudeSettings(ctx.files, fallback, opts);
   if (plan.applied) await dropInstall(ctx.configDir, ctx.files.settingsFile);

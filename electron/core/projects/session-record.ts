@@ -12,9 +12,9 @@ import { gitInfo } from './git-info.js';
 
 export const sessionInfoMetric = 'ccmon_session_info';
 
-/** How a project is recorded: its name, a hash of it, or not at all. */
-export const projectRecordings = ['name', 'hash', 'off'] as const;
-export type ProjectRecording = (typeof projectRecordings)[number];
+import type { ProjectRecording } from './recording.js';
+
+export { projectRecordings, type ProjectRecording } from './recording.js';
 
 export interface ProjectRecord {
   project: string;

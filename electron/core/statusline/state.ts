@@ -13,10 +13,10 @@ export interface StatuslineState {
   version: 1;
   /** Today's cost, for the local day `day` (its midnight, epoch ms), read at `at`. */
   today?: { day: number; usd: number; at: number };
-  /** Per session: the figures last pushed and when. */
-  pushes: Record<string, { fingerprint: string; at: number }>;
+  /** Per session: the plan figures last pushed and when, and when its project record was last pushed. */
+  pushes: Record<string, { fingerprint: string; at: number; recordAt?: number }>;
   /** The last outcome of each kind of work, for `ccmon doctor`. */
-  health: Partial<Record<'push' | 'today' | 'chain' | 'install', { at: number; ok: boolean; detail?: string }>>;
+  health: Partial<Record<'push' | 'today' | 'chain' | 'install' | 'hook', { at: number; ok: boolean; detail?: string }>>;
 }
 
 export const emptyState = (): StatuslineState => ({ version: 1, pushes: {}, health: {} });
