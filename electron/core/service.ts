@@ -13,6 +13,7 @@ import type { LiveSummaryStore } from './summary/live-summary-store.js';
 import { toPublicSettings, type SettingsProvider, type SettingsView } from './config/settings-api.js';
 import type { StackControl } from './stack/index.js';
 import { appConfigDir, settingsFilePath } from './config/paths.js';
+import { otlpMetricsEndpoint } from './config/endpoints.js';
 import { SummaryFeed } from './live/summary-feed.js';
 import { Cached } from './live/cached.js';
 import type { PlanLimitsView, Summary, UsageSummary } from './api/types.js';
@@ -126,7 +127,9 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
         settings.telemetryMode === 'scrape' ? import('./exporter/probe.js').then(({ probeExporter }) => probeExporter(settings.exporterUrl)) : undefined,
       ]);
       const times = await sessionTimes(prometheus, new Date(usage.window.since), new Date(usage.window.until));
-      return sessionViews(usage, records, times, new Set(exporter?.sessions.map((s) => s.sessionId)));
+      const { dashboardUrl } = await import('./grafana/links.js');
+      const link = (session: string, from: number, to: number): string => dashboardUrl(settings.grafanaUrl, 'cost', { from, to, vars: { session } });
+      return sessionViews(usage, records, times, new Set(exporter?.sessions.map((s) => s.sessionId)), link);
     },
     getLimits: async () => (await import('./plan/read-limits.js')).readLimits(prometheus),
     getUsageSeries: async ({ range }) => (await import('./summary/usage-series.js')).computeUsageSeries(prometheus, range),
@@ -158,6 +161,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       telemetryMode: settings.telemetryMode,
       refreshIntervalSeconds: settings.refreshIntervalSeconds,
       claudeSettingsFile: (await envFiles()).settingsFile,
+      backend: { kind: 'local', label: 'Local stack', otlpMetricsUrl: otlpMetricsEndpoint(settings), identity: null, defaultScope: 'all' },
     }),
     getGrafanaLinks: async ({ range }) => (await import('./grafana/app-links.js')).appGrafanaLinks(settings.grafanaUrl, range),
   };

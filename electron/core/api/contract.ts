@@ -4,7 +4,7 @@ import type { DoctorReport, PlanLimits, ProbeResult, SessionView, PullProgress, 
 import { settingsPatchSchema, type SettingsView } from '../config/settings-api.js';
 import type { AppInfo, GrafanaLinks } from './types.js';
 import type { ClaudeEnvPlan, EnvSnippet } from '../env/types.js';
-import { chartRanges, shells, telemetryModes } from './domain.js';
+import { chartRanges, scopes, shells, telemetryModes } from './domain.js';
 import { parseWindow } from './instants.js';
 import type { ApiEventName, ApiMethod } from './methods.js';
 
@@ -17,7 +17,7 @@ const installChoice = z.object({ mode: z.enum(telemetryModes), statusLine: z.boo
 
 /** A summary window as a person types it (instants.ts): each instant ISO 8601, since before until. */
 const summaryWindow = z
-  .object({ since: z.string().optional(), until: z.string().optional() })
+  .object({ since: z.string().optional(), until: z.string().optional(), scope: z.enum(scopes).optional() })
   .strict()
   .superRefine((w, ctx) => {
     const parsed = parseWindow(w.since, w.until);
@@ -31,7 +31,7 @@ const summaryWindow = z
  */
 export const apiArgSchemas = {
   getSummary: summaryWindow,
-  getLimits: none,
+  getLimits: z.object({ scope: z.enum(scopes).optional() }).strict(),
   getSessions: summaryWindow,
   getUsageSeries: z.object({ range: z.enum(chartRanges) }).strict(),
   probeExporter: none,

@@ -16,6 +16,10 @@ export type Shell = (typeof shells)[number];
 export const chartRanges = ['24h', '7d', '30d'] as const;
 export type ChartRange = (typeof chartRanges)[number];
 
+/** Whose usage a view shows on a shared backend: this machine's Claude Code identity, or everyone's. */
+export const scopes = ['me', 'all'] as const;
+export type Scope = (typeof scopes)[number];
+
 /** The services of the monitoring stack. */
 export const serviceNames = ['prometheus', 'loki', 'grafana'] as const;
 export type ServiceName = (typeof serviceNames)[number];

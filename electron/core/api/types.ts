@@ -1,7 +1,7 @@
 /** Data shapes shared by the core, the three hosts (IPC, HTTP, CLI) and the renderer. JSON-safe only. */
-import type { ChartRange, ServiceName, TelemetryMode } from './domain.js';
+import type { ChartRange, Scope, ServiceName, TelemetryMode } from './domain.js';
 
-export type { ChartRange, ServiceName, Shell, TelemetryMode } from './domain.js';
+export type { ChartRange, Scope, ServiceName, Shell, TelemetryMode } from './domain.js';
 
 export interface TokenCounts {
   input: number;
@@ -122,6 +122,8 @@ export interface SessionView {
   lastSeenAt: string | null;
   /** Samples in the last two minutes, or the exporter lists it. */
   live: boolean;
+  /** The Grafana dashboard filtered to this session. */
+  grafanaUrl: string;
 }
 
 export interface UsagePoint {
@@ -213,6 +215,19 @@ export interface AppInfo {
   refreshIntervalSeconds: number;
   /** Claude Code's settings.json that "Apply" writes. */
   claudeSettingsFile: string;
+  backend: BackendInfo;
+}
+
+/** Where the app reads (and Claude Code pushes): the local stack, or a shared backend. */
+export interface BackendInfo {
+  kind: 'local' | 'remote';
+  /** A name to show: "Local stack", or the profile's name. */
+  label: string;
+  otlpMetricsUrl: string;
+  /** Who "me" is on a shared backend (this machine's Claude Code identity), where known. */
+  identity: string | null;
+  /** The scope views open with: `me` on a shared backend, `all` (the same thing) locally. */
+  defaultScope: Scope;
 }
 
 /** Grafana URLs for a chart range ("Open in Grafana" buttons). */

@@ -44,7 +44,9 @@ export function sessionViews(
   usage: Pick<UsageSummary, 'bySession' | 'window' | 'asOf'>,
   records: ReadonlyMap<string, ProjectRecord>,
   times: ReadonlyMap<string, { first: number; last: number }>,
-  exporterSessions: ReadonlySet<string> = new Set(),
+  exporterSessions: ReadonlySet<string>,
+  /** The Grafana dashboard filtered to a session, over its time in the window. */
+  grafanaLink: (sessionId: string, from: number, to: number) => string,
 ): SessionView[] {
   const since = new Date(usage.window.since).getTime();
   const asOf = new Date(usage.asOf).getTime();
@@ -66,6 +68,7 @@ export function sessionViews(
       startedAt: iso(t ? Math.max(t.first, since) : undefined),
       lastSeenAt: iso(t?.last),
       live: exporterSessions.has(s.sessionId) || (t !== undefined && asOf - t.last <= liveWithinMs),
+      grafanaUrl: grafanaLink(s.sessionId, Math.max(t?.first ?? since, since) - 60_000, Math.min((t?.last ?? asOf) + 60_000, asOf)),
     };
   };
   return usage.bySession
