@@ -17,9 +17,7 @@ import {
   detectLostSessions,
   isClaudeCodeProcess,
   listProcesses,
-  parseProcStatPpid,
-  parsePsOutput,
-  parseWin32ProcessJson,
+  toProcessInfo,
   type ProcessInfo,
 } from '../../electron/core/exporter/lost-sessions.js';
 import { probeExporter } from '../../electron/core/exporter/probe.js';
@@ -133,58 +131,16 @@ test('a port answering with something else, and an unlistable process table, say
   assert.match(unknown.detail, /ps: not found/);
 });
 
-test('parsers: /proc stat with parentheses in the name, ps output, PowerShell JSON (one object or many)', () => {
-  assert.equal(parseProcStatPpid('4242 (my (odd) name) S 77 4242 4242 0 -1 4194560'), 77);
-  assert.equal(parseProcStatPpid('garbage'), null);
-  assert.deepEqual(parsePsOutput('  12     1 /usr/local/bin/claude --resume\n  13 12 node /x/@anthropic-ai/claude-code/cli.js\nbad line\n'), [
-    { pid: 12, ppid: 1, name: 'claude', argv: ['/usr/local/bin/claude', '--resume'] },
-    { pid: 13, ppid: 12, name: 'node', argv: ['node', '/x/@anthropic-ai/claude-code/cli.js'] },
-  ]);
-  const one = parseWin32ProcessJson('{"ProcessId":8,"ParentProcessId":4,"Name":"claude.exe","CommandLine":"claude.exe -p"}');
-  assert.deepEqual(one, [{ pid: 8, ppid: 4, name: 'claude.exe', argv: ['claude.exe -p'] }]);
-  const many = parseWin32ProcessJson('[{"ProcessId":0,"ParentProcessId":0,"Name":"System Idle Process","CommandLine":null},{"ProcessId":9,"Name":"x.exe"}]');
-  assert.deepEqual(many, [
-    { pid: 0, ppid: 0, name: 'System Idle Process', argv: [] },
-    { pid: 9, ppid: null, name: 'x.exe', argv: [] },
-  ]);
-  assert.deepEqual(parseWin32ProcessJson(''), []);
-});
-
-test('listProcesses: a fake /proc tree, ps on macOS, PowerShell on Windows, and failures return null', async () => {
-  const tmp = tempDir('ccmon-proc-');
-  try {
-    const mk = (pid: number, argv: string[], ppid: number, comm: string): void => {
-      mkdirSync(join(tmp.path, String(pid)));
-      writeFileSync(join(tmp.path, String(pid), 'cmdline'), `${argv.join('\0')}\0`);
-      writeFileSync(join(tmp.path, String(pid), 'stat'), `${pid} (${comm}) S ${ppid} 1 1 0`);
-      writeFileSync(join(tmp.path, String(pid), 'comm'), `${comm}\n`);
-    };
-    mk(10, ['claude', '-c'], 1, 'claude');
-    mk(11, ['bash'], 1, 'bash');
-    mkdirSync(join(tmp.path, 'self'));
-    mkdirSync(join(tmp.path, '12')); // exited while listing: no files
-    const l = await listProcesses({ platform: 'linux', procRoot: tmp.path });
-    assert.deepEqual(l.processes?.sort((a, b) => a.pid - b.pid), [
-      { pid: 10, ppid: 1, name: 'claude', argv: ['claude', '-c'] },
-      { pid: 11, ppid: 1, name: 'bash', argv: ['bash'] },
-    ]);
-  } finally {
-    tmp.remove();
-  }
-  const calls: string[][] = [];
-  const mac = await listProcesses({ platform: 'darwin', run: async (cmd, args) => (calls.push([cmd, ...args]), '  5 1 /opt/homebrew/bin/claude\n') });
-  assert.deepEqual(calls[0], ['ps', '-axo', 'pid=,ppid=,args=']);
-  assert.equal(mac.processes?.[0]?.name, 'claude');
-  const win = await listProcesses({ platform: 'win32', run: async (cmd) => (calls.push([cmd]), '[{"ProcessId":3,"ParentProcessId":1,"Name":"claude.exe","CommandLine":"claude"}]') });
-  assert.equal(calls[1]![0], 'powershell.exe');
-  assert.equal(win.processes?.[0]?.pid, 3);
-  const failed = await listProcesses({ platform: 'darwin', run: async () => Promise.reject(new Error('spawn ps ENOENT')) });
+test('the lister: ps-list\'s processes as ours, and a failure returns null with the reason', async () => {
+  assert.deepEqual(toProcessInfo({ pid: 12, ppid: 1, name: 'claude', cmd: '/usr/local/bin/claude  --resume' }), { pid: 12, ppid: 1, name: 'claude', argv: ['/usr/local/bin/claude', '--resume'] });
+  assert.deepEqual(toProcessInfo({ pid: 9, ppid: 4, name: 'claude.exe' }), { pid: 9, ppid: 4, name: 'claude.exe', argv: [] }, 'Windows: no command line');
+  const listed = await listProcesses({ list: async () => [{ pid: 5, ppid: 1, name: 'claude', cmd: 'claude -p' }] });
+  assert.deepEqual(listed, { processes: [{ pid: 5, ppid: 1, name: 'claude', argv: ['claude', '-p'] }] });
+  const failed = await listProcesses({ list: () => Promise.reject(new Error('spawn ps ENOENT')) });
   assert.deepEqual(failed, { processes: null, error: 'spawn ps ENOENT' });
-  const noProc = await listProcesses({ platform: 'linux', procRoot: '/nonexistent-proc' });
-  assert.equal(noProc.processes, null);
 });
 
-test('on this machine: two stand-in `claude` processes (real /proc) and a real exporter showing one session = lost sessions', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+test('on this machine: two stand-in `claude` processes (the real process list) and a real exporter showing one session = lost sessions', { skip: process.platform === 'win32' && 'copies /bin/sleep' }, async () => {
   const tmp = tempDir('ccmon-claude-');
   const kids: ChildProcess[] = [];
   const scrape = readFileSync(new URL('../../scripts/simulator/fixtures/claude-code-2.1.197-metrics-9464.txt', import.meta.url), 'utf8');

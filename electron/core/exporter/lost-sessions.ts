@@ -4,14 +4,12 @@ import type { TelemetryMode } from '../api/domain.js';
  * with several Claude Code processes running, every one but the first exports nothing. Detected
  * by comparing the Claude Code processes on this machine with the sessions the exporter shows.
  *
- *   const list = await listProcesses();                                  // thin: /proc, ps, or PowerShell
+ *   const list = await listProcesses();                                  // thin: ps-list
  *   const verdict = detectLostSessions({ processes: claudeCodeProcesses(list.processes), probe });
  *   if (verdict.status === 'lost-sessions') show(verdict.detail, verdict.hint);   // recommends push mode
  *
  * Everything but `listProcesses` is pure.
  */
-import { execFile } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
 import type { ProbeResult } from '../api/types.js';
 
 /** One OS process, as far as the platform tells. */
@@ -162,90 +160,38 @@ export function detectLostSessions(input: LostSessionsInput): LostSessionsVerdic
   };
 }
 
-// ---- parsing the platform's process lists (pure) ----
-
-/** Linux /proc/<pid>/stat: the parent pid is the 2nd field after the parenthesised command name. */
-export function parseProcStatPpid(stat: string): number | null {
-  const close = stat.lastIndexOf(')');
-  if (close < 0) return null;
-  const fields = stat.slice(close + 2).split(' ');
-  const ppid = Number(fields[1]);
-  return Number.isInteger(ppid) ? ppid : null;
-}
-
-/** `ps -axo pid=,ppid=,args=` (macOS, BSD): arguments split on whitespace (paths with spaces stay split). */
-export function parsePsOutput(text: string): ProcessInfo[] {
-  const out: ProcessInfo[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
-    if (!m) continue;
-    const argv = m[3]!.trim().split(/\s+/).filter(Boolean);
-    out.push({ pid: Number(m[1]), ppid: Number(m[2]), name: basename(argv[0] ?? ''), argv });
-  }
-  return out;
-}
-
-/** PowerShell `Get-CimInstance Win32_Process | Select ProcessId,ParentProcessId,Name,CommandLine | ConvertTo-Json`. */
-export function parseWin32ProcessJson(text: string): ProcessInfo[] {
-  const trimmed = text.trim();
-  if (!trimmed) return [];
-  const raw = JSON.parse(trimmed) as unknown;
-  const rows = (Array.isArray(raw) ? raw : [raw]) as { ProcessId?: number; ParentProcessId?: number; Name?: string; CommandLine?: string | null }[];
-  return rows
-    .filter((r) => typeof r.ProcessId === 'number')
-    .map((r) => ({ pid: r.ProcessId!, ppid: typeof r.ParentProcessId === 'number' ? r.ParentProcessId : null, name: r.Name ?? '', argv: r.CommandLine ? [r.CommandLine] : [] }));
-}
-
-// ---- the thin lister ----
+// ---- the process list (ps-list: /proc and ps on Linux and macOS, a bundled lister on Windows) ----
 
 export interface ProcessList {
   processes: ProcessInfo[] | null;
   error?: string;
 }
 
+/** What ps-list reports of a process (its `cmd` is the whole command line; Windows gives none). */
+export interface ListedProcess {
+  pid: number;
+  ppid: number;
+  name: string;
+  cmd?: string | undefined;
+}
+
 export interface ListDeps {
   platform?: NodeJS.Platform;
-  /** Root of the proc filesystem (tests point it at a fake tree). */
-  procRoot?: string;
-  run?: (cmd: string, args: string[]) => Promise<string>;
+  /** The lister (default: ps-list, loaded when first asked). */
+  list?: () => Promise<readonly ListedProcess[]>;
 }
 
-function runCommand(cmd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(cmd, args, { timeout: 5000, maxBuffer: 32 * 1024 * 1024, windowsHide: true }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
-  });
+/** ps-list's view as ours: arguments split on white space (a path with spaces stays split, as `ps` shows it). Pure. */
+export function toProcessInfo(p: ListedProcess): ProcessInfo {
+  return { pid: p.pid, ppid: Number.isInteger(p.ppid) ? p.ppid : null, name: basename(p.name), argv: p.cmd ? p.cmd.trim().split(/\s+/).filter(Boolean) : [] };
 }
 
-async function listProc(root: string): Promise<ProcessInfo[]> {
-  const entries = (await readdir(root)).filter((e) => /^\d+$/.test(e));
-  const rows = await Promise.all(
-    entries.map(async (e): Promise<ProcessInfo | null> => {
-      try {
-        const [cmdline, stat, comm] = await Promise.all([
-          readFile(`${root}/${e}/cmdline`, 'utf8'),
-          readFile(`${root}/${e}/stat`, 'utf8').catch(() => ''),
-          readFile(`${root}/${e}/comm`, 'utf8').catch(() => ''),
-        ]);
-        return { pid: Number(e), ppid: parseProcStatPpid(stat), name: comm.trim(), argv: cmdline.split('\0').filter(Boolean) };
-      } catch {
-        return null; // exited meanwhile, or not ours to read
-      }
-    }),
-  );
-  return rows.filter((r): r is ProcessInfo => r !== null);
-}
+const psList = async (): Promise<readonly ListedProcess[]> => (await import('ps-list')).default();
 
-/** Every process this user can see: /proc on Linux, `ps` on macOS and BSD, PowerShell on Windows. Never throws. */
+/** Every process this user can see. Never throws: a failure is the list's `error`. */
 export async function listProcesses(deps: ListDeps = {}): Promise<ProcessList> {
-  const platform = deps.platform ?? process.platform;
-  const run = deps.run ?? runCommand;
   try {
-    if (platform === 'linux' || platform === 'android') return { processes: await listProc(deps.procRoot ?? '/proc') };
-    if (platform === 'win32') {
-      const ps = 'Get-CimInstance Win32_Process | Select-Object ProcessId,ParentProcessId,Name,CommandLine | ConvertTo-Json -Compress';
-      return { processes: parseWin32ProcessJson(await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', ps])) };
-    }
-    return { processes: parsePsOutput(await run('ps', ['-axo', 'pid=,ppid=,args='])) };
+    return { processes: (await (deps.list ?? psList)()).map(toProcessInfo) };
   } catch (err) {
     return { processes: null, error: (err as Error).message };
   }

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { replaceFileSync } from '../fs/replace-file.js';
+import { writeFileAtomicSync } from '../fs/atomic-write.js';
 
 export interface StatuslineState {
   version: 1;
@@ -37,7 +37,7 @@ export function loadState(file: string): StatuslineState {
 export function saveState(file: string, state: StatuslineState, nowMs: number): string | null {
   const pushes = Object.fromEntries(Object.entries(state.pushes).filter(([, p]) => nowMs - p.at < 24 * 3600_000));
   try {
-    replaceFileSync(file, JSON.stringify({ ...state, pushes }));
+    writeFileAtomicSync(file, JSON.stringify({ ...state, pushes }));
     return null;
   } catch (err) {
     return (err as Error).message;
