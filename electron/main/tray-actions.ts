@@ -18,7 +18,8 @@ export interface TrayActionDeps {
   grafanaUrl(): string;
   /** Opens `url` in the browser when its origin is `allowedOrigin`'s; says whether it did. */
   openExternal(url: string, allowedOrigin: string): boolean;
-  copy(text: string): void;
+  /** Electron's clipboard.writeText is asynchronous (a failure must reach the user, not vanish). */
+  copy(text: string): Promise<void>;
   notify(notice: Notice, onClick?: () => void): void;
   showView(view: AppView): Promise<void>;
   quit(): void;
@@ -53,7 +54,7 @@ export function trayActions(deps: TrayActionDeps): (action: TrayAction) => Promi
   const copyEnv = async (shell: SnippetShell): Promise<void> => {
     try {
       const snippet = await deps.api().getEnvSnippet({ shell, mode: 'push' });
-      deps.copy(snippet.text);
+      await deps.copy(snippet.text);
       deps.notify({ title: 'Env-var snippet copied', body: `Push mode, for ${shell}. ${snippet.where ? `Paste it into ${snippet.where}.` : ''}`.trim() });
     } catch (err) {
       deps.notify({ title: 'Could not copy the env-var snippet', body: (err as Error).message });

@@ -92,7 +92,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const handleApi = async (method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (req.method !== 'POST') return send(res, 405, 'Method Not Allowed', { Allow: 'POST' });
-    if (!isAllowedOrigin(req.headers.origin, req.headers['sec-fetch-site'] as string | undefined, port)) return send(res, 403, 'Forbidden: cross-origin request');
+    if (!isAllowedOrigin(req.headers.origin, req.headers['sec-fetch-site'], port)) return send(res, 403, 'Forbidden: cross-origin request');
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return send(res, 415, 'Send application/json');
     const body = await readJson(req);
     sendEnvelope(res, body.ok ? await dispatch(service.api, method, body.value) : body.envelope);
@@ -100,7 +100,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed', { Allow: 'GET' });
-    if (!isAllowedOrigin(req.headers.origin, req.headers['sec-fetch-site'] as string | undefined, port)) return send(res, 403, 'Forbidden: cross-origin request');
+    if (!isAllowedOrigin(req.headers.origin, req.headers['sec-fetch-site'], port)) return send(res, 403, 'Forbidden: cross-origin request');
     // An event stream lives as long as the page: no request timeout for it.
     req.socket.setTimeout(0);
     res.writeHead(200, { ...baseHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });

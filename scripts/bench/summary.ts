@@ -136,7 +136,7 @@ function naiveQueries(now: Date): string[] {
 async function refreshWalk(client: PrometheusClient, moments: Date[], { pauseMs = 0, verify = true } = {}): Promise<{ refresh: Latency; naive: Latency }> {
   const live = new LiveSummary(client);
   const first = performance.now();
-  await live.summary(moments[0]!);
+  await live.summary(moments[0]);
   log(`  first summary (in full, once): ${ms(performance.now() - first)}`);
   const refreshMs: number[] = [];
   const carried: Summary[] = [];
@@ -261,7 +261,7 @@ try {
   const cache = mkdtempSync(join(tmpdir(), 'ccmon-bench-cache-'));
   try {
     const store = fileSummaryStore(cache, client.url, true);
-    await new LiveSummary(client, { store }).summary(headMoments[0]!);
+    await new LiveSummary(client, { store }).summary(headMoments[0]);
     const runMs: number[] = [];
     let carried = 0;
     for (const now of headMoments.slice(1)) {

@@ -55,7 +55,7 @@ const MAX_SESSION_SEC = 45 * 60;
 function defaults(o: BackfillOptions) {
   if (!(o.days > 0 && o.sessionsPerDay > 0)) throw new Error('days and sessionsPerDay must be > 0');
   return {
-    spelling: o.spelling ?? ('plain' as Spelling),
+    spelling: o.spelling ?? ('plain'),
     interval: o.sampleIntervalSec ?? 60,
     seed: o.seed ?? 1,
     resumeEvery: o.resumeEvery ?? 10,

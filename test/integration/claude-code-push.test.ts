@@ -98,7 +98,7 @@ test('real Claude Code configured by the push-mode snippet sends cumulative OTLP
     assert.equal(standin.pending(), 0, 'every scripted reply was used');
 
     // At least one periodic export while the session is alive, then the final flush on exit.
-    await receiver.waitFor(() => receiver!.on(METRICS_PATH).length >= 1 && receiver!.on(LOGS_PATH).length >= 1, 30_000, 'a periodic metrics and logs export');
+    await receiver.waitFor(() => receiver.on(METRICS_PATH).length >= 1 && receiver.on(LOGS_PATH).length >= 1, 30_000, 'a periodic metrics and logs export');
     const beforeExit = receiver.on(METRICS_PATH).length;
     const exit = await session.close();
     assert.equal(exit.code, 0, `Claude Code exited cleanly (${JSON.stringify(exit)})`);

@@ -51,7 +51,7 @@ test('engine stopped (socket file left, nothing listening): "not running", with 
   const sock = path.join(dir.path, 'docker.sock');
   // A process that binds the socket and dies without removing it: what a killed dockerd leaves.
   const child = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(sock)}, () => console.log('up'))`], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((r) => child.stdout!.once('data', () => r()));
+  await new Promise<void>((r) => child.stdout.once('data', () => r()));
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
   assert.ok(existsSync(sock));

@@ -109,10 +109,10 @@ test('doctor --json: engine, services, Loki ready, Grafana healthy; exits 3 whil
     assert.equal(scrape.code, 3);
     const sc = Object.fromEntries((scrape.json as { checks: Array<{ id: string; ok: boolean; detail: string; hint?: string }> }).checks.map((c) => [c.id, c]));
     assert.equal(sc.exporter?.ok, false);
-    assert.match(sc.exporter!.hint!, /OTEL_METRICS_EXPORTER=prometheus/);
+    assert.match(sc.exporter.hint!, /OTEL_METRICS_EXPORTER=prometheus/);
     assert.equal(sc['prometheus-target']?.ok, false);
-    assert.match(sc['prometheus-target']!.detail, /claude-code/);
-    assert.ok(sc['prometheus-target']!.hint);
+    assert.match(sc['prometheus-target'].detail, /claude-code/);
+    assert.ok(sc['prometheus-target'].hint);
     assert.equal(sc['push-samples'], undefined);
   } finally {
     rmSync(path.join(stack.configDir, 'config.json'));

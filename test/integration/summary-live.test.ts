@@ -117,7 +117,7 @@ test('a purged Prometheus (restarted empty at the same address) is noticed even 
     // A process that loads the state saved before the restart asks at once, before counting anything.
     const reloaded = new LiveSummary(client, { store });
     assert.equal((await reloaded.summary()).costUsd, 0);
-    const reloadedMode = reloaded.lastMode as LiveSummaryMode;
+    const reloadedMode = reloaded.lastMode;
     assert.match(reloadedMode.kind === 'full' ? reloadedMode.reason : '', /restarted/);
   } finally {
     await first.stop();

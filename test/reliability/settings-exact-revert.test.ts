@@ -38,7 +38,7 @@ describe('settings.json: only our locations change, revert is exact', () => {
 
   it('5. what JSON.parse would lose is still in the applied file', async () => {
     const check = async (fixture: string, expectations: (applied: string) => void): Promise<void> => {
-      const { files } = settingsSandbox(fixtures[fixture]!);
+      const { files } = settingsSandbox(fixtures[fixture]);
       await applyClaudeSettings(files, everything);
       expectations(readFileSync(files.settingsFile, 'utf8'));
     };
@@ -75,7 +75,7 @@ describe('settings.json: only our locations change, revert is exact', () => {
   });
 
   it('5. a statusLine the user changed after our apply is left alone by revert', async () => {
-    const { files } = settingsSandbox(fixtures.inlineArrays!);
+    const { files } = settingsSandbox(fixtures.inlineArrays);
     await applyClaudeSettings(files, everything);
     const edited = readFileSync(files.settingsFile, 'utf8').replace('"command": "ccmon statusline"', '"command": "their-own"');
     writeFileSync(files.settingsFile, edited);

@@ -8,9 +8,9 @@ import { ApiError, createBridge, manifestFromArgv } from '../../electron/preload
 test('the manifest the main process hands over round-trips through argv and covers the whole contract', () => {
   const manifest = manifestFromArgv(['/path/electron', '--type=renderer', bridgeArgument()]);
   assert.deepEqual(manifest, bridgeManifest());
-  assert.deepEqual(Object.keys(manifest!.methods).sort(), [...apiMethods].sort());
-  for (const m of apiMethods) assert.equal(manifest!.methods[m], methodChannel(m));
-  for (const e of apiEventNames) assert.equal(manifest!.events[e], eventChannel(e));
+  assert.deepEqual(Object.keys(manifest.methods).sort(), [...apiMethods].sort());
+  for (const m of apiMethods) assert.equal(manifest.methods[m], methodChannel(m));
+  for (const e of apiEventNames) assert.equal(manifest.events[e], eventChannel(e));
   assert.equal(manifestFromArgv(['--ccmon-bridge=%%%']), null);
   assert.equal(manifestFromArgv([]), null);
 });

@@ -55,7 +55,7 @@ test('a table joining cost by session with the info metric', () => {
   assert.deepEqual([t!.instant, t!.range, t!.format], [true, false, 'table']);
   const organize = (p.transformations as { id: string; options: { renameByName: Record<string, string> } }[]).find((x) => x.id === 'organize');
   assert.deepEqual(organize?.options.renameByName, { Value: 'Cost' });
-  const [q] = queriesOf({ uid: 'u', panels: [p] } as never);
+  const [q] = queriesOf({ uid: 'u', panels: [p] });
   assert.deepEqual([q!.datasource, q!.instant, q!.expr], ['prometheus', true, joined], 'the PromQL test runs it like any other');
   assert.throws(() => table({ id: 2, title: 'T', gridPos: at(0, 0), columns: [{ title: 'Cost', unit: 'short', expr: 'up' }], sortBy: 'Costs' }), /not one of its columns/);
 });

@@ -51,7 +51,7 @@ for (const key of DASHBOARD_KEYS) {
     assert.ok(Array.isArray((d.templating as Json).list));
     assert.ok(Array.isArray((d.annotations as Json).list));
 
-    const panels = panelsOf(d as never) as unknown as Json[];
+    const panels = panelsOf(d) as unknown as Json[];
     assert.ok(panels.length >= 6, 'a real dashboard');
     const ids = panels.map((p) => p.id);
     assert.equal(new Set(ids).size, ids.length, 'unique panel ids');
@@ -89,7 +89,7 @@ for (const key of DASHBOARD_KEYS) {
 
   test(`${key}: variables are declared, used and query Prometheus by its uid`, () => {
     const d = load(dashboardFileName(key));
-    const vars = ((d.templating as Json).list as Json[]).map((v) => v as Json);
+    const vars = ((d.templating as Json).list as Json[]).map((v) => v);
     const names = vars.map((v) => String(v.name));
     assert.equal(new Set(names).size, names.length);
     for (const v of VARIABLES) assert.ok(names.includes(v), `declares $${v}`);
@@ -100,15 +100,15 @@ for (const key of DASHBOARD_KEYS) {
       assert.equal(v.allValue, '.*', 'All means the regex .*, so absent labels still match');
       assert.equal(v.multi, true);
     }
-    for (const q of variableQueriesOf(d as never)) assert.match(q.definition, /^label_values\(\{__name__=~"[^"]+"[^)]*\}, \w+\)$/);
+    for (const q of variableQueriesOf(d)) assert.match(q.definition, /^label_values\(\{__name__=~"[^"]+"[^)]*\}, \w+\)$/);
     const used = new Set<string>();
-    for (const q of queriesOf(d as never)) {
+    for (const q of queriesOf(d)) {
       for (const name of variablesIn(q.expr)) {
         used.add(name);
         assert.ok(BUILTINS.has(name) || names.includes(name), `${key} panel ${q.panelId}: $${name} is declared`);
       }
     }
-    for (const q of variableQueriesOf(d as never)) for (const name of variablesIn(q.definition)) used.add(name);
+    for (const q of variableQueriesOf(d)) for (const name of variablesIn(q.definition)) used.add(name);
     for (const n of names) assert.ok(used.has(n), `${key}: variable $${n} is used`);
   });
 }
@@ -149,8 +149,8 @@ test('variables match what Claude Code writes differently in metrics and events 
   const eventUser = metricUser.slice(0, 40); // as observed from Claude Code 2.1.197
   const [offered] = applyVariableRegex([metricUser], VARIABLE_REGEX.user);
   assert.equal(offered, eventUser);
-  for (const id of [metricUser, eventUser]) assert.match(id, matcher(USER_MATCHER, { user: regexValue([offered!]) }));
-  assert.doesNotMatch('9' + metricUser.slice(1), matcher(USER_MATCHER, { user: regexValue([offered!]) }));
+  for (const id of [metricUser, eventUser]) assert.match(id, matcher(USER_MATCHER, { user: regexValue([offered]) }));
+  assert.doesNotMatch('9' + metricUser.slice(1), matcher(USER_MATCHER, { user: regexValue([offered]) }));
   assert.deepEqual(applyVariableRegex(['claude-opus-4-8[1m]', 'claude-opus-4-8', 'claude-haiku-4-5'], VARIABLE_REGEX.model), ['claude-opus-4-8', 'claude-haiku-4-5']);
   const opus = matcher(MODEL_MATCHER, { model: regexValue(['claude-opus-4-8']) });
   for (const m of ['claude-opus-4-8', 'claude-opus-4-8[1m]']) assert.match(m, opus);

@@ -33,7 +33,7 @@ test('pure: one bad value costs only that value (reset, backed up, named in the 
   assert.equal(out.settings.telemetryMode, 'push');
   assert.equal(out.backup, 'repaired');
   assert.equal(out.notices[0]?.kind, 'invalid-values');
-  assert.match(out.notices[0]!.message, /grafanaUrl.*ftp:\/\/nope.*telemetryMode.*carrier-pigeon/);
+  assert.match(out.notices[0].message, /grafanaUrl.*ftp:\/\/nope.*telemetryMode.*carrier-pigeon/);
 });
 
 test('pure: a current, valid file needs nothing', () => {
@@ -55,7 +55,7 @@ test('fs: a corrupt file is copied aside, replaced by defaults, and the notice s
   assert.equal(backup, path.join(dir, 'config.corrupt-2026-11-28T01-02-03-004Z.json'));
   assert.equal(fs.readFileSync(backup, 'utf8'), '{"dailyBudgetUsd": 25, oops', 'the original bytes are kept');
   assert.equal(notices[0]?.backupPath, backup);
-  assert.match(notices[0]!.message, /not valid JSON.*Backup: /);
+  assert.match(notices[0].message, /not valid JSON.*Backup: /);
   const rewritten = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(rewritten.refreshIntervalSeconds, 15);
   assert.equal(rewritten.__internal__.migrations.version, '0.1.0');

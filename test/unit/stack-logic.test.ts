@@ -61,7 +61,7 @@ test('pull: followProgress "succeeds" on a stream with an error event; pullImage
   const docker = fakeDocker([{ status: 'Pulling from x' }, { errorDetail: { message: 'toomanyrequests: rate limit' }, error: 'toomanyrequests: rate limit' }], false);
   // The pitfall itself: followProgress reports no error.
   const stream = await docker.pull('x:1');
-  const [err, out] = await new Promise<[Error | null, unknown[]]>((r) => docker.modem.followProgress(stream as Readable, (e: Error | null, o: unknown[]) => r([e, o])));
+  const [err, out] = await new Promise<[Error | null, unknown[]]>((r) => docker.modem.followProgress(stream, (e: Error | null, o: unknown[]) => r([e, o])));
   assert.equal(err, null);
   assert.equal(out.length, 2);
   await assert.rejects(pullImage(fakeDocker([{ errorDetail: { message: 'toomanyrequests: rate limit' }, error: 'x' }], false), 'x:1'), (e: unknown) => {

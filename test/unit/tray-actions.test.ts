@@ -18,7 +18,7 @@ function rig(api: Partial<MonitorApi> = {}, over: Partial<TrayActionDeps> = {}) 
     tray: model,
     grafanaUrl: () => 'http://127.0.0.1:3001',
     openExternal: (url, origin) => (url.startsWith(origin) ? (seen.opened.push(url), true) : false),
-    copy: (text) => seen.copied.push(text),
+    copy: async (text) => void seen.copied.push(text),
     notify: (n, onClick) => (seen.notices.push(n), seen.clicks.push(onClick)),
     showView: async (view) => void seen.views.push(view),
     quit: () => void seen.quits++,

@@ -48,5 +48,5 @@ export async function toEnvelope<T>(run: () => Promise<T>): Promise<ApiEnvelope<
 export function openEnvelope<T>(envelope: ApiEnvelope<T> | undefined | null): T {
   if (!envelope || typeof envelope !== 'object' || !('error' in envelope)) throw new ApiError({ message: 'The app answered with something that is not an API answer.', code: 'bad-envelope' });
   if (envelope.error) throw new ApiError({ message: String(envelope.error.message), code: isErrorCode(envelope.error.code) ? envelope.error.code : 'internal', hint: typeof envelope.error.hint === 'string' ? envelope.error.hint : undefined });
-  return envelope.result as T;
+  return envelope.result;
 }

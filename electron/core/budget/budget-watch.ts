@@ -31,7 +31,7 @@ export class BudgetWatch implements SummaryWatch {
   private readonly now: () => Date;
 
   constructor(private readonly options: BudgetWatchOptions) {
-    this.monthCost = new MonthCost(options.costSince, options.monthCostMaxAgeMs);
+    this.monthCost = new MonthCost((since) => options.costSince(since), options.monthCostMaxAgeMs);
     this.now = options.now ?? (() => new Date());
   }
 

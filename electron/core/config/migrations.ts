@@ -44,7 +44,7 @@ export const settingsMigrations: Migration[] = [
         if (n !== null) out.refreshIntervalSeconds = Math.min(3600, Math.max(2, Math.round(n)));
       }
       for (const key of ['prometheusUrl', 'grafanaUrl', 'lokiUrl']) {
-        if (typeof out[key] === 'string') out[key] = (out[key] as string).trim().replace(/\/+$/, '');
+        if (typeof out[key] === 'string') out[key] = (out[key]).trim().replace(/\/+$/, '');
       }
       if (typeof out.exporterUrl === 'string') out.exporterUrl = out.exporterUrl.trim();
       return out;

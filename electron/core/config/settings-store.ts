@@ -16,7 +16,6 @@ import {
   settingsPatchSchema,
   toPublicSettings,
   type SettingsNotice,
-  type SettingsPatch,
   type SettingsProvider,
   type SettingsView,
 } from './settings-api.js';
@@ -153,7 +152,7 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
     throw Object.assign(new Error(`${where}: ${issue?.message ?? 'invalid value'}`), { code: 'invalid-settings' });
   }
   const next: Record<string, unknown> = { ...current };
-  for (const [k, v] of Object.entries(parsed.data as SettingsPatch)) if (v !== undefined) next[k] = v;
+  for (const [k, v] of Object.entries(parsed.data)) if (v !== undefined) next[k] = v;
   return settingsSchema.parse(next);
 }
 

@@ -18,7 +18,7 @@ export interface StatusLinePlan {
 async function currentStatusLine(settingsFile: string): Promise<{ command?: unknown; padding?: unknown } | null> {
   try {
     const json = JSON.parse(await fs.readFile(settingsFile, 'utf8')) as { statusLine?: unknown };
-    return typeof json.statusLine === 'object' && json.statusLine !== null ? (json.statusLine as { command?: unknown }) : null;
+    return typeof json.statusLine === 'object' && json.statusLine !== null ? (json.statusLine) : null;
   } catch {
     return null;
   }

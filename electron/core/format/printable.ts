@@ -4,6 +4,7 @@
  * user's terminal, BEL, newlines inside one line...) become visible escapes, and long text is cut.
  */
 // C0 controls, DEL, C1 controls, and the Unicode line/paragraph separators and bidi overrides.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function printable(text: string, maxLength = 300, options: { keepNewlines?: boolean } = {}): string {

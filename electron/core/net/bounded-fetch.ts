@@ -42,7 +42,7 @@ async function read(url: string, options: BoundedFetchOptions, signal: AbortSign
     await res.body?.cancel().catch(() => undefined);
     return { ok: false, reason: `HTTP ${res.status} ${printable(res.statusText, 40)}`.trim() };
   }
-  const reader = res.body?.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = res.body?.getReader();
   if (!reader) return { ok: true, status: res.status, text: '' };
   const chunks: Uint8Array[] = [];
   let size = 0;

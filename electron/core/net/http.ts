@@ -85,7 +85,7 @@ function send(url: string, method: string, { headers, signal, maxBytes }: Reques
         resolve({ status, statusText: res.statusMessage ?? '', ok: status >= 200 && status < 300, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') });
       });
     });
-    req.on('error', (err) => reject(err instanceof AnswerTooLargeError ? err : signal.aborted ? signal.reason : err));
+    req.on('error', (err) => reject(err instanceof AnswerTooLargeError ? err : signal.aborted ? (signal.reason as Error) : err));
     req.end(body);
   });
 }

@@ -117,7 +117,7 @@ export function dockerOptions(host: string, env: NodeJS.ProcessEnv = {}, readFil
     case 'npipe:':
       return { socketPath: `//${host.slice('npipe:'.length).replace(/^\/+/, '')}`.replace(/\//g, '\\') };
     case 'ssh:':
-      return { protocol: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22, username: url.username || undefined } as Docker.DockerOptions;
+      return { protocol: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22, username: url.username || undefined };
     case 'tcp:':
     case 'http:':
     case 'https:': {

@@ -26,7 +26,7 @@ function imageVarHint(image: string): string {
 export async function pullImage(docker: Docker, image: string, onEvent: (ev: PullEvent) => void = () => {}): Promise<void> {
   let stream: NodeJS.ReadableStream;
   try {
-    stream = (await docker.pull(image)) as NodeJS.ReadableStream;
+    stream = (await docker.pull(image));
   } catch (err) {
     throw new PullError(image, engineMessage(err));
   }

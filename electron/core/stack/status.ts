@@ -42,7 +42,7 @@ async function factsOf(ctx: StackContext, docker: Docker, name: string): Promise
 /** The container's last log lines (none when the engine can't give them). */
 export async function logTail(docker: Docker, name: string, lines = 20): Promise<string[]> {
   try {
-    const buf = (await docker.getContainer(name).logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
+    const buf = await docker.getContainer(name).logs({ stdout: true, stderr: true, tail: lines, follow: false });
     return demuxLogs(Buffer.isBuffer(buf) ? buf : Buffer.from(String(buf))).split('\n').filter((l) => l.trim());
   } catch {
     return [];

@@ -23,7 +23,7 @@ export async function bringUp(ctx: StackContext, conn: Connection): Promise<Stac
   const spec = await specOf(ctx);
   const composeDir = composeDirOf(ctx);
   const existing = await adoptContainers(ctx, docker, spec);
-  await ensureImages(docker, spec.services.filter((s) => !existing.get(s.name)).map((s) => s.image), ctx.emitPullProgress);
+  await ensureImages(docker, spec.services.filter((s) => !existing.get(s.name)).map((s) => s.image), (progress) => ctx.emitPullProgress(progress));
   await ensureNetwork(ctx, docker, spec);
   await ensureVolumes(ctx, docker, spec);
 

@@ -28,7 +28,7 @@ export function demo(): ScenarioInput {
         ? {
             linesAdded: intIn(rand, 3, 80),
             linesRemoved: intIn(rand, 0, 25),
-            editDecisions: [{ toolName: i % 2 ? 'Edit' : 'Write', decision: (i % 7 === 5 ? 'reject' : 'accept') as 'accept' | 'reject', source: 'config', language: LANGS[i % LANGS.length]! }],
+            editDecisions: [{ toolName: i % 2 ? 'Edit' : 'Write', decision: (i % 7 === 5 ? 'reject' : 'accept'), source: 'config', language: LANGS[i % LANGS.length]! }],
           }
         : {}),
       ...(i === 12 || i === 25 ? { commits: 1 } : {}),
