@@ -1,5 +1,6 @@
 import { readSettingsFile } from '../core/config/settings-file.js';
-import { settingsFilePath } from '../core/config/paths.js';
+import { appConfigDir, settingsFilePath } from '../core/config/paths.js';
+import { fileSecretStore } from '../core/config/secrets.js';
 import { resolveSettings, type SettingsOverrides } from '../core/config/resolve.js';
 import type { Settings } from '../core/config/settings-schema.js';
 import { UserError, ExitCode, type Io } from './output.js';
@@ -30,7 +31,7 @@ export async function loadContext(flags: GlobalFlags, env: NodeJS.ProcessEnv, io
     exporterUrl: flags.exporterUrl,
   };
   try {
-    return { settings: resolveSettings(fromFile, env, overrides), settingsFile: file, env, io };
+    return { settings: resolveSettings(fromFile, env, overrides, fileSecretStore(appConfigDir(env)).read()), settingsFile: file, env, io };
   } catch (err) {
     throw new UserError((err as Error).message, undefined, ExitCode.usage);
   }

@@ -14,6 +14,9 @@ import { toPublicSettings, type SettingsProvider, type SettingsView } from './co
 import type { StackControl } from './stack/index.js';
 import { appConfigDir, settingsFilePath } from './config/paths.js';
 import { otlpMetricsEndpoint } from './config/endpoints.js';
+import { backendKind } from './config/backend.js';
+import { identityMatcher, readIdentity } from './projects/identity.js';
+import type { Scope } from './api/domain.js';
 import { SummaryFeed } from './live/summary-feed.js';
 import { Cached } from './live/cached.js';
 import type { PlanLimitsView, Summary, UsageSummary } from './api/types.js';
@@ -80,9 +83,16 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   const envFiles = async () => (await import('./env/index.js')).claudeEnvFiles(env);
   const installContext = async () => ({ files: await envFiles(), configDir: appConfigDir(env), settings });
 
-  const usageToday = options.liveSummary || options.summaryStore ? liveToday(prometheus, useRules, options.summaryStore) : oneShotToday(prometheus, useRules);
+  // Who "me" is, and what a scope selects: on the local stack everything is "me"; on a shared backend
+  // "me" is this machine's Claude Code identity (the plan limits are always "me": they are one account's).
+  const kind = backendKind(settings, env);
+  const identity = kind === 'remote' ? readIdentity(env, settings.backend.identity) : null;
+  const defaultScope: Scope = identity ? 'me' : 'all';
+  const scopeOf = (scope: Scope | undefined): string => ((scope ?? defaultScope) === 'me' && identity ? identityMatcher(identity) : '');
+  const mine = identity ? identityMatcher(identity) : '';
+  const usageToday = options.liveSummary || options.summaryStore ? liveToday(prometheus, useRules, options.summaryStore, scopeOf(undefined)) : oneShotToday(prometheus, useRules, scopeOf(undefined));
   // The plan limits move slowly and cost more queries than a carried-forward summary: at most once a minute.
-  const planLimits = new Cached(async () => (await import('./plan/read-limits.js')).readPlanLimits(prometheus), 60_000);
+  const planLimits = new Cached(async () => (await import('./plan/read-limits.js')).readPlanLimits(prometheus, new Date(), mine), 60_000);
   const todayRecords = new ProjectRecords(prometheus);
   const publicSummary = async (usage: UsageSummary, records: (u: UsageSummary) => Promise<ReadonlyMap<string, ProjectRecord>>): Promise<Summary> => {
     const [limits, projects] = await Promise.all([planLimits.get().catch(() => noPlanLimits), records(usage).catch(() => new Map<string, ProjectRecord>())]);
@@ -99,12 +109,14 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
     },
     (summary) => events.emit('summary:update', summary),
   );
-  const customWindow = async (since: string | undefined, until: string | undefined): Promise<UsageSummary> => {
+  const customWindow = async (since: string | undefined, until: string | undefined, scope: Scope | undefined): Promise<UsageSummary> => {
     const window = parseWindow(since, until);
     if (!window.ok) throw new AppError('invalid-arguments', `${window.field}: ${window.message}`);
     const { computeSummary } = await import('./summary/summary.js');
-    return computeSummary(prometheus, { since: window.since, until: window.until, useRules });
+    return computeSummary(prometheus, { since: window.since, until: window.until, useRules, scope: scopeOf(scope) });
   };
+  /** The feed serves today in the default scope; anything else is computed when asked. */
+  const isFeed = (since: string | undefined, until: string | undefined, scope: Scope | undefined): boolean => since === undefined && until === undefined && (scope ?? defaultScope) === defaultScope;
 
   const withStatus = async <T,>(run: Promise<T>, pick: (r: T) => ApiEvents['stack:status']): Promise<T> => {
     const result = await run;
@@ -113,26 +125,26 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   };
 
   const api: MonitorApi = {
-    getSummary: async ({ since, until }) => {
-      if (since === undefined && until === undefined) return summaries.get();
-      return publicSummary(await customWindow(since, until), (u) => readProjectRecords(prometheus, new Date(u.window.since), new Date(u.window.until)));
+    getSummary: async ({ since, until, scope }) => {
+      if (isFeed(since, until, scope)) return summaries.get();
+      return publicSummary(await customWindow(since, until, scope), (u) => readProjectRecords(prometheus, new Date(u.window.since), new Date(u.window.until)));
     },
-    getSessions: async ({ since, until }) => {
-      const today = since === undefined && until === undefined;
+    getSessions: async ({ since, until, scope }) => {
+      const today = isFeed(since, until, scope);
       if (today) await summaries.get();
-      const usage = today && lastToday ? lastToday : await customWindow(since, until);
+      const usage = today && lastToday ? lastToday : await customWindow(since, until, scope);
       const [{ sessionTimes, sessionViews }, records, exporter] = await Promise.all([
         import('./projects/sessions.js'),
         today ? recordsOf(usage) : readProjectRecords(prometheus, new Date(usage.window.since), new Date(usage.window.until)),
         settings.telemetryMode === 'scrape' ? import('./exporter/probe.js').then(({ probeExporter }) => probeExporter(settings.exporterUrl)) : undefined,
       ]);
-      const times = await sessionTimes(prometheus, new Date(usage.window.since), new Date(usage.window.until));
+      const times = await sessionTimes(prometheus, new Date(usage.window.since), new Date(usage.window.until), scopeOf(scope));
       const { dashboardUrl } = await import('./grafana/links.js');
       const link = (session: string, from: number, to: number): string => dashboardUrl(settings.grafanaUrl, 'cost', { from, to, vars: { session } });
       return sessionViews(usage, records, times, new Set(exporter?.sessions.map((s) => s.sessionId)), link);
     },
-    getLimits: async () => (await import('./plan/read-limits.js')).readLimits(prometheus),
-    getUsageSeries: async ({ range }) => (await import('./summary/usage-series.js')).computeUsageSeries(prometheus, range),
+    getLimits: async ({ scope }) => (await import('./plan/read-limits.js')).readLimits(prometheus, new Date(), mine, scopeOf(scope)),
+    getUsageSeries: async ({ range, scope }) => (await import('./summary/usage-series.js')).computeUsageSeries(prometheus, range, new Date(), scopeOf(scope)),
     probeExporter: async () => (await import('./exporter/probe.js')).probeExporter(settings.exporterUrl),
     checkLostSessions: async () => {
       const [{ probeExporter }, { checkLostSessions }] = await Promise.all([import('./exporter/probe.js'), import('./exporter/lost-sessions.js')]);
@@ -161,7 +173,13 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       telemetryMode: settings.telemetryMode,
       refreshIntervalSeconds: settings.refreshIntervalSeconds,
       claudeSettingsFile: (await envFiles()).settingsFile,
-      backend: { kind: 'local', label: 'Local stack', otlpMetricsUrl: otlpMetricsEndpoint(settings), identity: null, defaultScope: 'all' },
+      backend: {
+        kind,
+        label: kind === 'local' ? 'Local stack' : settings.backend.name || new URL(settings.prometheusUrl).host,
+        otlpMetricsUrl: otlpMetricsEndpoint(settings),
+        identity: identity?.value ?? null,
+        defaultScope,
+      },
     }),
     getGrafanaLinks: async ({ range }) => (await import('./grafana/app-links.js')).appGrafanaLinks(settings.grafanaUrl, range),
   };
@@ -169,17 +187,17 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
 }
 
 /** Today's summary carried forward between refreshes (and across processes with a store). */
-function liveToday(prometheus: PrometheusClient, useRules: boolean | undefined, store: LiveSummaryStore | undefined) {
+function liveToday(prometheus: PrometheusClient, useRules: boolean | undefined, store: LiveSummaryStore | undefined, scope: string) {
   let live: Promise<import('./summary/live-summary.js').LiveSummary> | undefined;
   return async () => {
-    live ??= import('./summary/live-summary.js').then(({ LiveSummary }) => new LiveSummary(prometheus, { useRules, store }));
+    live ??= import('./summary/live-summary.js').then(({ LiveSummary }) => new LiveSummary(prometheus, { useRules, store, scope }));
     return (await live).summary();
   };
 }
 
 /** Today's summary computed in full each time (one-shot hosts). */
-function oneShotToday(prometheus: PrometheusClient, useRules: boolean | undefined) {
-  return async () => (await import('./summary/summary.js')).computeSummary(prometheus, { useRules });
+function oneShotToday(prometheus: PrometheusClient, useRules: boolean | undefined, scope: string) {
+  return async () => (await import('./summary/summary.js')).computeSummary(prometheus, { useRules, scope });
 }
 
 /** A host without a settings store shows what it runs with and refuses changes, saying why. */

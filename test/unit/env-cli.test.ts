@@ -42,11 +42,11 @@ describe('ccmon env', () => {
   it('--apply --dry-run shows the change and writes nothing; --apply writes; --revert takes it out', async () => {
     const { env, file } = sandbox('{"model":"opus"}\n');
     // The status line is the next test's: this one is about the variables.
-    const dry = await ccmon(['env', '--apply', '--no-statusline', '--dry-run', '--mode', 'push'], env);
+    const dry = await ccmon(['env', '--apply', '--no-statusline', '--no-hooks', '--dry-run', '--mode', 'push'], env);
     assert.equal(dry.code, 0);
     assert.match(dry.out, /Would change .*settings\.json under "env":\n {2}\+ CLAUDE_CODE_ENABLE_TELEMETRY=1/);
     assert.equal(readFileSync(file, 'utf8'), '{"model":"opus"}\n');
-    const apply = await ccmon(['env', '--apply', '--no-statusline', '--json', '--mode', 'push'], env);
+    const apply = await ccmon(['env', '--apply', '--no-statusline', '--no-hooks', '--json', '--mode', 'push'], env);
     assert.equal((JSON.parse(apply.out) as { applied: boolean }).applied, true);
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { model: 'opus', env: envVars('push', urls) });
     const revert = await ccmon(['env', '--revert'], env);
@@ -57,13 +57,13 @@ describe('ccmon env', () => {
   it('--apply installs our status line, wrapping the user\'s own; --revert gives theirs back byte for byte', async () => {
     const original = '{\n  "model": "opus",\n  "statusLine": {"type": "command", "command": "echo MINE"}\n}\n';
     const { env, file } = sandbox(original);
-    const apply = await ccmon(['env', '--apply', '--mode', 'push'], env);
+    const apply = await ccmon(['env', '--apply', '--no-hooks', '--mode', 'push'], env);
     assert.equal(apply.code, 0, apply.err);
     assert.match(apply.out, /under "env" and "statusLine"/);
     const installed = (JSON.parse(readFileSync(file, 'utf8')) as { statusLine: { command: string } }).statusLine.command;
     assert.match(installed, /ccmon\.c?js'? statusline --install [0-9a-f]{12}$/);
     assert.doesNotMatch(installed, /MINE/, 'their command is not in ours');
-    const again = await ccmon(['env', '--apply', '--mode', 'push'], env);
+    const again = await ccmon(['env', '--apply', '--no-hooks', '--mode', 'push'], env);
     assert.match(again.out, /already has these settings/, 'a second apply changes nothing');
     assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { statusLine: { command: string } }).statusLine.command, installed, 'still wrapping theirs');
     assert.equal((await ccmon(['env', '--revert'], env)).code, 0);

@@ -7,12 +7,15 @@ import { hotSettings, type HotSettings } from '../../core/config/hot-settings.js
 import { readInstallSync, type InstallRecord } from '../../core/env/install-record.js';
 import type { GaugeMetric } from '../../core/otlp/metrics-request.js';
 import { printable } from '../../core/format/printable.js';
+import { readIdentity } from '../../core/projects/identity.js';
 import { loadState, saveState, statuslineStateFile, type StatuslineState } from '../../core/statusline/state.js';
 
 export interface HotContext {
   install: InstallRecord | null;
   settings: HotSettings;
   state: StatuslineState;
+  /** Labels every record carries: whose it is (Claude Code's identity) and where (resource attributes). */
+  labels: Record<string, string>;
   /** Writes the state back, only if something in it changed. */
   save(now: Date): void;
 }
@@ -23,10 +26,14 @@ export function openHot(env: NodeJS.ProcessEnv, installId: string | undefined, n
   const state = loadState(file);
   const before = JSON.stringify(state);
   if (installId && !install) state.health.install = { at: now.getTime(), ok: false, detail: `no install record under id ${printable(installId, 40)}; run \`ccmon env --apply\` again` };
+  const settings = hotSettings(env, install);
+  if (!state.identity || now.getTime() - state.identity.at > 3600_000) state.identity = { label: '', value: '', ...readIdentity(env), at: now.getTime() };
+  const id = state.identity.label ? state.identity : null;
   return {
     install,
-    settings: hotSettings(env, install),
+    settings,
     state,
+    labels: { ...settings.resourceAttributes, ...(id ? { [id.label]: id.value } : {}) },
     save: (at) => {
       if (JSON.stringify(state) !== before) saveState(file, state, at.getTime());
     },

@@ -35,7 +35,7 @@ export async function hook(argv: string[], io: HotIo, env: NodeJS.ProcessEnv = p
     }
     const record = recordedAs(projectOf(input.cwd), ctx.settings.projectRecording);
     if (!record) return 0;
-    const pushed = await pushHot(ctx, 'hook', [sessionInfoGauge(input.sessionId, record, now.getTime(), ctx.settings.resourceAttributes)], started + timeout - Date.now(), now, 'ccmon.hook');
+    const pushed = await pushHot(ctx, 'hook', [sessionInfoGauge(input.sessionId, record, now.getTime(), ctx.labels)], started + timeout - Date.now(), now, 'ccmon.hook');
     if (pushed) ctx.state.pushes[input.sessionId] = { ...(ctx.state.pushes[input.sessionId] ?? { fingerprint: '', at: 0 }), recordAt: now.getTime() };
   } catch (err) {
     ctx.state.health.hook = { at: now.getTime(), ok: false, detail: printable((err as Error).message, 300) };

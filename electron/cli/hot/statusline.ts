@@ -114,14 +114,14 @@ async function pushFigures(ctx: HotContext, input: StatusInput, now: Date, budge
   if (!input.sessionId) return;
   const held = ctx.state.pushes[input.sessionId] ?? { fingerprint: '', at: 0 };
   const gauges: GaugeMetric[] = [];
-  const plan = planGauges(input, now.getTime(), ctx.settings.resourceAttributes);
+  const plan = planGauges(input, now.getTime(), ctx.labels);
   const fingerprint = planFingerprint(input);
   const planDue = plan.length > 0 && (held.fingerprint !== fingerprint || now.getTime() - held.at >= repushMs);
   if (planDue) gauges.push(...plan);
   const folder = input.workspace.projectDir ?? input.cwd;
   const recordDue = folder !== null && now.getTime() - (held.recordAt ?? 0) >= recordEveryMs;
   const record = recordDue ? recordedAs(withWorktree(projectOf(folder), input), ctx.settings.projectRecording) : null;
-  if (record) gauges.push(sessionInfoGauge(input.sessionId, record, now.getTime(), ctx.settings.resourceAttributes));
+  if (record) gauges.push(sessionInfoGauge(input.sessionId, record, now.getTime(), ctx.labels));
   if (gauges.length === 0) return;
   if (await pushHot(ctx, 'push', gauges, budgetMs, now, 'ccmon.statusline')) {
     ctx.state.pushes[input.sessionId] = { ...held, ...(planDue ? { fingerprint, at: now.getTime() } : {}), ...(record ? { recordAt: now.getTime() } : {}) };

@@ -33,7 +33,7 @@ export const apiArgSchemas = {
   getSummary: summaryWindow,
   getLimits: z.object({ scope: z.enum(scopes).optional() }).strict(),
   getSessions: summaryWindow,
-  getUsageSeries: z.object({ range: z.enum(chartRanges) }).strict(),
+  getUsageSeries: z.object({ range: z.enum(chartRanges), scope: z.enum(scopes).optional() }).strict(),
   probeExporter: none,
   checkLostSessions: none,
   getStackStatus: none,

@@ -12,8 +12,11 @@ import { readFileSync } from 'node:fs';
 import { authHeaders } from './auth-headers.js';
 import { baseUrlProblem } from './base-url.js';
 import { otlpMetricsEndpoint } from './endpoints.js';
-import { bearerTokenEnvKey, settingsEnvKeys } from './env-keys.js';
-import { settingsFilePath } from './paths.js';
+import { settingsEnvKeys } from './env-keys.js';
+import { appConfigDir, settingsFilePath } from './paths.js';
+import { backendAuth } from './backend.js';
+import { fileSecretStore } from './secrets.js';
+import type { BackendAuth } from './auth-headers.js';
 import type { InstallRecord } from '../env/install-record.js';
 import { projectRecordings, type ProjectRecording } from '../projects/recording.js';
 import { isOneOf } from '../api/domain.js';
@@ -64,15 +67,32 @@ export function hotSettings(env: NodeJS.ProcessEnv = process.env, install: Pick<
   const file = fileSettings(env);
   const prometheusUrl = goodUrl(env[settingsEnvKeys.prometheusUrl]) ?? goodUrl(install?.prometheusUrl) ?? goodUrl(file.prometheusUrl) ?? defaults.prometheusUrl;
   const otlp = goodUrl(env[settingsEnvKeys.otlpMetricsUrl]) ?? goodUrl(install?.otlpMetricsUrl) ?? goodUrl(env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT) ?? goodUrl(file.otlpMetricsUrl);
-  const fileAuth = typeof file.prometheusAuth === 'object' && file.prometheusAuth !== null ? (file.prometheusAuth as Record<string, unknown>) : {};
-  const token = env[bearerTokenEnvKey] || (typeof fileAuth.bearerToken === 'string' ? fileAuth.bearerToken : undefined);
-  const extra = typeof fileAuth.headers === 'object' && fileAuth.headers !== null ? Object.fromEntries(Object.entries(fileAuth.headers).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+  const backend = typeof file.backend === 'object' && file.backend !== null ? (file.backend as Record<string, unknown>) : {};
+  const auth = backendAuth(
+    { prometheusUrl, backend: { headers: stringMap(backend.headers), auth: isOneOf(['none', 'bearer', 'basic'] as const, backend.auth) ? backend.auth : 'none', basicUsername: typeof backend.basicUsername === 'string' ? backend.basicUsername : '' }, prometheusAuth: legacyAuth(file.prometheusAuth) },
+    fileSecretStore(appConfigDir(env)).read(),
+    env,
+  );
   return {
     prometheusUrl,
     otlpMetricsUrl: otlpMetricsEndpoint({ prometheusUrl, otlpMetricsUrl: otlp ?? null }),
-    headers: authHeaders({ bearerToken: token, headers: extra }),
+    headers: authHeaders(auth),
     otlpHeaders: parseOtelList(env.OTEL_EXPORTER_OTLP_METRICS_HEADERS || env.OTEL_EXPORTER_OTLP_HEADERS),
     resourceAttributes: parseOtelList(env.OTEL_RESOURCE_ATTRIBUTES),
     projectRecording: isOneOf(projectRecordings, file.projectRecording) ? file.projectRecording : 'name',
+  };
+}
+
+const stringMap = (v: unknown): Record<string, string> | undefined =>
+  typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+
+function legacyAuth(v: unknown): BackendAuth | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const a = v as Record<string, unknown>;
+  const basic = a.basic as { username?: unknown; password?: unknown } | undefined;
+  return {
+    ...(typeof a.bearerToken === 'string' ? { bearerToken: a.bearerToken } : {}),
+    ...(typeof basic?.username === 'string' && typeof basic.password === 'string' ? { basic: { username: basic.username, password: basic.password } } : {}),
+    ...(stringMap(a.headers) ? { headers: stringMap(a.headers) } : {}),
   };
 }

@@ -1,5 +1,7 @@
 import { settingsSchema, type Settings } from './settings-schema.js';
-import { bearerTokenEnvKey, settingsEnvKeys } from './env-keys.js';
+import { settingsEnvKeys } from './env-keys.js';
+import { backendAuth } from './backend.js';
+import type { Secrets } from './secrets.js';
 
 /** Environment variables the CLI and web mode honour, per DESIGN.md. */
 const envKeys = settingsEnvKeys satisfies Partial<Record<keyof Settings, string>>;
@@ -10,7 +12,7 @@ export type SettingsOverrides = Partial<Pick<Settings, keyof typeof envKeys>>;
  * Resolves settings as flags > environment > settings file > defaults.
  * Throws a readable error naming the variable or flag when a value is not a valid URL.
  */
-export function resolveSettings(fileSettings: Settings, env: NodeJS.ProcessEnv, flags: SettingsOverrides = {}): Settings {
+export function resolveSettings(fileSettings: Settings, env: NodeJS.ProcessEnv, flags: SettingsOverrides = {}, secrets: Secrets = {}): Settings {
   const merged: Record<string, unknown> = { ...fileSettings };
   for (const [key, variable] of Object.entries(envKeys)) {
     const value = env[variable];
@@ -19,10 +21,9 @@ export function resolveSettings(fileSettings: Settings, env: NodeJS.ProcessEnv, 
   for (const [key, value] of Object.entries(flags)) {
     if (value !== undefined) merged[key] = value;
   }
-  const token = env[bearerTokenEnvKey];
-  if (token) merged.prometheusAuth = { ...(merged.prometheusAuth as object | undefined), bearerToken: token };
   const parsed = settingsSchema.safeParse(merged);
-  if (parsed.success) return parsed.data;
+  // The credentials every read and push carries, from wherever they are kept (backend.ts).
+  if (parsed.success) return { ...parsed.data, prometheusAuth: backendAuth(parsed.data, secrets, env) };
   const issue = parsed.error.issues[0];
   const key = String(issue?.path[0] ?? '');
   const source = key in flags && flags[key as keyof SettingsOverrides] !== undefined

@@ -19,6 +19,7 @@ export const editableSettingKeys = [
   'launchAtLogin',
   'planAlertPercents',
   'projectRecording',
+  'backend',
 ] as const satisfies readonly (keyof Settings)[];
 
 export type EditableSettingKey = (typeof editableSettingKeys)[number];
@@ -44,6 +45,7 @@ export const settingsPatchSchema = z
     launchAtLogin: shape.launchAtLogin.unwrap().optional(),
     planAlertPercents: shape.planAlertPercents.unwrap().optional(),
     projectRecording: shape.projectRecording.unwrap().optional(),
+    backend: shape.backend.unwrap().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

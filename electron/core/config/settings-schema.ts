@@ -25,6 +25,30 @@ export const prometheusAuthSchema = z
   })
   .strict();
 
+/**
+ * Where the app reads and Claude Code pushes, beyond the URLs: the local stack (default) or a shared
+ * backend (VictoriaMetrics, Mimir, Thanos, Grafana Cloud) with its headers, auth kind, CA and the
+ * resource attributes every push carries. Secrets (a bearer token, a basic-auth password) are never
+ * here: they live in the OS keychain (the tray) or a 0600 file (the CLI), or come from CCMON_BEARER_TOKEN.
+ */
+export const backendSchema = z
+  .object({
+    kind: z.enum(['local', 'remote']).default('local'),
+    name: z.string().max(80).default(''),
+    /** Sent with every read and push, e.g. `X-Scope-OrgID` for Mimir. Not for secrets. */
+    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1024)).default({}),
+    auth: z.enum(['none', 'bearer', 'basic']).default('none'),
+    basicUsername: z.string().max(256).default(''),
+    /** A PEM file of the CA that signed the backend's certificate (verification stays on). */
+    caFile: z.string().max(4096).nullable().default(null),
+    /** Added to OTEL_RESOURCE_ATTRIBUTES (team, cost_center...); host.name is always there for a shared backend. */
+    resourceAttributes: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), z.string().max(256)).default({}),
+    /** Who "me" is (an email), where Claude Code's own identity is not enough. */
+    identity: z.string().max(256).nullable().default(null),
+  })
+  .strict();
+export type BackendSettings = z.infer<typeof backendSchema>;
+
 /** The app's settings, shared by the tray app (electron-store), the CLI and web mode. */
 export const settingsSchema = z
   .object({
@@ -43,6 +67,7 @@ export const settingsSchema = z
     launchAtLogin: z.boolean().default(false),
     /** Plan-limit usage (percent) at which the tray notifies, once per window. */
     planAlertPercents: z.array(z.number().min(1).max(100)).max(5).default([80, 95]),
+    backend: backendSchema.default(backendSchema.parse({})),
     /** How the hooks record a session's project: its name, a hash of it, or not at all. */
     projectRecording: z.enum(projectRecordings).default('name'),
   })

@@ -58,8 +58,8 @@ async function windowView(client: PrometheusClient, report: Report, now: Date, c
   const matchers = [`window="${report.window}"`, ...(selector ? [selector] : [])].join(',');
   const [history, costSinceStart, costRecent] = await Promise.all([
     client.querySamples(`${planMetrics.usedPercent}{${matchers}}[${sinceStart}s]`, now),
-    costBetween(client, new Date(windowStart), now, true, coverage).catch(() => null),
-    costBetween(client, new Date(Math.max(windowStart, now.getTime() - recentMs)), now, true, coverage).catch(() => null),
+    costBetween(client, new Date(windowStart), now, true, coverage, selector).catch(() => null),
+    costBetween(client, new Date(Math.max(windowStart, now.getTime() - recentMs)), now, true, coverage, selector).catch(() => null),
   ]);
   const reports = history.flatMap((s) => s.values.map(([t, v]) => [t * 1000, v] as const)).sort((a, b) => a[0] - b[0]);
   const p = pace({ now: now.getTime(), windowStart, resetsAt: resetsAtMs, usedPercent: report.usedPercent, reports, costSinceStartUsd: costSinceStart, costRecentUsd: costRecent, recentMs });
@@ -77,16 +77,19 @@ export async function readPlanLimits(client: PrometheusClient, now = new Date(),
   return { fiveHour, sevenDay };
 }
 
-/** `ccmon limits`: the plan windows and the budget pace. */
-export async function readLimits(client: PrometheusClient, now = new Date(), selector = ''): Promise<PlanLimits> {
+/**
+ * `ccmon limits`: the plan windows and the budget pace. `selector` picks whose plan (one account's: on a
+ * shared backend, always "me"), `costScope` whose cost the budget pace counts.
+ */
+export async function readLimits(client: PrometheusClient, now = new Date(), selector = '', costScope = selector): Promise<PlanLimits> {
   const coverage = new RulesCoverage(client);
   const dayStart = startOfLocalDay(now);
   const monthStart = new Date(now.getFullYear(), now.getMonth(), 1);
   const [plan, lastHour, today, month] = await Promise.all([
     readPlanLimits(client, now, selector),
-    costBetween(client, new Date(now.getTime() - 3600_000), now, true, coverage),
-    costBetween(client, dayStart, now, true, coverage),
-    costBetween(client, monthStart, now, true, coverage),
+    costBetween(client, new Date(now.getTime() - 3600_000), now, true, coverage, costScope),
+    costBetween(client, dayStart, now, true, coverage, costScope),
+    costBetween(client, monthStart, now, true, coverage, costScope),
   ]);
   return { asOf: now.toISOString(), ...plan, budget: budgetPace({ now, lastHourUsd: lastHour, todayUsd: today, monthUsd: month }) };
 }

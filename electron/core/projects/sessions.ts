@@ -18,10 +18,10 @@ export const liveWithinMs = 2 * 60_000;
  * whole step, so a session of the last seconds shows only there). Portable across Prometheus and
  * VictoriaMetrics (no engine-specific timestamp functions).
  */
-export async function sessionTimes(client: PrometheusClient, since: Date, until: Date): Promise<Map<string, { first: number; last: number }>> {
+export async function sessionTimes(client: PrometheusClient, since: Date, until: Date, scope = ''): Promise<Map<string, { first: number; last: number }>> {
   const windowMs = Math.max(1000, until.getTime() - since.getTime());
   const step = Math.max(15, Math.round(windowMs / 1000 / 1500));
-  const raw = metricsSelector(['sessionCount', 'cost']);
+  const raw = metricsSelector(['sessionCount', 'cost'], scope);
   const over = (fn: 'min' | 'max') => `${fn} by (session_id) (${fn}_over_time(timestamp(${raw})[${Math.round(windowMs / 1000)}s:${step}s]))`;
   const [first, last, newest] = await Promise.all([client.query(over('min'), until), client.query(over('max'), until), client.query(`max by (session_id) (timestamp(${raw}))`, until)]);
   const times = new Map<string, { first: number; last: number }>();

@@ -15,6 +15,8 @@ export interface StatuslineState {
   today?: { day: number; usd: number; at: number };
   /** Per session: the plan figures last pushed and when, and when its project record was last pushed. */
   pushes: Record<string, { fingerprint: string; at: number; recordAt?: number }>;
+  /** Claude Code's identity (label and value; empty: none found), read from its config at most once an hour. */
+  identity?: { label: string; value: string; at: number };
   /** The last outcome of each kind of work, for `ccmon doctor`. */
   health: Partial<Record<'push' | 'today' | 'chain' | 'install' | 'hook', { at: number; ok: boolean; detail?: string }>>;
 }
@@ -27,7 +29,13 @@ export function loadState(file: string): StatuslineState {
   try {
     const json = JSON.parse(readFileSync(file, 'utf8')) as Partial<StatuslineState>;
     if (json?.version !== 1 || typeof json.pushes !== 'object' || json.pushes === null) return emptyState();
-    return { version: 1, pushes: json.pushes, health: typeof json.health === 'object' && json.health ? json.health : {}, ...(json.today && Number.isFinite(json.today.usd) ? { today: json.today } : {}) };
+    return {
+      version: 1,
+      pushes: json.pushes,
+      health: typeof json.health === 'object' && json.health ? json.health : {},
+      ...(json.today && Number.isFinite(json.today.usd) ? { today: json.today } : {}),
+      ...(json.identity && typeof json.identity.value === 'string' ? { identity: json.identity } : {}),
+    };
   } catch {
     return emptyState();
   }

@@ -34,6 +34,8 @@ export interface LiveSummaryOptions {
    * on the refresh's path, since nothing is known of what happened while no process held it.
    */
   store?: LiveSummaryStore | undefined;
+  /** Label matchers that scope every figure (see SummaryRequest.scope). */
+  scope?: string | undefined;
 }
 
 /** How the last summary was made: in full, or carried forward from the previous one (and why not). */
@@ -137,10 +139,10 @@ export class LiveSummary {
     this.state = undefined;
     const at = new Date(Math.max(startOfLocalDay(now).getTime() + 1, now.getTime() - this.settle * 1000));
     const since = startOfLocalDay(now);
-    const selector = metricsSelector(ledgerMetrics);
+    const selector = metricsSelector(ledgerMetrics, this.options.scope);
     const [startTime, detailed, lastValues, recent] = await Promise.all([
       this.client.startTime(),
-      computeSummaryDetailed(this.client, { now: at, useRules: this.options.useRules }),
+      computeSummaryDetailed(this.client, { now: at, useRules: this.options.useRules, scope: this.options.scope }),
       this.client.query(`last_over_time(${selector}[${Math.max(1, at.getTime() - since.getTime())}ms])`, at),
       this.client.querySamples(`${selector}[${this.overlap}s]`, at),
     ]);
@@ -171,7 +173,7 @@ export class LiveSummary {
   /** Raw samples of every summary metric from the overlap before `settledAt` to `now`: one query. */
   private samplesSince(settledAt: number, now: Date): ReturnType<PrometheusClient['querySamples']> {
     const rangeMs = Math.max(1, Math.round(now.getTime() - (settledAt - this.overlap) * 1000));
-    return this.client.querySamples(`${metricsSelector(ledgerMetrics)}[${rangeMs}ms]`, now);
+    return this.client.querySamples(`${metricsSelector(ledgerMetrics, this.options.scope)}[${rangeMs}ms]`, now);
   }
 }
 

@@ -13,6 +13,8 @@ export interface SummaryRequest {
   now?: Date | undefined;
   /** Read our recording rules' snapshots where they cover the window (default true). */
   useRules?: boolean | undefined;
+  /** Label matchers that scope every figure (a person on a shared backend: `user_id="…"`). */
+  scope?: string | undefined;
 }
 
 
@@ -45,11 +47,12 @@ export async function computeSummaryDetailed(client: PrometheusClient, request: 
   const starts = periodStarts(now);
   // The longest window first: the shorter ones ending now are then known covered without a query.
   await coverage.covers({ since: starts.last30Days, until: now });
-  const main = new WindowCounter(client, w, ['cost', 'tokens', 'linesOfCode', 'commits', 'pullRequests', 'activeTime'], coverage);
+  const scope = request.scope ?? '';
+  const main = new WindowCounter(client, w, ['cost', 'tokens', 'linesOfCode', 'commits', 'pullRequests', 'activeTime'], coverage, scope);
   const periodCost = (start: Date): Promise<number> =>
     start.getTime() === since.getTime() && until.getTime() === now.getTime()
       ? main.totals('cost', costGroupBy).then(sumValues)
-      : new WindowCounter(client, { since: start, until: now }, ['cost'], coverage).totals('cost', []).then(sumValues);
+      : new WindowCounter(client, { since: start, until: now }, ['cost'], coverage, scope).totals('cost', []).then(sumValues);
 
   const [cost, tokens, loc, commits, prs, active, sessionIds, flaggedSessionIds, today, last7Days, last30Days] = await Promise.all([
     main.totals('cost', costGroupBy),
@@ -70,9 +73,9 @@ export async function computeSummaryDetailed(client: PrometheusClient, request: 
 }
 
 /** The cost in (since, until], counted as every other figure: one metric, for callers that need only it. */
-export async function costBetween(client: PrometheusClient, since: Date, until: Date, useRules = true, coverage = new RulesCoverage(client, useRules)): Promise<number> {
+export async function costBetween(client: PrometheusClient, since: Date, until: Date, useRules = true, coverage = new RulesCoverage(client, useRules), scope = ''): Promise<number> {
   if (since.getTime() >= until.getTime()) return 0;
-  const window = new WindowCounter(client, { since, until }, ['cost'], coverage);
+  const window = new WindowCounter(client, { since, until }, ['cost'], coverage, scope);
   return sumValues(await window.totals('cost', []));
 }
 

@@ -36,11 +36,11 @@ function bucketEnds(range: ChartRange, now: Date): { start: Date; end: Date; ste
   return { start, end, stepSeconds };
 }
 
-export async function computeUsageSeries(client: PrometheusClient, range: ChartRange, now = new Date()): Promise<UsageSeries> {
+export async function computeUsageSeries(client: PrometheusClient, range: ChartRange, now = new Date(), scope = ''): Promise<UsageSeries> {
   const { start, end, stepSeconds } = bucketEnds(range, now);
   const [cost, tokens] = await Promise.all([
-    client.queryRange(bucketIncreaseExpr(metricSelector('cost'), stepSeconds, []), start, end, stepSeconds),
-    client.queryRange(bucketIncreaseExpr(metricSelector('tokens'), stepSeconds, ['type']), start, end, stepSeconds),
+    client.queryRange(bucketIncreaseExpr(metricSelector('cost', scope), stepSeconds, []), start, end, stepSeconds),
+    client.queryRange(bucketIncreaseExpr(metricSelector('tokens', scope), stepSeconds, ['type']), start, end, stepSeconds),
   ]);
   const points: UsagePoint[] = [];
   for (let t = start.getTime(); t <= end.getTime(); t += stepSeconds * 1000) {

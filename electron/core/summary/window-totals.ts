@@ -1,5 +1,5 @@
 import type { PrometheusClient } from '../prometheus/client.js';
-import { collectionLabels, metricOfName, metricSelector, metricsSelector, rulesHeartbeat, snapshotSelector, type SnapshotMetric } from '../telemetry/metrics.js';
+import { collectionLabels, matchers, metricOfName, metricSelector, metricsSelector, rulesHeartbeat, snapshotSelector, type SnapshotMetric } from '../telemetry/metrics.js';
 import { exactWindowTotal, labelKey } from './exact-total.js';
 import {
   baselineExpr,
@@ -72,6 +72,8 @@ export class WindowCounter {
     /** Every metric this window will be asked for: reset detection covers exactly these. */
     private readonly metrics: readonly SnapshotMetric[],
     coverage: RulesCoverage,
+    /** Label matchers every selector of this window carries (a scope: `user_id="…"`); empty: everything. */
+    private readonly scope = '',
   ) {
     this.rules = coverage.covers(w);
     this.flagged = this.rules.then((rules) => this.findFlagged(rules));
@@ -91,8 +93,8 @@ export class WindowCounter {
   private async computeTotals(metric: SnapshotMetric, groupBy: readonly string[]): Promise<GroupedTotal[]> {
     const [rules, flagged] = await Promise.all([this.rules, this.flagged]);
     const exclude = flagged.length > 0 ? `session_id!~"${exactAlternation(flagged)}"` : '';
-    const raw = metricSelector(metric, exclude);
-    const expr = rules ? snapshotGroupedTotalExpr(raw, snapshotSelector(metric, exclude), this.w, groupBy) : groupedTotalExpr(raw, this.w, groupBy);
+    const raw = metricSelector(metric, matchers(exclude, this.scope));
+    const expr = rules ? snapshotGroupedTotalExpr(raw, snapshotSelector(metric, matchers(exclude, this.scope)), this.w, groupBy) : groupedTotalExpr(raw, this.w, groupBy);
     const [grouped, exact] = await Promise.all([this.client.query(expr, this.w.until), flagged.length > 0 ? this.exactTotals(flagged) : undefined]);
     const totals = new Map<string, GroupedTotal>();
     const add = (labels: Record<string, string>, value: number): void => {
@@ -111,8 +113,8 @@ export class WindowCounter {
   async sessionIds(): Promise<string[]> {
     const metrics: SnapshotMetric[] = ['sessionCount', 'cost'];
     const expr = (await this.rules)
-      ? snapshotSessionIdsExpr(metrics.map((m) => [metricSelector(m), snapshotSelector(m)] as const), this.w)
-      : sessionIdsExpr(metrics.map((m) => metricSelector(m)), this.w);
+      ? snapshotSessionIdsExpr(metrics.map((m) => [metricSelector(m, this.scope), snapshotSelector(m, this.scope)] as const), this.w)
+      : sessionIdsExpr(metrics.map((m) => metricSelector(m, this.scope)), this.w);
     const rows = await this.client.query(expr, this.w.until);
     return [...new Set(rows.map((r) => r.metric.session_id ?? ''))].sort();
   }
@@ -123,14 +125,15 @@ export class WindowCounter {
   }
 
   private async findFlagged(rules: boolean): Promise<string[]> {
-    const resumeRaw = metricSelector('sessionCount', 'start_type!~"fresh|"');
+    const resumed = matchers('start_type!~"fresh|"', this.scope);
+    const resumeRaw = metricSelector('sessionCount', resumed);
     const expr = rules
       ? flaggedSessionsExpr(
-          this.metrics.map((m) => snapshotResetExpr(snapshotSelector(m), this.w)),
-          snapshotResumedExprs(resumeRaw, snapshotSelector('sessionCount', 'start_type!~"fresh|"'), this.w),
+          this.metrics.map((m) => snapshotResetExpr(snapshotSelector(m, this.scope), this.w)),
+          snapshotResumedExprs(resumeRaw, snapshotSelector('sessionCount', resumed), this.w),
         )
       : flaggedSessionsExpr(
-          this.metrics.map((m) => resetSeriesExpr(metricSelector(m), this.w)),
+          this.metrics.map((m) => resetSeriesExpr(metricSelector(m, this.scope), this.w)),
           [resumedSessionsExpr(resumeRaw, this.w)],
         );
     const rows = await this.client.query(expr, this.w.until);
@@ -140,7 +143,7 @@ export class WindowCounter {
   /** Exact totals of every series of the flagged sessions, per metric, from one raw query for all of them. */
   private exactTotals(flagged: string[]): Promise<Map<SnapshotMetric, GroupedTotal[]>> {
     this.exact ??= (async () => {
-      const selector = metricsSelector(this.metrics, `session_id=~"${exactAlternation(flagged)}"`);
+      const selector = metricsSelector(this.metrics, matchers(`session_id=~"${exactAlternation(flagged)}"`, this.scope));
       const [raw, baselines] = await Promise.all([
         this.client.querySamples(rawSamplesExpr(selector, this.w), this.w.until),
         this.client.query(baselineExpr(selector, this.w), this.w.until),

@@ -48,6 +48,9 @@ export function metricsSelector(metrics: readonly ClaudeMetric[], extraMatchers 
   return `{__name__=~"${names}"${extraMatchers ? `,${extraMatchers}` : ''}}`;
 }
 
+/** Label matchers joined for a selector, the empty ones left out: `a="1"`, `` → `a="1"`. */
+export const matchers = (...parts: ReadonlyArray<string | undefined>): string => parts.filter((p) => p).join(',');
+
 /** The selector of a metric's snapshot series (recording rule). */
 export function snapshotSelector(metric: SnapshotMetric, extraMatchers = ''): string {
   return `{__name__="${snapshotRules[metric]}"${extraMatchers ? `,${extraMatchers}` : ''}}`;
