@@ -14,7 +14,7 @@ import { toPublicSettings, type SettingsProvider, type SettingsView } from './co
 import type { StackControl } from './stack/index.js';
 import { appConfigDir, settingsFilePath } from './config/paths.js';
 import { otlpMetricsEndpoint } from './config/endpoints.js';
-import { backendKind } from './config/backend.js';
+import { backendKind, backendWording } from './config/backend.js';
 import { identityMatcher, readIdentity } from './projects/identity.js';
 import type { Scope } from './api/domain.js';
 import { SummaryFeed } from './live/summary-feed.js';
@@ -70,10 +70,10 @@ export interface MonitorService {
 export function createMonitorService(options: MonitorServiceOptions): MonitorService {
   const { settings } = options;
   const stack = options.stack;
-  const prometheus = new PrometheusClient({ url: settings.prometheusUrl, auth: settings.prometheusAuth });
+  const env = options.env ?? process.env;
+  const prometheus = new PrometheusClient({ url: settings.prometheusUrl, auth: settings.prometheusAuth, wording: backendWording(settings, settings.prometheusAuth ?? {}, env) });
   const events = new ApiEventBus();
   stack?.attach(events);
-  const env = options.env ?? process.env;
   const useRules = options.useSummaryRules;
   const needStack = (): StackControl => {
     if (!stack) throw new AppError('stack-unavailable', 'This host was started without stack control.', 'Use the tray app or `ccmon stack`.');
@@ -81,7 +81,8 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   };
   const settingsProvider = options.settingsProvider ?? readOnlySettings(settings);
   const envFiles = async () => (await import('./env/index.js')).claudeEnvFiles(env);
-  const installContext = async () => ({ files: await envFiles(), configDir: appConfigDir(env), settings });
+  const pushTarget = async () => (await import('./env/push-target.js')).pushTarget(settings, env);
+  const installContext = async () => ({ files: await envFiles(), configDir: appConfigDir(env), settings, target: await pushTarget() });
 
   // Who "me" is, and what a scope selects: on the local stack everything is "me"; on a shared backend
   // "me" is this machine's Claude Code identity (the plan limits are always "me": they are one account's).
@@ -161,7 +162,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       events.emit('settings:changed', view);
       return view;
     },
-    getEnvSnippet: async ({ shell, mode }) => (await import('./env/index.js')).envSnippet(shell, mode, settings),
+    getEnvSnippet: async ({ shell, mode }) => (await import('./env/index.js')).envSnippet(shell, mode, settings, await pushTarget()),
     previewApplyEnv: async (choice) => (await import('./env/install.js')).applyInstall(choice, await installContext(), { dryRun: true }),
     applyEnv: async (choice) => (await import('./env/install.js')).applyInstall(choice, await installContext()),
     revertEnv: async ({ dryRun }) => (await import('./env/install.js')).revertInstall(await installContext(), { dryRun: dryRun ?? false }),

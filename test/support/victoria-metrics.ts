@@ -13,6 +13,7 @@
  * not see a sample written at "now"; pass extraArgs to change that.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpsRequest } from 'node:https';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -52,6 +53,8 @@ export interface VmauthOptions {
   tokens: string[];
   extraArgs?: string[];
   startTimeoutMs?: number;
+  /** Serve https with this certificate (its `url` is then https://localhost:port); `caPem` checks it is up. */
+  tls?: { certFile: string; keyFile: string; caPem: string };
 }
 
 export interface VmauthHandle {
@@ -123,11 +126,18 @@ export async function startVmauth(opts: VmauthOptions): Promise<VmauthHandle> {
   const configFile = join(tmp.path, 'auth.yml');
   writeFileSync(configFile, vmauthConfig(opts.targetUrl, opts.tokens));
   try {
+    const tls = opts.tls;
     const { url, server } = await onFreePort(
       'vmauth',
       VMAUTH_BIN,
-      (port) => [`-auth.config=${configFile}`, `-httpListenAddr=127.0.0.1:${port}`, ...(opts.extraArgs ?? [])],
+      (port) => [
+        `-auth.config=${configFile}`,
+        `-httpListenAddr=127.0.0.1:${port}`,
+        ...(tls ? ['-tls', `-tlsCertFile=${tls.certFile}`, `-tlsKeyFile=${tls.keyFile}`] : []),
+        ...(opts.extraArgs ?? []),
+      ],
       opts.startTimeoutMs,
+      tls ? { scheme: 'https', host: 'localhost', caPem: tls.caPem } : undefined,
     );
     return {
       url,
@@ -144,15 +154,21 @@ export async function startVmauth(opts: VmauthOptions): Promise<VmauthHandle> {
 }
 
 /** Starts `bin` on a free port; another process may take the port first, so it tries three. */
-async function onFreePort(name: string, bin: string, args: (port: number) => string[], timeoutMs = 30000): Promise<{ url: string; server: Server }> {
+interface Listen {
+  scheme: 'https';
+  host: string;
+  caPem: string;
+}
+
+async function onFreePort(name: string, bin: string, args: (port: number) => string[], timeoutMs = 30000, listen?: Listen): Promise<{ url: string; server: Server }> {
   if (!existsSync(bin)) throw new Error(`${name} binary not found at ${bin}. Run \`bash scripts/deps/victoria-metrics.sh\`.`);
   hookExit();
   let lastError: Error | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
+    const url = listen ? `${listen.scheme}://${listen.host}:${port}` : `http://127.0.0.1:${port}`;
     try {
-      return { url, server: await launch(name, bin, args(port), url, timeoutMs) };
+      return { url, server: await launch(name, bin, args(port), url, timeoutMs, listen?.caPem) };
     } catch (err) {
       lastError = err as Error;
       if (!/address already in use/i.test(lastError.message)) break;
@@ -161,7 +177,21 @@ async function onFreePort(name: string, bin: string, args: (port: number) => str
   throw lastError ?? new Error(`${name} did not start`);
 }
 
-async function launch(name: string, bin: string, args: string[], url: string, timeoutMs: number): Promise<Server> {
+/** GET url/health answers 200 (over https, trusting `caPem`). */
+function healthy(url: string, caPem: string | undefined): Promise<boolean> {
+  if (!caPem) return fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+  return new Promise((resolve) => {
+    const req = httpsRequest(`${url}/health`, { ca: caPem, timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+    req.end();
+  });
+}
+
+async function launch(name: string, bin: string, args: string[], url: string, timeoutMs: number, caPem?: string): Promise<Server> {
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const logLines: string[] = [];
@@ -194,8 +224,7 @@ async function launch(name: string, bin: string, args: string[], url: string, ti
   for (;;) {
     if (exitCode !== undefined) throw new Error(`${name} exited (code ${exitCode}) before it was ready:\n${logs()}`);
     try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return { logs, stop };
+      if (await healthy(url, caPem)) return { logs, stop };
     } catch {
       // not listening yet
     }

@@ -6,7 +6,7 @@ import { oneLine } from '../../core/env/json-text.js';
 import { loadContext } from '../context.js';
 import { ExitCode, UserError, printJson } from '../output.js';
 import { call, cliService } from '../service.js';
-import type { RegisterCommand } from './types.js';
+import type { CommandDeps, RegisterCommand } from './types.js';
 
 interface EnvOptions {
   shell?: Shell;
@@ -18,6 +18,8 @@ interface EnvOptions {
   /** `--no-statusline` and `--no-hooks` set these false. */
   statusline: boolean;
   hooks: boolean;
+  managed?: boolean;
+  managedFile?: string;
 }
 
 /** The user's shell from $SHELL (or PowerShell on Windows); bash when unknown. */
@@ -28,7 +30,7 @@ export function defaultShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform =
   return platform === 'win32' ? 'powershell' : 'bash';
 }
 
-const sectionOrder: SettingsSection[] = ['env', 'statusLine', 'hooks'];
+const sectionOrder: SettingsSection[] = ['env', 'statusLine', 'otelHeadersHelper', 'hooks'];
 
 function listed(names: string[]): string {
   const quoted = names.map((n) => `"${n}"`);
@@ -62,6 +64,27 @@ export function describePlan(plan: ClaudeEnvPlan, verb: 'apply' | 'revert', dryR
   return `${lines.join('\n')}\n`;
 }
 
+/** `--managed`: the managed settings for a team, printed, or written into (and taken out of) the managed file. */
+async function managed(opts: EnvOptions, deps: CommandDeps): Promise<void> {
+  const ctx = await loadContext(deps.globals(), deps.env, deps.io);
+  const [{ pushTarget }, { managedDesired, managedSettingsFile, managedSettingsText }, { claudeEnvFiles, applyClaudeSettings, revertClaudeSettings }] = await Promise.all([
+    import('../../core/env/push-target.js'),
+    import('../../core/env/managed.js'),
+    import('../../core/env/index.js'),
+  ]);
+  const target = pushTarget(ctx.settings, deps.env);
+  if (target.kind !== 'remote') throw new UserError('--managed is for a shared backend, and this one is the local stack.', 'Set the team\'s backend first with `ccmon backend set --url … --otlp-url …`.', ExitCode.usage);
+  const desired = managedDesired(ctx.settings, target);
+  if (!opts.apply && !opts.revert) {
+    deps.io.stdout(managedSettingsText(desired));
+    return;
+  }
+  const files = { settingsFile: opts.managedFile ?? managedSettingsFile(), recordFile: claudeEnvFiles(deps.env).recordFile };
+  const plan = opts.apply ? await applyClaudeSettings(files, desired, { dryRun: Boolean(opts.dryRun) }) : await revertClaudeSettings(files, [desired], { dryRun: Boolean(opts.dryRun) });
+  if (opts.json) printJson(deps.io, plan);
+  else deps.io.stdout(describePlan(plan, opts.apply ? 'apply' : 'revert', Boolean(opts.dryRun)));
+}
+
 export const registerEnv: RegisterCommand = (program, deps) => {
   program
     .command('env')
@@ -74,9 +97,13 @@ export const registerEnv: RegisterCommand = (program, deps) => {
     .option('--no-hooks', "with --apply: don't add the SessionStart/SessionEnd hooks that record each session's project")
     .option('--revert', 'remove what --apply added (and restore what it replaced: values, your own status line)')
     .option('--dry-run', 'with --apply or --revert: show the change, write nothing')
+    .option('--managed', "for an admin rolling telemetry out to a team: the managed-settings.json (env block, and the headers helper) that points every Claude Code at the shared backend; printed, or with --apply written into Claude Code's managed settings file")
+    .option('--managed-file <path>', 'with --managed --apply/--revert: the managed settings file (default: where Claude Code reads it, e.g. /etc/claude-code/managed-settings.json)')
     .action(async (opts: EnvOptions) => {
       if (opts.apply && opts.revert) throw new UserError('Use --apply or --revert, not both.', undefined, ExitCode.usage);
       if (opts.dryRun && !opts.apply && !opts.revert) throw new UserError('--dry-run goes with --apply or --revert.', undefined, ExitCode.usage);
+      if (opts.managedFile && !opts.managed) throw new UserError('--managed-file goes with --managed.', undefined, ExitCode.usage);
+      if (opts.managed) return managed(opts, deps);
       const ctx = await loadContext(deps.globals(), deps.env, deps.io);
       const { api } = await cliService(ctx);
       const mode = opts.mode ?? ctx.settings.telemetryMode;

@@ -9,6 +9,8 @@ import { registerStatusline } from './statusline.js';
 import { registerLimits } from './limits.js';
 import { registerHook } from './hook.js';
 import { registerSessions } from './sessions.js';
+import { registerBackend } from './backend.js';
+import { registerOtelHeaders } from './otel-headers.js';
 
 /** Every `ccmon` command, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerSummary, registerSessions, registerLimits, registerProbe, registerEnv, registerStack, registerDoctor, registerWeb, registerStatusline, registerHook];
+export const commands: RegisterCommand[] = [registerSummary, registerSessions, registerLimits, registerProbe, registerEnv, registerBackend, registerStack, registerDoctor, registerWeb, registerStatusline, registerHook, registerOtelHeaders];

@@ -1,3 +1,5 @@
+import { Option } from 'commander';
+import { scopes, type Scope } from '../../core/api/domain.js';
 import type { PlanLimits, PlanWindowView } from '../../core/api/types.js';
 import { formatUsd } from '../../core/format/numbers.js';
 import { loadContext } from '../context.js';
@@ -27,10 +29,11 @@ export const registerLimits: RegisterCommand = (program, deps) => {
     .command('limits')
     .description('The 5-hour and weekly plan limits (used %, reset time, and where the pace takes them), and the budget pace ($/h, today and this month projected).')
     .option('--json', 'print one JSON document: {asOf, fiveHour, sevenDay, budget}')
-    .action(async (opts: { json?: boolean }) => {
+    .addOption(new Option('--scope <scope>', "whose budget pace: me (the default on a shared backend) or all; the plan limits are always this person's own").choices([...scopes]))
+    .action(async (opts: { json?: boolean; scope?: Scope }) => {
       const ctx = await loadContext(deps.globals(), deps.env, deps.io);
       const { api } = await cliService(ctx);
-      const limits = await call(api, 'getLimits', {});
+      const limits = await call(api, 'getLimits', opts.scope ? { scope: opts.scope } : {});
       if (opts.json) printJson(deps.io, limits);
       else deps.io.stdout(renderLimits(limits));
     });

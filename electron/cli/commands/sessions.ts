@@ -1,3 +1,5 @@
+import { Option } from 'commander';
+import { scopes, type Scope } from '../../core/api/domain.js';
 import type { SessionView } from '../../core/api/types.js';
 import { instantHint, parseWindow } from '../../core/api/instants.js';
 import { formatTokens, formatUsd } from '../../core/format/numbers.js';
@@ -27,12 +29,13 @@ export const registerSessions: RegisterCommand = (program, deps) => {
     .option('--since <iso>', 'start of the window (ISO 8601); default local midnight')
     .option('--until <iso>', 'end of the window (ISO 8601); default now')
     .option('--json', 'print one JSON document: [{sessionId, project, branch, models, costUsd, tokens, startedAt, lastSeenAt, live}]')
-    .action(async (opts: { since?: string; until?: string; json?: boolean }) => {
+    .addOption(new Option('--scope <scope>', 'me (this machine\'s Claude Code identity; the default on a shared backend) or all (everyone on the backend)').choices([...scopes]))
+    .action(async (opts: { since?: string; until?: string; json?: boolean; scope?: Scope }) => {
       const window = parseWindow(opts.since, opts.until);
       if (!window.ok) throw new UserError(`--${window.field}: ${window.message}`, instantHint, ExitCode.usage);
       const ctx = await loadContext(deps.globals(), deps.env, deps.io);
       const { api } = await cliService(ctx, { useSummaryRules: deps.env.CCMON_SUMMARY_RULES !== 'off' });
-      const sessions = await call(api, 'getSessions', { ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}) });
+      const sessions = await call(api, 'getSessions', { ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}), ...(opts.scope ? { scope: opts.scope } : {}) });
       if (opts.json) printJson(deps.io, sessions);
       else deps.io.stdout(renderSessions(sessions));
     });

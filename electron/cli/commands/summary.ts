@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { scopes, type Scope } from '../../core/api/domain.js';
 import type { Summary } from '../../core/api/types.js';
 import { instantHint, parseWindow } from '../../core/api/instants.js';
 import { loadContext } from '../context.js';
@@ -16,7 +17,8 @@ export const registerSummary: RegisterCommand = (program, deps) => {
     .option('--since <iso>', 'start of the window (ISO 8601); default local midnight')
     .option('--until <iso>', 'end of the window (ISO 8601); default now')
     .addOption(new Option('--json', 'print one JSON document'))
-    .action(async (opts: { since?: string; until?: string; json?: boolean }) => {
+    .addOption(new Option('--scope <scope>', 'me (this machine\'s Claude Code identity; the default on a shared backend) or all (everyone on the backend)').choices([...scopes]))
+    .action(async (opts: { since?: string; until?: string; json?: boolean; scope?: Scope }) => {
       // The same rule the API applies (instants.ts), checked first so the message names the flag.
       const window = parseWindow(opts.since, opts.until);
       if (!window.ok) throw new UserError(`--${window.field}: ${window.message}`, instantHint, ExitCode.usage);
@@ -26,7 +28,7 @@ export const registerSummary: RegisterCommand = (program, deps) => {
       const carry = opts.since === undefined && opts.until === undefined && deps.env.CCMON_SUMMARY_CACHE !== 'off';
       const summaryStore = carry ? await summaryCache(ctx.settings.prometheusUrl, useRules, deps) : undefined;
       const { api } = await cliService(ctx, { useSummaryRules: useRules, summaryStore });
-      const summary = await call(api, 'getSummary', { ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}) });
+      const summary = await call(api, 'getSummary', { ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}), ...(opts.scope ? { scope: opts.scope } : {}) });
       if (opts.json) printJson(deps.io, summary);
       else deps.io.stdout(renderSummary(summary));
     });

@@ -49,7 +49,7 @@ export async function pushHot(ctx: HotContext, kind: 'push' | 'hook', gauges: Ga
   const { pushMetrics } = await import('../../core/otlp/push.js');
   const { settings } = ctx;
   const outcome = await pushMetrics(
-    { url: settings.otlpMetricsUrl, headers: { ...settings.headers, ...settings.otlpHeaders } },
+    { url: settings.otlpMetricsUrl, headers: { ...settings.headers, ...settings.otlpHeaders }, caFile: settings.caFile },
     { resource: { 'service.name': 'ccmon', ...settings.resourceAttributes }, scope: { name: scope }, gauges },
     budgetMs,
   );

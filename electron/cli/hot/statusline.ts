@@ -95,7 +95,7 @@ async function todayCost(settings: HotSettings, state: StatuslineState, now: Dat
   if (failed && !failed.ok && now.getTime() - failed.at < todayRetryMs) return remembered?.usd ?? null;
   try {
     const [{ PrometheusClient }, { costToday }] = await Promise.all([import('../../core/prometheus/client.js'), import('../../core/summary/summary.js')]);
-    const client = new PrometheusClient({ url: settings.prometheusUrl, timeoutMs: budgetMs, auth: { headers: settings.headers } });
+    const client = new PrometheusClient({ url: settings.prometheusUrl, timeoutMs: budgetMs, auth: { headers: settings.headers, caFile: settings.caFile } });
     const usd = await costToday(client, now);
     state.today = { day, usd, at: now.getTime() };
     state.health.today = { at: now.getTime(), ok: true };

@@ -23,6 +23,8 @@ export const errorCodes = [
   'prometheus-query',
   'prometheus-response',
   'prometheus-too-large',
+  'backend-ca-unreadable',
+  'backend-no-credentials',
   // The monitoring stack (dockerode).
   'stack-unavailable',
   'engine-missing',

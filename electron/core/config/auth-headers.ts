@@ -3,6 +3,8 @@ export interface BackendAuth {
   bearerToken?: string | undefined;
   basic?: { username: string; password: string } | undefined;
   headers?: Record<string, string> | undefined;
+  /** A PEM file of the CA that signed the backend's certificate, trusted beside the public roots. */
+  caFile?: string | undefined;
 }
 
 export function authHeaders(auth: BackendAuth | undefined): Record<string, string> {

@@ -12,7 +12,7 @@ export type BackendKind = 'local' | 'remote';
 
 interface BackendInputs {
   prometheusUrl: string;
-  backend?: { kind?: BackendKind; headers?: Record<string, string>; auth?: 'none' | 'bearer' | 'basic'; basicUsername?: string } | undefined;
+  backend?: { kind?: BackendKind; name?: string; headers?: Record<string, string>; auth?: 'none' | 'bearer' | 'basic'; basicUsername?: string; caFile?: string | null } | undefined;
   prometheusAuth?: BackendAuth | undefined;
 }
 
@@ -37,8 +37,40 @@ export function backendAuth(settings: BackendInputs, secrets: Secrets, env: Node
   const token = env[bearerTokenEnvKey] || secrets.bearerToken || legacy.bearerToken;
   const kind = settings.backend?.auth ?? 'none';
   const basic = kind === 'basic' && secrets.basicPassword !== undefined ? { username: settings.backend?.basicUsername ?? '', password: secrets.basicPassword } : legacy.basic;
+  const caFile = settings.backend?.caFile;
   return {
     ...(Object.keys(headers).length ? { headers } : {}),
     ...(token && kind !== 'basic' ? { bearerToken: token } : basic ? { basic } : {}),
+    ...(caFile ? { caFile } : {}),
   };
+}
+
+/** How the errors of a read name the backend, and what they tell a person to do. */
+export interface BackendWording {
+  /** "Prometheus at http://127.0.0.1:9090", "the backend team at https://vm.example" */
+  label: string;
+  unreachableHint: string;
+  /** For HTTP 401/403. */
+  authHint: string;
+}
+
+export const localWording = (url: string): BackendWording => ({
+  label: `Prometheus at ${url}`,
+  unreachableHint: 'Start the stack with `ccmon stack up`, or set CCMON_PROMETHEUS_URL.',
+  authHint: 'Check the Prometheus credentials (bearer token or basic auth) in the settings.',
+});
+
+export function backendWording(settings: BackendInputs, auth: BackendAuth, env: NodeJS.ProcessEnv): BackendWording {
+  const url = settings.prometheusUrl.replace(/\/+$/, '');
+  if (backendKind(settings, env) === 'local') return localWording(url);
+  const name = settings.backend?.name?.trim();
+  const label = `The backend ${name ? `"${name}" ` : ''}at ${url}`;
+  const authHint = settings.backend?.auth === 'basic'
+    ? 'Check the user name in Settings → Backend and store the password again with `ccmon backend set-password`.'
+    : env[bearerTokenEnvKey]
+      ? `It refused the token in ${bearerTokenEnvKey} (which wins over a stored one): set the right one there.`
+      : auth.bearerToken
+        ? 'It refused the stored token: store the right one with `ccmon backend set-token`.'
+        : `No token is set: store one with \`ccmon backend set-token\` (or set ${bearerTokenEnvKey}).`;
+  return { label, unreachableHint: 'Check the backend URL (CCMON_PROMETHEUS_URL or Settings → Backend) and the network.', authHint };
 }

@@ -32,6 +32,8 @@ export interface HotSettings {
   resourceAttributes: Record<string, string>;
   /** How the hook records a session's project (the settings file's choice; default its name). */
   projectRecording: ProjectRecording;
+  /** A shared backend's own CA (its PEM file), trusted beside the public roots. */
+  caFile: string | undefined;
 }
 
 const defaults = { prometheusUrl: 'http://127.0.0.1:9090' };
@@ -63,13 +65,22 @@ export function parseOtelList(text: string | undefined): Record<string, string> 
   return out;
 }
 
-export function hotSettings(env: NodeJS.ProcessEnv = process.env, install: Pick<InstallRecord, 'prometheusUrl' | 'otlpMetricsUrl'> | null = null): HotSettings {
+export function hotSettings(env: NodeJS.ProcessEnv = process.env, install: Pick<InstallRecord, 'prometheusUrl' | 'otlpMetricsUrl' | 'resourceAttributes' | 'headers'> | null = null): HotSettings {
   const file = fileSettings(env);
   const prometheusUrl = goodUrl(env[settingsEnvKeys.prometheusUrl]) ?? goodUrl(install?.prometheusUrl) ?? goodUrl(file.prometheusUrl) ?? defaults.prometheusUrl;
   const otlp = goodUrl(env[settingsEnvKeys.otlpMetricsUrl]) ?? goodUrl(install?.otlpMetricsUrl) ?? goodUrl(env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT) ?? goodUrl(file.otlpMetricsUrl);
   const backend = typeof file.backend === 'object' && file.backend !== null ? (file.backend as Record<string, unknown>) : {};
   const auth = backendAuth(
-    { prometheusUrl, backend: { headers: stringMap(backend.headers), auth: isOneOf(['none', 'bearer', 'basic'] as const, backend.auth) ? backend.auth : 'none', basicUsername: typeof backend.basicUsername === 'string' ? backend.basicUsername : '' }, prometheusAuth: legacyAuth(file.prometheusAuth) },
+    {
+      prometheusUrl,
+      backend: {
+        headers: stringMap(backend.headers),
+        auth: isOneOf(['none', 'bearer', 'basic'] as const, backend.auth) ? backend.auth : 'none',
+        basicUsername: typeof backend.basicUsername === 'string' ? backend.basicUsername : '',
+        caFile: typeof backend.caFile === 'string' && backend.caFile ? backend.caFile : null,
+      },
+      prometheusAuth: legacyAuth(file.prometheusAuth),
+    },
     fileSecretStore(appConfigDir(env)).read(),
     env,
   );
@@ -77,9 +88,11 @@ export function hotSettings(env: NodeJS.ProcessEnv = process.env, install: Pick<
     prometheusUrl,
     otlpMetricsUrl: otlpMetricsEndpoint({ prometheusUrl, otlpMetricsUrl: otlp ?? null }),
     headers: authHeaders(auth),
-    otlpHeaders: parseOtelList(env.OTEL_EXPORTER_OTLP_METRICS_HEADERS || env.OTEL_EXPORTER_OTLP_HEADERS),
-    resourceAttributes: parseOtelList(env.OTEL_RESOURCE_ATTRIBUTES),
+    // What the apply gave Claude Code's pushes (its settings' env does not reach these commands), else this process' env.
+    otlpHeaders: install?.headers ?? parseOtelList(env.OTEL_EXPORTER_OTLP_METRICS_HEADERS || env.OTEL_EXPORTER_OTLP_HEADERS),
+    resourceAttributes: install?.resourceAttributes ?? parseOtelList(env.OTEL_RESOURCE_ATTRIBUTES),
     projectRecording: isOneOf(projectRecordings, file.projectRecording) ? file.projectRecording : 'name',
+    caFile: auth.caFile,
   };
 }
 

@@ -35,14 +35,19 @@ export const backendSchema = z
   .object({
     kind: z.enum(['local', 'remote']).default('local'),
     name: z.string().max(80).default(''),
-    /** Sent with every read and push, e.g. `X-Scope-OrgID` for Mimir. Not for secrets. */
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1024)).default({}),
+    /**
+     * Sent with every read and push, e.g. `X-Scope-OrgID` for Mimir. Not for secrets. No commas: Claude
+     * Code reads OTEL_EXPORTER_OTLP_HEADERS split at commas.
+     */
+    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1024).regex(/^[\x20-\x2b\x2d-\x7e]*$/, 'printable ASCII without commas')).default({}),
     auth: z.enum(['none', 'bearer', 'basic']).default('none'),
     basicUsername: z.string().max(256).default(''),
     /** A PEM file of the CA that signed the backend's certificate (verification stays on). */
     caFile: z.string().max(4096).nullable().default(null),
     /** Added to OTEL_RESOURCE_ATTRIBUTES (team, cost_center...); host.name is always there for a shared backend. */
-    resourceAttributes: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), z.string().max(256)).default({}),
+    resourceAttributes: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), z.string().max(256).regex(/^[A-Za-z0-9_.@:/+-]*$/, 'letters, digits and . _ @ : / + - only')).default({}),
+    /** Where Claude Code's events go on a shared backend (a Loki's base URL); null: no events are sent. */
+    lokiUrl: httpUrl.nullable().default(null),
     /** Who "me" is (an email), where Claude Code's own identity is not enough. */
     identity: z.string().max(256).nullable().default(null),
   })

@@ -23,7 +23,7 @@ import { readRecord, saveRecord, type ApplyRecord } from './settings-record.js';
 import { assertWritable, readSettings, replaceSettings, sha256 } from './settings-file.js';
 
 export type { ClaudeEnvPlan, EnvChange, SettingsSection } from './types.js';
-export type { ApplyRecord, RecordedHook, RecordedKey, RecordedStatusLine } from './settings-record.js';
+export type { ApplyRecord, RecordedHook, RecordedKey, RecordedValue } from './settings-record.js';
 export type { JsonObject, JsonValue } from './json-text.js';
 export { ClaudeSettingsError, type ClaudeSettingsCode } from './claude-settings-error.js';
 export { planApply, planRevert, planSettingsApply, planSettingsRevert, type ClaudeSettingsDesired, type PlanBody, type PlannedApply } from './settings-plan.js';

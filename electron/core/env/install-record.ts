@@ -3,7 +3,8 @@
  * (claude-installs.json, one entry per settings file, under an id our commands carry): where reads and
  * pushes go, and the user's own status line command that ours wraps. Claude Code does not hand its
  * settings' `env` to the status line and hook commands, so this is how they push exactly where Claude
- * Code pushes: both were written by the same apply, from the same settings. No secrets are kept here.
+ * Code pushes: both were written by the same apply, from the same settings — with the same resource
+ * attributes (host.name…) and the same headers that are not secrets. No secrets are kept here.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,14 +19,28 @@ export interface InstallRecord {
   otlpMetricsUrl: string;
   /** The user's own status line command, run first; ours adds a segment to its line. */
   wrappedCommand?: string;
+  /** What Claude Code's pushes carry as OTEL_RESOURCE_ATTRIBUTES (a shared backend: host.name, team…). */
+  resourceAttributes?: Record<string, string>;
+  /** The headers that are not secrets (OTEL_EXPORTER_OTLP_HEADERS: X-Scope-OrgID…). */
+  headers?: Record<string, string>;
 }
 
 /** The id our commands carry for a settings file. */
 export const installId = (settingsFile: string): string => createHash('sha256').update(settingsFile).digest('hex').slice(0, 12);
 
+const isStringMap = (v: unknown): v is Record<string, string> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
 const isRecord = (v: unknown): v is InstallRecord => {
   const r = v as Partial<InstallRecord> | null;
-  return typeof r === 'object' && r !== null && typeof r.settingsFile === 'string' && typeof r.prometheusUrl === 'string' && typeof r.otlpMetricsUrl === 'string' && (r.wrappedCommand === undefined || typeof r.wrappedCommand === 'string');
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.settingsFile === 'string' &&
+    typeof r.prometheusUrl === 'string' &&
+    typeof r.otlpMetricsUrl === 'string' &&
+    (r.wrappedCommand === undefined || typeof r.wrappedCommand === 'string') &&
+    (r.resourceAttributes === undefined || isStringMap(r.resourceAttributes)) &&
+    (r.headers === undefined || isStringMap(r.headers))
+  );
 };
 
 function parse(text: string): Record<string, InstallRecord> {

@@ -12,6 +12,7 @@ import { dropInstall, installId, saveInstall } from './install-record.js';
 import { otlpMetricsEndpoint } from '../config/endpoints.js';
 import type { ClaudeEnvPlan } from './types.js';
 import type { JsonObject } from './json-text.js';
+import type { PushTarget } from './push-target.js';
 
 export interface InstallChoice {
   mode: TelemetryMode;
@@ -29,11 +30,16 @@ export function ourHook(invocation: CcmonInvocation, settingsFile: string): Json
   return { hooks: [{ type: 'command', command: ccmonCommandLine(invocation, ['hook', '--install', installId(settingsFile)]), timeout: 5 }] };
 }
 
+/** Claude Code's otelHeadersHelper: the command that prints a shared backend's credentials as headers. */
+export const ourHeadersHelper = (invocation: CcmonInvocation, settingsFile: string): string => ccmonCommandLine(invocation, ['otel-headers', '--install', installId(settingsFile)]);
+
 export interface InstallContext {
   files: ClaudeEnvFiles;
   /** The app's config folder (the wrapped status line command lives there). */
   configDir: string;
   settings: Pick<Settings, 'prometheusUrl' | 'lokiUrl' | 'exporterUrl' | 'otlpMetricsUrl'>;
+  /** Where the pushes go: the local stack, or a shared backend with its attributes and credentials. */
+  target?: PushTarget;
   invocation?: CcmonInvocation;
 }
 
@@ -41,7 +47,12 @@ async function desired(choice: InstallChoice, ctx: InstallContext) {
   const invocation = ctx.invocation ?? ccmonInvocation();
   const statusLine = choice.statusLine === false ? null : await planStatusLine(ctx.files.settingsFile, ctx.configDir, invocation);
   const hooks = choice.hooks === false ? undefined : Object.fromEntries(hookEvents.map((e) => [e, ourHook(invocation, ctx.files.settingsFile)]));
-  const wanted: ClaudeSettingsDesired = { env: envVars(choice.mode, ctx.settings), ...(statusLine ? { statusLine: statusLine.statusLine } : {}), ...(hooks ? { hooks } : {}) };
+  const wanted: ClaudeSettingsDesired = {
+    env: envVars(choice.mode, ctx.settings, ctx.target),
+    ...(statusLine ? { statusLine: statusLine.statusLine } : {}),
+    ...(ctx.target?.credentials ? { otelHeadersHelper: ourHeadersHelper(invocation, ctx.files.settingsFile) } : {}),
+    ...(hooks ? { hooks } : {}),
+  };
   return { wanted, wrappedCommand: statusLine?.wrappedCommand ?? null };
 }
 
@@ -54,6 +65,7 @@ export async function applyInstall(choice: InstallChoice, ctx: InstallContext, o
       prometheusUrl: ctx.settings.prometheusUrl,
       otlpMetricsUrl: otlpMetricsEndpoint(ctx.settings),
       ...(wrappedCommand ? { wrappedCommand } : {}),
+      ...(ctx.target?.kind === 'remote' ? { resourceAttributes: ctx.target.resourceAttributes, headers: ctx.target.headers } : {}),
     });
   }
   return applyClaudeSettings(ctx.files, wanted, opts);
@@ -61,11 +73,15 @@ export async function applyInstall(choice: InstallChoice, ctx: InstallContext, o
 
 export async function revertInstall(ctx: InstallContext, opts: { dryRun?: boolean } = {}): Promise<ClaudeEnvPlan> {
   const invocation = ctx.invocation ?? ccmonInvocation();
-  const fallback: ClaudeSettingsDesired[] = (['push', 'scrape'] as const).map((mode) => ({
-    env: envVars(mode, ctx.settings),
+  const ours = {
     statusLine: { type: 'command', command: ccmonCommandLine(invocation, ['statusline', '--install', installId(ctx.files.settingsFile)]), padding: 0 },
+    otelHeadersHelper: ourHeadersHelper(invocation, ctx.files.settingsFile),
     hooks: Object.fromEntries(hookEvents.map((e) => [e, ourHook(invocation, ctx.files.settingsFile)])),
-  }));
+  };
+  const fallback: ClaudeSettingsDesired[] = [
+    ...(['push', 'scrape'] as const).map((mode) => ({ env: envVars(mode, ctx.settings), ...ours })),
+    ...(ctx.target?.kind === 'remote' ? [{ env: envVars('push', ctx.settings, ctx.target), ...ours }] : []),
+  ];
   const plan = await revertClaudeSettings(ctx.files, fallback, opts);
   if (plan.applied) await dropInstall(ctx.configDir, ctx.files.settingsFile);
   return plan;

@@ -1,5 +1,5 @@
 /**
- * Claude Code's settings.json as a few locations we manage (`env.<KEY>`, `statusLine`, the elements of
+ * Claude Code's settings.json as a few locations we manage (`env.<KEY>`, `statusLine`, `otelHeadersHelper`, the elements of
  * `hooks.<Event>`), each read and edited in place in the text. Opening refuses what cannot be edited
  * safely; looking a location up refuses it when it is ambiguous (a duplicate key, of which Claude
  * Code reads the last) or of the wrong type. Pure.
@@ -147,23 +147,23 @@ export function dropEnvIfEmpty(doc: SettingsDoc): SettingsDoc {
   return withText(doc, removeMember(doc.text, doc.root, memberIndex(doc.root, env.parent!)));
 }
 
-// ---- statusLine ----
+// ---- top-level values we own (statusLine, otelHeadersHelper) ----
 
-/** The statusLine value's JSON text, or null when there is none. */
-export function statusLineText(doc: SettingsDoc): string | null {
-  const property = single(doc, doc.root, 'statusLine', 'statusLine');
+/** A top-level value's JSON text, or null when there is none. */
+export function topLevelText(doc: SettingsDoc, key: string): string | null {
+  const property = single(doc, doc.root, key, key);
   return property ? nodeText(doc.text, propertyValue(property)) : null;
 }
 
-export function setStatusLine(doc: SettingsDoc, value: JsonValue): SettingsDoc {
-  const property = single(doc, doc.root, 'statusLine', 'statusLine');
+export function setTopLevel(doc: SettingsDoc, key: string, value: JsonValue): SettingsDoc {
+  const property = single(doc, doc.root, key, key);
   if (property) return withText(doc, replaceValue(doc.text, propertyValue(property), value, doc.style));
-  return withText(doc, insertMember(doc.text, doc.root, 'statusLine', value, doc.style));
+  return withText(doc, insertMember(doc.text, doc.root, key, value, doc.style));
 }
 
-/** Puts back the statusLine's exact text; null removes it. */
-export function restoreStatusLine(doc: SettingsDoc, previousText: string | null): SettingsDoc {
-  const property = single(doc, doc.root, 'statusLine', 'statusLine');
+/** Puts back a top-level value's exact text; null removes it. */
+export function restoreTopLevel(doc: SettingsDoc, key: string, previousText: string | null): SettingsDoc {
+  const property = single(doc, doc.root, key, key);
   if (!property) return doc;
   if (previousText === null) return withText(doc, removeMember(doc.text, doc.root, memberIndex(doc.root, property)));
   return withText(doc, replaceText(doc.text, propertyValue(property), previousText));

@@ -4,7 +4,8 @@
  *
  * - `env.<KEY>`: set to the wanted string. Keys a previous apply set and this one no longer wants
  *   (a switch from push to scrape) go back to what they were, unless the user changed them since.
- * - `statusLine`: replaced by ours; the user's own is recorded as text and put back by revert.
+ * - `statusLine`, `otelHeadersHelper`: replaced by ours; the user's own is recorded as text and put back
+ *   by revert.
  * - `hooks.<Event>`: one element of ours appended (never a second copy); the user's are not touched.
  *   Revert removes exactly our element, and the list and `hooks` too when we made them and they are
  *   empty again.
@@ -12,7 +13,7 @@
  */
 import { managedKeys } from './snippet.js';
 import type { ClaudeEnvPlan, EnvChange, EnvVars, SettingsSection } from './types.js';
-import type { ApplyRecord, RecordedHook, RecordedKey, RecordedStatusLine } from './settings-record.js';
+import type { ApplyRecord, RecordedHook, RecordedKey, RecordedValue } from './settings-record.js';
 import type { JsonObject, JsonValue } from './json-text.js';
 import {
   appendHook,
@@ -29,11 +30,11 @@ import {
   openSettings,
   removeHook,
   restoreEnv,
-  restoreStatusLine,
+  restoreTopLevel,
   sameJson,
   setEnv,
-  setStatusLine,
-  statusLineText,
+  setTopLevel,
+  topLevelText,
   type SettingsDoc,
 } from './settings-edits.js';
 
@@ -46,8 +47,14 @@ import {
 export interface ClaudeSettingsDesired {
   env: EnvVars;
   statusLine?: JsonObject;
+  /** The command Claude Code runs for its OTLP headers (a shared backend's credentials). */
+  otelHeadersHelper?: string;
   hooks?: Record<string, JsonObject>;
 }
+
+/** The top-level values we own whole while applied (the user's own is put back by revert). */
+export const ownedKeys = ['statusLine', 'otelHeadersHelper'] as const;
+type OwnedKey = (typeof ownedKeys)[number];
 
 export type PlanBody = Omit<ClaudeEnvPlan, 'backupFile' | 'applied'>;
 
@@ -82,9 +89,9 @@ const own = <T>(object: Record<string, T> | undefined, key: string): T | undefin
 const previousTextOf = (rec: RecordedKey): string | null => (rec.previousText !== undefined ? rec.previousText : rec.previous === null ? null : JSON.stringify(rec.previous));
 
 /** Refuses, before any edit, a managed location that is ambiguous or of the wrong type. */
-function checkLocations(doc: SettingsDoc, keys: Iterable<string>, statusLine: boolean, events: Iterable<string>): void {
+function checkLocations(doc: SettingsDoc, keys: Iterable<string>, owned: Iterable<OwnedKey>, events: Iterable<string>): void {
   for (const key of keys) envValue(doc, key);
-  if (statusLine) statusLineText(doc);
+  for (const key of owned) topLevelText(doc, key);
   for (const event of events) hookArray(doc, event);
 }
 
@@ -101,15 +108,15 @@ function restoreEnvKey(edits: Edits, key: string, rec: RecordedKey): void {
   edits.change('env', key, current.display, rec.previous);
 }
 
-function restoreOurStatusLine(edits: Edits, rec: RecordedStatusLine): void {
-  const current = statusLineText(edits.doc);
+function restoreOwned(edits: Edits, key: OwnedKey, rec: RecordedValue): void {
+  const current = topLevelText(edits.doc, key);
   if (current === null || !sameJson(current, JSON.parse(rec.written) as JsonValue)) {
-    if (current !== rec.previousText) edits.keptUserValues.push('statusLine');
+    if (current !== rec.previousText) edits.keptUserValues.push(key);
     return;
   }
   if (current === rec.previousText) return;
-  edits.doc = restoreStatusLine(edits.doc, rec.previousText);
-  edits.change('statusLine', 'statusLine', current, rec.previousText);
+  edits.doc = restoreTopLevel(edits.doc, key, rec.previousText);
+  edits.change(key, key, current, rec.previousText);
 }
 
 /** Removes our element from `hooks.<event>` (a user's copy of it, or our changed one, stays). */
@@ -140,20 +147,22 @@ function applyEnv(edits: Edits, vars: EnvVars, previous: ApplyRecord | null): Re
   return keys;
 }
 
-function applyStatusLine(edits: Edits, wanted: JsonObject | undefined, prior: RecordedStatusLine | undefined): RecordedStatusLine | undefined {
-  if (!wanted) {
-    if (prior) restoreOurStatusLine(edits, prior);
+function applyOwned(edits: Edits, key: OwnedKey, wanted: JsonValue | undefined, prior: RecordedValue | undefined): RecordedValue | undefined {
+  if (wanted === undefined) {
+    if (prior) restoreOwned(edits, key, prior);
     return undefined;
   }
-  const current = statusLineText(edits.doc);
+  const current = topLevelText(edits.doc, key);
   const record = { written: JSON.stringify(wanted), previousText: prior ? prior.previousText : current };
-  if (current !== null && sameJson(current, wanted)) edits.unchanged.push('statusLine');
+  if (current !== null && sameJson(current, wanted)) edits.unchanged.push(key);
   else {
-    edits.doc = setStatusLine(edits.doc, wanted);
-    edits.change('statusLine', 'statusLine', current, statusLineText(edits.doc));
+    edits.doc = setTopLevel(edits.doc, key, wanted);
+    edits.change(key, key, current, topLevelText(edits.doc, key));
   }
   return record;
 }
+
+const ownedIn = (d: ClaudeSettingsDesired | ApplyRecord | null | undefined): OwnedKey[] => ownedKeys.filter((k) => d?.[k] !== undefined);
 
 function applyHooks(edits: Edits, wanted: Record<string, JsonObject>, prior: ApplyRecord['hooks']): ApplyRecord['hooks'] {
   if (!prior && Object.keys(wanted).length === 0) return undefined;
@@ -186,18 +195,18 @@ export function planSettingsApply(text: string | null, file: string, desired: Cl
   const doc = openSettings(text, file);
   const hooks = desired.hooks ?? {};
   const envKeysManaged = [...Object.keys(desired.env), ...Object.keys(previous?.keys ?? {})];
-  checkLocations(doc, envKeysManaged, desired.statusLine !== undefined || previous?.statusLine !== undefined, [...Object.keys(hooks), ...Object.keys(previous?.hooks?.events ?? {})]);
+  checkLocations(doc, envKeysManaged, new Set([...ownedIn(desired), ...ownedIn(previous)]), [...Object.keys(hooks), ...Object.keys(previous?.hooks?.events ?? {})]);
   const envMissing = envKeysManaged.length > 0 && envObject(doc) === undefined;
   const edits = new Edits(doc);
   const keys = applyEnv(edits, desired.env, previous);
-  const statusLine = applyStatusLine(edits, desired.statusLine, previous?.statusLine);
+  const owned = Object.fromEntries(ownedKeys.map((k) => [k, applyOwned(edits, k, desired[k], previous?.[k])]).filter(([, r]) => r !== undefined)) as Partial<Record<OwnedKey, RecordedValue>>;
   const hookRecord = applyHooks(edits, hooks, previous?.hooks);
   const record: ApplyRecord = {
     keys,
     envCreated: previous ? previous.envCreated : envMissing,
     fileCreated: previous ? previous.fileCreated : text === null,
     appliedAt: now.toISOString(),
-    ...(statusLine ? { statusLine } : {}),
+    ...owned,
     ...(hookRecord ? { hooks: hookRecord } : {}),
   };
   return { plan: edits.plan(text, file), record };
@@ -206,7 +215,10 @@ export function planSettingsApply(text: string | null, file: string, desired: Cl
 function revertRecorded(edits: Edits, record: ApplyRecord): void {
   for (const [key, rec] of Object.entries(record.keys)) restoreEnvKey(edits, key, rec);
   if (record.envCreated) edits.doc = dropEnvIfEmpty(edits.doc);
-  if (record.statusLine) restoreOurStatusLine(edits, record.statusLine);
+  for (const key of ownedKeys) {
+    const rec = record[key];
+    if (rec) restoreOwned(edits, key, rec);
+  }
   if (record.hooks) {
     for (const [event, rec] of Object.entries(record.hooks.events)) removeOurHook(edits, event, rec, true);
     if (record.hooks.created) edits.doc = dropHooksIfEmpty(edits.doc);
@@ -225,10 +237,11 @@ function revertUnrecorded(edits: Edits, fallback: ClaudeSettingsDesired[]): void
       edits.change('env', key, current.str, null);
     } else edits.keptUserValues.push(key);
   }
-  const statusLine = fallback.some((f) => f.statusLine) ? statusLineText(edits.doc) : null;
-  if (statusLine !== null && fallback.some((f) => f.statusLine && sameJson(statusLine, f.statusLine))) {
-    edits.doc = restoreStatusLine(edits.doc, null);
-    edits.change('statusLine', 'statusLine', statusLine, null);
+  for (const key of ownedKeys) {
+    const current = fallback.some((f) => f[key] !== undefined) ? topLevelText(edits.doc, key) : null;
+    if (current === null || !fallback.some((f) => f[key] !== undefined && sameJson(current, f[key]))) continue;
+    edits.doc = restoreTopLevel(edits.doc, key, null);
+    edits.change(key, key, current, null);
   }
   for (const f of fallback) {
     for (const [event, element] of Object.entries(f.hooks ?? {})) removeOurHook(edits, event, { element: JSON.stringify(element), arrayCreated: false }, false);
@@ -245,7 +258,7 @@ export function planSettingsRevert(text: string | null, file: string, record: Ap
   checkLocations(
     doc,
     record ? Object.keys(record.keys) : [...managedKeys, ...fallback.flatMap((f) => Object.keys(f.env))],
-    record ? record.statusLine !== undefined : fallback.some((f) => f.statusLine),
+    record ? ownedIn(record) : new Set(fallback.flatMap(ownedIn)),
     record ? Object.keys(record.hooks?.events ?? {}) : fallback.flatMap((f) => Object.keys(f.hooks ?? {})),
   );
   const edits = new Edits(doc);

@@ -15,10 +15,11 @@ export interface RecordedKey {
   previousText?: string | null;
 }
 
-export interface RecordedStatusLine {
-  /** The JSON of the statusLine we wrote. */
+/** A top-level value we own while applied (statusLine, otelHeadersHelper). */
+export interface RecordedValue {
+  /** The JSON of the value we wrote. */
   written: string;
-  /** The user's statusLine before, exactly as it was written; null: there was none. */
+  /** The user's value before, exactly as it was written; null: there was none. */
   previousText: string | null;
 }
 
@@ -34,7 +35,8 @@ export interface ApplyRecord {
   envCreated: boolean;
   fileCreated: boolean;
   appliedAt: string;
-  statusLine?: RecordedStatusLine;
+  statusLine?: RecordedValue;
+  otelHeadersHelper?: RecordedValue;
   hooks?: { created: boolean; events: Record<string, RecordedHook> };
   /** sha256 (hex) of the bytes our last apply wrote. */
   writtenSha256?: string;
@@ -45,12 +47,14 @@ export interface ApplyRecord {
   original?: { sha256: string | null; backupFile: string | null } | null;
 }
 
+const recordedValue = z.object({ written: z.string(), previousText: z.string().nullable() });
 const recordSchema = z.object({
   keys: z.record(z.string(), z.object({ value: z.string(), previous: z.string().nullable(), previousText: z.string().nullable().optional() })),
   envCreated: z.boolean(),
   fileCreated: z.boolean(),
   appliedAt: z.string(),
-  statusLine: z.object({ written: z.string(), previousText: z.string().nullable() }).optional(),
+  statusLine: recordedValue.optional(),
+  otelHeadersHelper: recordedValue.optional(),
   hooks: z.object({ created: z.boolean(), events: z.record(z.string(), z.object({ element: z.string(), arrayCreated: z.boolean() })) }).optional(),
   writtenSha256: z.string().optional(),
   original: z.object({ sha256: z.string().nullable(), backupFile: z.string().nullable() }).nullable().optional(),

@@ -18,10 +18,10 @@ export interface EnvSnippet {
 }
 
 /** The parts of Claude Code's settings.json we manage. */
-export type SettingsSection = 'env' | 'statusLine' | 'hooks';
+export type SettingsSection = 'env' | 'statusLine' | 'otelHeadersHelper' | 'hooks';
 
 /**
- * One managed location that changes. `key`: the variable's name in "env", "statusLine", or
+ * One managed location that changes. `key`: the variable's name in "env", "statusLine", "otelHeadersHelper", or
  * "hooks.<Event>" (e.g. "hooks.SessionStart"). `before`/`after`: an env variable's string (or a
  * non-string value's JSON text); for statusLine the value's JSON text; for a hook, the JSON text of
  * the one element we add (`before` null) or take out (`after` null).

@@ -27,15 +27,22 @@ export const formatBytes = (n: number): string => (n >= 1024 * 1024 ? `${Math.ro
  */
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 // node:https (and with it TLS) is loaded on the first https request: a loopback status line never pays for it.
-let secure: { module: typeof https; agent: https.Agent } | undefined;
-function transportFor(protocol: string): { module: typeof http | typeof https; agent: http.Agent } | undefined {
+let https_: typeof https | undefined;
+// One agent per trusted CA set (the public roots alone, or with a backend's own CA), reused like the http one.
+const secureAgents = new Map<string, https.Agent>();
+function transportFor(protocol: string, ca: string | undefined): { module: typeof http | typeof https; agent: http.Agent } | undefined {
   if (protocol === 'http:') return { module: http, agent: httpAgent };
   if (protocol !== 'https:') return undefined;
-  if (!secure) {
-    const module = process.getBuiltinModule('node:https');
-    secure = { module, agent: new module.Agent({ keepAlive: true, maxSockets: 8 }) };
+  https_ ??= process.getBuiltinModule('node:https');
+  const key = ca ?? '';
+  let agent = secureAgents.get(key);
+  if (!agent) {
+    // A given CA is trusted beside the public roots, not instead of them; verification always stays on.
+    const roots = ca ? [...process.getBuiltinModule('node:tls').rootCertificates, ca] : undefined;
+    agent = new https_.Agent({ keepAlive: true, maxSockets: 8, ...(roots ? { ca: roots } : {}) });
+    secureAgents.set(key, agent);
   }
-  return secure;
+  return { module: https_, agent };
 }
 
 export interface RequestOptions {
@@ -43,6 +50,8 @@ export interface RequestOptions {
   signal: AbortSignal;
   /** The answer is cut, and the request fails with AnswerTooLargeError, past this many bytes. */
   maxBytes: number;
+  /** A PEM CA (or bundle) trusted for https beside the public roots: a backend with its own CA. */
+  ca?: string | undefined;
 }
 
 /** POSTs a form body and reads the answer as text, up to `maxBytes`. Rejects on network errors and on `signal`. */
@@ -60,9 +69,9 @@ export function get(url: string, options: RequestOptions): Promise<HttpAnswer> {
   return send(url, 'GET', options);
 }
 
-function send(url: string, method: string, { headers, signal, maxBytes }: RequestOptions, body?: string | Uint8Array): Promise<HttpAnswer> {
+function send(url: string, method: string, { headers, signal, maxBytes, ca }: RequestOptions, body?: string | Uint8Array): Promise<HttpAnswer> {
   const target = new URL(url);
-  const transport = transportFor(target.protocol);
+  const transport = transportFor(target.protocol, ca);
   if (!transport) return Promise.reject(new TypeError(`Unsupported URL scheme ${target.protocol} in ${url}: use http:// or https://.`));
   return new Promise((resolve, reject) => {
     const req = transport.module.request(target, { method, headers, agent: transport.agent, signal }, (res) => {

@@ -3,6 +3,9 @@ import { PrometheusError, networkReason } from './errors.js';
 import { deadline, isTimeout } from '../net/timeout.js';
 import { AnswerTooLargeError, formatBytes, get, postForm, type HttpAnswer } from '../net/http.js';
 import { printable } from '../format/printable.js';
+import { readCaFile } from '../net/ca-file.js';
+import { localWording, type BackendWording } from '../config/backend.js';
+import { AppError } from '../api/error-codes.js';
 import { asApiAnswer, asQueryData, isStringList, type ApiData } from './response.js';
 
 export interface PrometheusClientOptions {
@@ -14,6 +17,8 @@ export interface PrometheusClientOptions {
   maxAnswerBytes?: number;
   /** Send requests through this fetch instead of node:http (tests). */
   fetch?: typeof fetch;
+  /** How errors name the backend and what they advise (default: a local Prometheus). */
+  wording?: BackendWording | undefined;
 }
 
 export interface InstantSample {
@@ -35,7 +40,6 @@ export interface RangeSeries {
  */
 export const defaultMaxAnswerBytes = 8 * 1024 * 1024;
 
-const unreachableHint = 'Start the stack with `ccmon stack up`, or set CCMON_PROMETHEUS_URL.';
 
 /** A small client for the Prometheus HTTP API (`/api/v1/query`, `/api/v1/query_range`). */
 export class PrometheusClient {
@@ -44,6 +48,9 @@ export class PrometheusClient {
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
   private readonly fetchImpl: typeof fetch | undefined;
+  private readonly wording: BackendWording;
+  private readonly caFile: string | undefined;
+  private ca: string | undefined;
 
   constructor(options: PrometheusClientOptions) {
     this.url = options.url.replace(/\/+$/, '');
@@ -51,6 +58,13 @@ export class PrometheusClient {
     this.maxBytes = options.maxAnswerBytes ?? maxAnswerBytesFromEnv() ?? defaultMaxAnswerBytes;
     this.fetchImpl = options.fetch;
     this.headers = { Accept: 'application/json', ...authHeaders(options.auth) };
+    this.wording = options.wording ?? localWording(this.url);
+    this.caFile = options.auth?.caFile;
+  }
+
+  /** "Prometheus at …" or "The backend … at …": how messages name it. */
+  get label(): string {
+    return this.wording.label;
   }
 
   /** Instant query at `time` (default: now). Scalars come back as one sample with no labels. */
@@ -60,7 +74,7 @@ export class PrometheusClient {
     const data = await this.queryData('/api/v1/query', params);
     if (data.resultType === 'vector') return data.result.map((s) => ({ metric: s.metric, timestamp: s.value[0], value: Number(s.value[1]) }));
     if (data.resultType === 'scalar') return [{ metric: {}, timestamp: data.result[0], value: Number(data.result[1]) }];
-    throw new PrometheusError('response', `Prometheus at ${this.url} answered a ${data.resultType} to an instant query for ${printable(expr, 200)}.`);
+    throw new PrometheusError('response', `${this.wording.label} answered a ${data.resultType} to an instant query for ${printable(expr, 200)}.`);
   }
 
   /** Range query evaluated at every `stepSeconds` from `start` to `end`. */
@@ -114,7 +128,7 @@ export class PrometheusClient {
   }
 
   private matrix(data: ApiData, expr: string, what: string): RangeSeries[] {
-    if (data.resultType !== 'matrix') throw new PrometheusError('response', `Prometheus at ${this.url} answered a ${data.resultType} to ${what} for ${printable(expr, 200)}.`);
+    if (data.resultType !== 'matrix') throw new PrometheusError('response', `${this.wording.label} answered a ${data.resultType} to ${what} for ${printable(expr, 200)}.`);
     return data.result.map((s) => ({ metric: s.metric, values: s.values.map(([t, v]) => [t, Number(v)] as [number, number]) }));
   }
 
@@ -126,7 +140,7 @@ export class PrometheusClient {
 
   private notApiJson(path: string, detail: string, res?: HttpAnswer): PrometheusError {
     const how = res ? `HTTP ${res.status}${res.contentType ? `, ${printable(res.contentType.split(';')[0] ?? '', 60)}` : ''}` : printable(detail, 120);
-    return new PrometheusError('http', `Prometheus at ${this.url} answered something that is not Prometheus API JSON (${how}) on ${path}.`, `Check that ${this.url} is a Prometheus server (its HTTP API lives under /api/v1).`, 'prometheus-response');
+    return new PrometheusError('http', `${this.wording.label} answered something that is not Prometheus API JSON (${how}) on ${path}.`, `Check that ${this.url} is a Prometheus server (its HTTP API lives under /api/v1).`, 'prometheus-response');
   }
 
   private async request(path: string, params: URLSearchParams): Promise<unknown> {
@@ -136,13 +150,14 @@ export class PrometheusClient {
     try {
       res = await this.send(endpoint, timer.signal, params.toString());
     } catch (err) {
+      if (err instanceof AppError) throw err;
       if (err instanceof AnswerTooLargeError) {
-        throw new PrometheusError('too-large', `Prometheus at ${this.url} answered more than ${formatBytes(this.maxBytes)} on ${path}: not a Prometheus API answer this app asked for.`, `Check that ${this.url} is a Prometheus server; CCMON_MAX_ANSWER_MB raises the limit.`);
+        throw new PrometheusError('too-large', `${this.wording.label} answered more than ${formatBytes(this.maxBytes)} on ${path}: not a Prometheus API answer this app asked for.`, `Check that ${this.url} is a Prometheus server; CCMON_MAX_ANSWER_MB raises the limit.`);
       }
       if (isTimeout(err)) {
-        throw new PrometheusError('timeout', `Prometheus at ${this.url} did not answer within ${this.timeoutMs} ms.`, 'Check that Prometheus is running and not overloaded, or raise the timeout.');
+        throw new PrometheusError('timeout', `${this.wording.label} did not answer within ${this.timeoutMs} ms.`, 'Check that Prometheus is running and not overloaded, or raise the timeout.');
       }
-      throw new PrometheusError('unreachable', `Prometheus at ${this.url} is not reachable (${printable(networkReason(err), 120)}).`, unreachableHint);
+      throw new PrometheusError('unreachable', `${this.wording.label} is not reachable (${printable(networkReason(err), 120)}).`, this.wording.unreachableHint);
     } finally {
       timer.clear();
     }
@@ -154,13 +169,13 @@ export class PrometheusClient {
     }
     const body = asApiAnswer(json);
     if (body?.status === 'error') {
-      throw new PrometheusError('query', `Prometheus at ${this.url} rejected the query (${printable(body.errorType, 40)}): ${printable(body.error)}`);
+      throw new PrometheusError('query', `${this.wording.label} rejected the query (${printable(body.errorType, 40)}): ${printable(body.error)}`);
     }
     if (res.status === 401 || res.status === 403) {
-      throw new PrometheusError('http', `Prometheus at ${this.url} refused the request (HTTP ${res.status}${res.statusText ? ` ${printable(res.statusText, 40)}` : ''}) on ${path}.`, 'Check the Prometheus credentials (bearer token or basic auth) in the settings.', 'prometheus-auth');
+      throw new PrometheusError('http', `${this.wording.label} refused the request (HTTP ${res.status}${res.statusText ? ` ${printable(res.statusText, 40)}` : ''}) on ${path}.`, this.wording.authHint, 'prometheus-auth');
     }
     if (!res.ok && body) {
-      throw new PrometheusError('http', `Prometheus at ${this.url} answered HTTP ${res.status} ${printable(res.statusText, 40)} on ${path}.`, `Check that ${this.url} is a Prometheus server (its HTTP API lives under /api/v1).`);
+      throw new PrometheusError('http', `${this.wording.label} answered HTTP ${res.status} ${printable(res.statusText, 40)} on ${path}.`, `Check that ${this.url} is a Prometheus server (its HTTP API lives under /api/v1).`);
     }
     if (!body) throw this.notApiJson(path, 'not JSON', res);
     return body.data;
@@ -168,7 +183,9 @@ export class PrometheusClient {
 
   /** A GET, or with a form `body` a POST, through node:http (or the injected fetch), the answer read up to the cap. */
   private async send(url: string, signal: AbortSignal, body?: string): Promise<HttpAnswer> {
-    const options = { headers: this.headers, signal, maxBytes: this.maxBytes };
+    // Read at the first request, not at construction: a host is built before anyone asks it anything.
+    if (this.caFile && this.ca === undefined) this.ca = readCaFile(this.caFile);
+    const options = { headers: this.headers, signal, maxBytes: this.maxBytes, ca: this.ca };
     if (!this.fetchImpl) return body === undefined ? get(url, options) : postForm(url, body, options);
     const init: RequestInit =
       body === undefined ? { headers: this.headers, signal } : { method: 'POST', headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal };
