@@ -60,9 +60,10 @@ export interface VmauthHandle {
   stop(): Promise<void>;
 }
 
+// Closures, not methods: handed on unbound.
 interface Server {
-  logs(): string;
-  stop(): Promise<void>;
+  logs: () => string;
+  stop: () => Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
