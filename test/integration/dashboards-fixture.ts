@@ -213,7 +213,7 @@ export async function queryInstant(prom: PrometheusHandle, expr: string, atMs: n
 /** GET /api/v1/label/<label>/values?match[]=selector, as Grafana's label_values() does. */
 export async function labelValues(prom: PrometheusHandle, label: string, selector: string, startMs: number, endMs: number): Promise<string[]> {
   const q = new URLSearchParams({ 'match[]': selector, start: String(startMs / 1000), end: String(endMs / 1000) });
-  const res = await fetch(`${prom.url}/api/v1/label/${encodeURIComponent(label)}/values?${q}`, { signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(`${prom.url}/api/v1/label/${encodeURIComponent(label)}/values?${q.toString()}`, { signal: AbortSignal.timeout(10_000) });
   const json = (await res.json()) as ApiBody<string[]>;
   if (json.status !== 'success') throw new Error(`label values ${label} failed: ${json.error}`);
   return json.data;
