@@ -16,6 +16,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import { after, before, test } from 'node:test';
 import { apiMethods, eventChannel, methodChannel } from '../../electron/core/api/contract.js';
 import { buildTrayMenu } from '../../electron/main/tray-menu.js';
@@ -138,7 +139,13 @@ test('IPC: the real preload bundle exposes exactly the API + on(), and round-tri
     if (id === 'electron') return double;
     throw new Error(`a sandboxed preload cannot require ${id}`);
   };
-  new Function('require', 'module', 'exports', 'process', code)(sandboxRequire, mod, mod.exports, { argv: ['electron', '--type=renderer', ...wp.additionalArguments] });
+  const preload = vm.compileFunction(code, ['require', 'module', 'exports', 'process'], { filename: preloadBundle }) as (
+    require: typeof sandboxRequire,
+    module: typeof mod,
+    exports: object,
+    process: { argv: string[] },
+  ) => void;
+  preload(sandboxRequire, mod, mod.exports, { argv: ['electron', '--type=renderer', ...wp.additionalArguments] });
   const bridge = double.contextBridge.exposed.get('ccmon') as Record<string, (arg?: unknown) => Promise<unknown>> & { on: (e: string, l: (p: unknown) => void) => () => void };
   assert.deepEqual(Object.keys(bridge).sort(), [...apiMethods, 'on'].sort());
 
@@ -157,7 +164,7 @@ test('IPC: the real preload bundle exposes exactly the API + on(), and round-tri
   const wc = double.record.windows[0]!.webContents;
   const updated = (await bridge.updateSettings!({ patch: { dailyBudgetUsd: 12.5, refreshIntervalSeconds: 30 } })) as { settings: { dailyBudgetUsd: number } };
   assert.equal(updated.settings.dailyBudgetUsd, 12.5);
-  const file = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8'));
+  const file = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as { dailyBudgetUsd: number; refreshIntervalSeconds: number };
   assert.equal(file.dailyBudgetUsd, 12.5);
   assert.equal(file.refreshIntervalSeconds, 30);
   assert.ok(wc.sent.some(([ch]) => ch === eventChannel('settings:changed')));
