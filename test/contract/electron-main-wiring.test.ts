@@ -1,7 +1,7 @@
 /**
  * CONTRACT test of the Electron host's wiring, run in plain Node because no Electron binary can run
  * here. It loads the BUILT main bundle (dist/electron/main/index.js) with the `electron` module
- * replaced by a recording double (support/electron-double.ts, via a module-resolution hook), and
+ * replaced by a recording double (test/support/electron/electron-double.ts, via a module-resolution hook), and
  * checks what the host asked Electron to do:
  *   - single-instance lock, userData = the CLI's settings folder, privileged renderer scheme;
  *   - the tray created with the state's icon and a menu built from state, updated when state changes;
@@ -21,7 +21,7 @@ import { after, before, test } from 'node:test';
 import { apiMethods, eventChannel, methodChannel } from '../../electron/core/api/contract.js';
 import { buildTrayMenu } from '../../electron/main/tray-menu.js';
 import type { AppHandle } from '../../electron/main/app.js';
-import { loadMain, preloadBundle, root, type Double } from './support/load-main.js';
+import { loadMain, preloadBundle, root, type Double } from '../support/electron/load-main.js';
 
 let double: Double;
 let handle: AppHandle;
