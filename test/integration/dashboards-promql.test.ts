@@ -15,7 +15,7 @@ import { applyVariableRegex, parseLabelValues, queriesOf, variableQueriesOf, typ
 import { builtinTimeValues, interpolate, regexValue } from '../../electron/core/grafana/template.js';
 import { DASHBOARDS, DASHBOARD_KEYS, PANELS, type DashboardKey } from '../../electron/core/grafana/uids.js';
 import { claudeMetrics, tokenTypes } from '../../electron/core/telemetry/metrics.js';
-import { OPUS_1M, SESSION_A, SESSION_B, SESSION_C, SESSION_D, USER_1, USER_2, labelValues, loadFixture, queryInstant, queryRange, total, type Fixture, type Loaded } from './dashboards-fixture.js';
+import { OPUS_1M, SESSION_A, SESSION_B, SESSION_C, SESSION_D, USER_1, USER_2, labelValues, loadFixture, queryInstant, queryRange, total, type Fixture, type Loaded } from '../support/dashboards-fixture.js';
 
 const DIR = fileURLToPath(new URL('../../compose/grafana/dashboards/', import.meta.url));
 const STEP = 2; // seconds: $__interval of the range queries

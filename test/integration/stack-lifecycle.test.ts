@@ -13,7 +13,7 @@ import type { StackStatus } from '../../electron/core/api/types.js';
 import { createMonitorService } from '../../electron/core/service.js';
 import { createStackController } from '../../electron/core/stack/index.js';
 import { defaultSettings } from '../../electron/core/config/settings-schema.js';
-import { docker, dockerCli, prepareDocker, root, testStack, waitFor, type TestStack } from './stack-harness.js';
+import { docker, dockerCli, prepareDocker, root, testStack, waitFor, type TestStack } from '../support/stack-harness.js';
 
 const skip = prepareDocker();
 let stack: TestStack;

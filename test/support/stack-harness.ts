@@ -13,8 +13,8 @@ import { main } from '../../electron/cli/index.js';
 import { StackManager } from '../../electron/core/stack/manager.js';
 import { labels } from '../../electron/core/stack/definition.js';
 import type { StackUrls } from '../../electron/core/stack/model.js';
-import { freePorts } from '../support/ports.js';
-import { tempDir } from '../support/tmp.js';
+import { freePorts } from './ports.js';
+import { tempDir } from './tmp.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const testImages = {

@@ -15,8 +15,8 @@ import { startScenario, type RunReport } from '../../scripts/simulator/runner.js
 import { parseScenario, type Scenario } from '../../scripts/simulator/scenario.js';
 import { MODELS, apiCall } from '../../scripts/simulator/scenarios/helpers.js';
 import { sessionUuid, userHash } from '../../scripts/simulator/ids.js';
-import { freePorts } from '../support/ports.js';
-import { startPrometheus, type PrometheusHandle, type PromSample, type ScrapeJob } from '../support/prometheus.js';
+import { freePorts } from './ports.js';
+import { startPrometheus, type PrometheusHandle, type PromSample, type ScrapeJob } from './prometheus.js';
 
 export const SPEED = 10;
 /** The model label as the real CLI writes it for the 1M-context variant: brackets must be regex-escaped. */
