@@ -175,7 +175,7 @@ function verdict({ refresh, naive }: { refresh: Latency; naive: Latency }): void
 }
 
 /** `count` moments 15 s apart ending at `endMs`, plus the one before them (the first, full summary). */
-const refreshMoments = (endMs: number, count: number): Date[] => [...Array(count + 1)].map((_, i) => new Date(endMs - (count - i) * 15_000));
+const refreshMoments = (endMs: number, count: number): Date[] => Array.from({ length: count + 1 }, (_, i) => new Date(endMs - (count - i) * 15_000));
 
 type Kept = { days: number; sessionsPerDay: number; endMs: number; sampleIntervalSec: number; rulesUntilMs: number };
 const kept = values.keep && existsSync(join(values.keep, 'options.json')) ? (JSON.parse(readFileSync(join(values.keep, 'options.json'), 'utf8')) as Kept) : undefined;

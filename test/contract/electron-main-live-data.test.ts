@@ -14,7 +14,7 @@ import { eventChannel } from '../../electron/core/api/contract.js';
 import type { AppHandle } from '../../electron/main/app.js';
 import { freePort } from '../support/ports.js';
 import { PROMETHEUS_BIN, startPrometheus, type PrometheusHandle } from '../support/prometheus.js';
-import { loadMain, type Double } from './support/load-main.js';
+import { loadMain, type Double } from '../support/electron/load-main.js';
 
 const skip = fs.existsSync(PROMETHEUS_BIN) ? false : `no Prometheus binary at ${PROMETHEUS_BIN} (bash scripts/deps/prometheus.sh)`;
 if (skip) process.stderr.write(`electron-main-live-data: SKIPPED — ${skip}\n`);

@@ -10,7 +10,7 @@ import { eventChannel, methodChannel } from '../../electron/core/api/contract.js
 import type { StackStatus } from '../../electron/core/api/types.js';
 import type { AppHandle } from '../../electron/main/app.js';
 import { STACK_WATCH_MS } from '../../electron/main/service-host.js';
-import { loadMain, type Double } from './support/load-main.js';
+import { loadMain, type Double } from '../support/electron/load-main.js';
 
 let double: Double;
 let handle: AppHandle;

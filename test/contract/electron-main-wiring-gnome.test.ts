@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { AppHandle } from '../../electron/main/app.js';
-import { loadMain, type Double } from './support/load-main.js';
+import { loadMain, type Double } from '../support/electron/load-main.js';
 
 let double: Double;
 let handle: AppHandle;

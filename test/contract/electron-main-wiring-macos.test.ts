@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { AppHandle } from '../../electron/main/app.js';
-import { loadMain, root, type Double } from './support/load-main.js';
+import { loadMain, root, type Double } from '../support/electron/load-main.js';
 
 let double: Double;
 let handle: AppHandle;

@@ -1,7 +1,7 @@
 /**
  * CONTRACT test of the Electron host's wiring, run in plain Node because no Electron binary can run
  * here. It loads the BUILT main bundle (dist/electron/main/index.js) with the `electron` module
- * replaced by a recording double (support/electron-double.ts, via a module-resolution hook), and
+ * replaced by a recording double (test/support/electron/electron-double.ts, via a module-resolution hook), and
  * checks what the host asked Electron to do:
  *   - single-instance lock, userData = the CLI's settings folder, privileged renderer scheme;
  *   - the tray created with the state's icon and a menu built from state, updated when state changes;
@@ -16,11 +16,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import { after, before, test } from 'node:test';
 import { apiMethods, eventChannel, methodChannel } from '../../electron/core/api/contract.js';
 import { buildTrayMenu } from '../../electron/main/tray-menu.js';
 import type { AppHandle } from '../../electron/main/app.js';
-import { loadMain, preloadBundle, root, type Double } from './support/load-main.js';
+import { loadMain, preloadBundle, root, type Double } from '../support/electron/load-main.js';
 
 let double: Double;
 let handle: AppHandle;
@@ -138,7 +139,13 @@ test('IPC: the real preload bundle exposes exactly the API + on(), and round-tri
     if (id === 'electron') return double;
     throw new Error(`a sandboxed preload cannot require ${id}`);
   };
-  new Function('require', 'module', 'exports', 'process', code)(sandboxRequire, mod, mod.exports, { argv: ['electron', '--type=renderer', ...wp.additionalArguments] });
+  const preload = vm.compileFunction(code, ['require', 'module', 'exports', 'process'], { filename: preloadBundle }) as (
+    require: typeof sandboxRequire,
+    module: typeof mod,
+    exports: object,
+    process: { argv: string[] },
+  ) => void;
+  preload(sandboxRequire, mod, mod.exports, { argv: ['electron', '--type=renderer', ...wp.additionalArguments] });
   const bridge = double.contextBridge.exposed.get('ccmon') as Record<string, (arg?: unknown) => Promise<unknown>> & { on: (e: string, l: (p: unknown) => void) => () => void };
   assert.deepEqual(Object.keys(bridge).sort(), [...apiMethods, 'on'].sort());
 
@@ -157,7 +164,7 @@ test('IPC: the real preload bundle exposes exactly the API + on(), and round-tri
   const wc = double.record.windows[0]!.webContents;
   const updated = (await bridge.updateSettings!({ patch: { dailyBudgetUsd: 12.5, refreshIntervalSeconds: 30 } })) as { settings: { dailyBudgetUsd: number } };
   assert.equal(updated.settings.dailyBudgetUsd, 12.5);
-  const file = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8'));
+  const file = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as { dailyBudgetUsd: number; refreshIntervalSeconds: number };
   assert.equal(file.dailyBudgetUsd, 12.5);
   assert.equal(file.refreshIntervalSeconds, 30);
   assert.ok(wc.sent.some(([ch]) => ch === eventChannel('settings:changed')));

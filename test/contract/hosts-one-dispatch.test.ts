@@ -14,7 +14,7 @@ import { methodChannel, type ApiMethod } from '../../electron/core/api/methods.j
 import { defaultSettings } from '../../electron/core/config/settings-schema.js';
 import { createMonitorService } from '../../electron/core/service.js';
 import { startWebServer, type WebServer } from '../../electron/web/server.js';
-import { loadMain, type Double } from './support/load-main.js';
+import { loadMain, type Double } from '../support/electron/load-main.js';
 
 let double: Double;
 let web: WebServer;

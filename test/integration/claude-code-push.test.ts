@@ -42,7 +42,7 @@ interface PushRig {
   standin: MessagesApiStandin;
   receiver: OtlpReceiver;
   /** A Claude Code session against the stand-in, exporting per `env`; killed when the test ends. */
-  start(env: Record<string, string>, options?: { gitInit?: boolean }): Promise<ClaudeSession>;
+  start: (env: Record<string, string>, options?: { gitInit?: boolean }) => Promise<ClaudeSession>;
 }
 
 /** A Messages API stand-in and an OTLP receiver for one test: both, and every session started, are closed however it ends. */
@@ -244,7 +244,8 @@ test('push mode: two concurrent sessions and a short one each land with their ow
       if (m.name !== 'claude_code.cost.usage') continue;
       const perSession = new Map<string, number>();
       for (const p of m.points) {
-        const id = String(p.attributes['session.id']);
+        const id = p.attributes['session.id'];
+        assert.ok(typeof id === 'string', 'each cost point names its session');
         perSession.set(id, (perSession.get(id) ?? 0) + p.value);
       }
       for (const [id, v] of perSession) lastCost.set(id, v);

@@ -14,8 +14,8 @@ import { dashboardFileName } from '../../electron/core/grafana/dashboards/index.
 import { applyVariableRegex, parseLabelValues, queriesOf, variableQueriesOf, type DashboardQuery } from '../../electron/core/grafana/extract.js';
 import { builtinTimeValues, interpolate, regexValue } from '../../electron/core/grafana/template.js';
 import { DASHBOARDS, DASHBOARD_KEYS, PANELS, type DashboardKey } from '../../electron/core/grafana/uids.js';
-import { claudeMetrics } from '../../electron/core/telemetry/metrics.js';
-import { OPUS_1M, SESSION_A, SESSION_B, SESSION_C, SESSION_D, USER_1, USER_2, labelValues, loadFixture, queryInstant, queryRange, total, type Fixture, type Loaded } from './dashboards-fixture.js';
+import { claudeMetrics, tokenTypes } from '../../electron/core/telemetry/metrics.js';
+import { OPUS_1M, SESSION_A, SESSION_B, SESSION_C, SESSION_D, USER_1, USER_2, labelValues, loadFixture, queryInstant, queryRange, total, type Fixture, type Loaded } from '../support/dashboards-fixture.js';
 
 const DIR = fileURLToPath(new URL('../../compose/grafana/dashboards/', import.meta.url));
 const STEP = 2; // seconds: $__interval of the range queries
@@ -106,7 +106,7 @@ for (const spelling of ['plain', 'unit'] as const) {
       const P = PANELS.overview;
       const close = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, b), `${what}: ${a} vs ${b}`);
       close(await stat(P.cost), known.costUsd, 'cost');
-      close(await stat(P.tokens), Object.values(known.tokens).reduce((a, b) => a + b, 0), 'tokens');
+      close(await stat(P.tokens), tokenTypes.reduce((a, k) => a + known.tokens[k], 0), 'tokens');
       assert.equal(await stat(P.sessions), known.sessions);
       assert.equal(await stat(P.linesAdded), known.linesOfCode.added);
       assert.equal(await stat(P.linesRemoved), known.linesOfCode.removed);
@@ -178,7 +178,7 @@ for (const spelling of ['plain', 'unit'] as const) {
 
     test('session durations are the wall-clock life of each session', async () => {
       const r = (await run(L(), find('usage', PANELS.usage.sessionDurations, 'A'), ALL)).result;
-      const dur = Object.fromEntries(r.map((s) => [s.metric.session_id, Number(s.value![1])]));
+      const dur = Object.fromEntries(r.map((s) => [s.metric.session_id ?? '', Number(s.value![1])] as const));
       const runs = fx[spelling].report.runs;
       for (const id of new Set(runs.map((x) => x.sessionId))) {
         const mine = runs.filter((x) => x.sessionId === id); // a resumed session: first start to last end

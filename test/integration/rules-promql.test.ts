@@ -16,7 +16,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { scenarioTotals, type KnownTotals } from '../../scripts/simulator/totals.js';
 import { PROMTOOL_BIN } from '../support/prometheus.js';
 import { tempDir } from '../support/tmp.js';
-import { SESSION_D, loadFixture, queryInstant, type Fixture, type Loaded } from './dashboards-fixture.js';
+import { SESSION_D, loadFixture, queryInstant, type Fixture, type Loaded } from '../support/dashboards-fixture.js';
 import { windowCount } from '../../electron/core/grafana/queries.js';
 import { metricSelector } from '../../electron/core/telemetry/metrics.js';
 

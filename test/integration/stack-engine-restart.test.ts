@@ -7,7 +7,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StackStatus } from '../../electron/core/api/types.js';
 import { allReady } from '../../electron/core/stack/model.js';
-import { PrivateEngine, prepareDocker, testImages, testStack, waitFor } from './stack-harness.js';
+import { PrivateEngine, prepareDocker, testImages, testStack, waitFor } from '../support/stack-harness.js';
 
 const skip = prepareDocker() ?? (process.getuid?.() !== 0 ? 'starting a private dockerd needs root' : null);
 const engine = new PrivateEngine();

@@ -15,7 +15,7 @@ import { createStackController } from '../../electron/core/stack/index.js';
 import { defaultSettings } from '../../electron/core/config/settings-schema.js';
 import { freePort } from '../support/ports.js';
 import { tempDir } from '../support/tmp.js';
-import { docker, prepareDocker, root, testStack } from './stack-harness.js';
+import { docker, prepareDocker, root, testStack } from '../support/stack-harness.js';
 
 const skip = prepareDocker();
 

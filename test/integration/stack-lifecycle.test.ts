@@ -8,11 +8,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type Docker from 'dockerode';
 import type { StackStatus } from '../../electron/core/api/types.js';
 import { createMonitorService } from '../../electron/core/service.js';
 import { createStackController } from '../../electron/core/stack/index.js';
 import { defaultSettings } from '../../electron/core/config/settings-schema.js';
-import { docker, dockerCli, prepareDocker, root, testStack, waitFor, type TestStack } from './stack-harness.js';
+import { docker, dockerCli, prepareDocker, root, testStack, waitFor, type TestStack } from '../support/stack-harness.js';
 
 const skip = prepareDocker();
 let stack: TestStack;
@@ -27,7 +28,7 @@ after(async () => {
 
 async function promQuery(expr: string, time?: number): Promise<Array<{ value: [number, string] }>> {
   const params = new URLSearchParams({ query: expr, ...(time ? { time: String(time) } : {}) });
-  const res = await fetch(`${stack.urls.prometheusUrl}/api/v1/query?${params}`);
+  const res = await fetch(`${stack.urls.prometheusUrl}/api/v1/query?${params.toString()}`);
   const body = (await res.json()) as { data: { result: Array<{ value: [number, string] }> } };
   return body.data.result;
 }
@@ -66,7 +67,7 @@ test('status --json per DESIGN.md, exit 0 when all ready', { skip: skip ?? false
 test('containers: ports on 127.0.0.1 from the URLs, named volumes only (no bind mount of the install folder), labels, one network', { skip: skip ?? false }, async () => {
   for (const svc of ['prometheus', 'loki', 'grafana'] as const) {
     const info = await docker().getContainer(`${stack.name}-${svc}`).inspect();
-    const bindings = Object.values(info.HostConfig.PortBindings ?? {}).flat() as Array<{ HostIp: string; HostPort: string }>;
+    const bindings = Object.values((info.HostConfig.PortBindings ?? {}) as Docker.PortMap).flat();
     assert.deepEqual(bindings, [{ HostIp: '127.0.0.1', HostPort: String(stack.ports[svc]) }]);
     assert.deepEqual(info.Mounts.map((m) => m.Type), ['volume']);
     assert.equal(info.Mounts[0]?.Name, `${stack.name}-${svc}-data`);

@@ -13,7 +13,7 @@ import type { PullProgress } from '../../electron/core/api/types.js';
 import { allReady } from '../../electron/core/stack/model.js';
 import { freePort } from '../support/ports.js';
 import { tempDir } from '../support/tmp.js';
-import { PrivateEngine, dockerCli, prepareDocker, root, testImages, testStack, waitFor } from './stack-harness.js';
+import { PrivateEngine, dockerCli, prepareDocker, root, testImages, testStack, waitFor } from '../support/stack-harness.js';
 
 let skip: string | null = prepareDocker() ?? (process.getuid?.() !== 0 ? 'starting a private dockerd needs root' : null);
 let registryBin = '';

@@ -16,7 +16,7 @@ async function importSample(vm: VictoriaMetricsHandle, line: (ms: number) => str
 }
 
 async function query(url: string, expr: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  const res = await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: expr })}`, { headers });
+  const res = await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: expr }).toString()}`, { headers });
   return { status: res.status, body: await res.text() };
 }
 

@@ -61,12 +61,13 @@ describe('1. a Prometheus answer of any size is not read into memory', () => {
         child.stdout.on('data', (c: Buffer) => (c.toString().includes('Claude Code Monitor:') ? resolve() : undefined));
         child.once('exit', (code) => reject(new Error(`ccmon web exited ${code}`)));
       });
-      const call = (): Promise<{ status: number; body: { error: { code: string; message: string } | null } }> =>
+      type Answer = { status: number; body: { error: { code: string; message: string } | null } };
+      const call = (): Promise<Answer> =>
         new Promise((resolve, reject) => {
           const req = http.request({ host: '127.0.0.1', port, path: '/api/getSummary', method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {
             let text = '';
             res.on('data', (c: Buffer) => (text += c.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Answer['body'] }));
           });
           req.on('error', reject);
           req.end('{}');

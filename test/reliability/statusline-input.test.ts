@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { ccmonRun, type CcmonRunOptions } from '../support/ccmon.js';
+import { KEEP_STDIN_OPEN, ccmonRun, type CcmonRunOptions } from '../support/ccmon.js';
 import { serveHttp, type TestServer } from '../support/http-server.js';
 import { tempDir } from '../support/tmp.js';
 import { startVictoriaMetrics, VICTORIA_METRICS_BIN, type VictoriaMetricsHandle } from '../support/victoria-metrics.js';
@@ -18,6 +18,7 @@ after(() => Promise.all(servers.map((s) => s.close())));
 const down = 'http://127.0.0.1:9';
 const soon = (): number => Math.floor(Date.now() / 1000) + 3600;
 const line = (run: { stdout: string }): string => run.stdout;
+// eslint-disable-next-line no-control-regex -- a line without ESC is what is asserted
 const oneLine = /^[^\n\u001b]*\n$/;
 
 async function statusline(input: CcmonRunOptions['input'], args: string[] = [], env: Record<string, string> = {}) {
@@ -39,7 +40,7 @@ describe('10. the status line\'s bounds hold', () => {
   });
 
   it('10. a stdin that stays open does not hold the line: printed within the bound', async () => {
-    const run = await statusline('keep-open', ['--timeout', '400']);
+    const run = await statusline(KEEP_STDIN_OPEN, ['--timeout', '400']);
     assert.equal(run.code, 0);
     assert.equal(line(run), 'today –\n');
     assert.ok(run.wallMs < 2000, `${Math.round(run.wallMs)} ms`);
@@ -48,6 +49,7 @@ describe('10. the status line\'s bounds hold', () => {
   it('10. a newline or ESC in model.display_name does not break the one line', async () => {
     const run = await statusline(JSON.stringify({ model: { display_name: 'Opus\n\u001b[2J\u001b]0;PWNED\u0007' } }));
     assert.match(line(run), oneLine);
+    // eslint-disable-next-line no-control-regex -- ESC and BEL reaching the terminal are what is ruled out
     assert.doesNotMatch(run.stdout, /\u001b|\u0007/);
     assert.match(run.stdout, /^Opus\\n\\u001b\[2J/);
   });

@@ -28,11 +28,12 @@ after(async () => {
 
 describe('web mode: bad windows and slow clients', () => {
   it('getSummary with since after until: 400, invalid-arguments, the fields named', async () => {
-    const answer = await new Promise<{ status: number; body: { error: { code: string; message: string } } }>((resolve, reject) => {
+    type Answer = { status: number; body: { error: { code: string; message: string } } };
+    const answer = await new Promise<Answer>((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: web.port, path: '/api/getSummary', method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Answer['body'] }));
       });
       req.on('error', reject);
       req.end(JSON.stringify({ since: '2026-11-28T10:00:00Z', until: '2026-11-28T09:00:00Z' }));

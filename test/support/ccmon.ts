@@ -26,10 +26,13 @@ export interface CcmonRun extends CcmonResult {
   signal: NodeJS.Signals | null;
 }
 
+/** As `input`: stdin stays open and empty. */
+export const KEEP_STDIN_OPEN = Symbol('keep stdin open');
+
 export interface CcmonRunOptions {
   env?: Record<string, string>;
-  /** Written to stdin, then stdin is closed; `'keep-open'` leaves stdin open and empty (`null`: /dev/null). */
-  input?: string | Buffer | 'keep-open' | null;
+  /** Written to stdin, then stdin is closed; `KEEP_STDIN_OPEN` leaves stdin open and empty (`null`: /dev/null). */
+  input?: string | Buffer | typeof KEEP_STDIN_OPEN | null;
   /** Run as this user (needs root), e.g. 65534 (nobody). */
   uid?: number;
   gid?: number;
@@ -57,7 +60,8 @@ export async function ccmonRun(args: string[], options: CcmonRunOptions = {}): P
         stdio: [options.input === null || options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
       });
-      if (child.stdin && options.input !== 'keep-open' && options.input !== null && options.input !== undefined) child.stdin.end(options.input);
+      const { input } = options;
+      if (child.stdin && (typeof input === 'string' || Buffer.isBuffer(input))) child.stdin.end(input);
       child.stdin?.on('error', () => undefined);
       let peak = 0;
       const sampler = setInterval(() => (peak = Math.max(peak, child.pid ? peakRssKb(child.pid) : 0)), 10);

@@ -24,7 +24,7 @@ export interface History {
   info: { lines: number; bytes: number; minTimeMs: number; maxTimeMs: number };
   /** Wall-clock ms spent on each stage, for the benchmark's report. */
   timings: { generateMs: number; rawBlocksMs: number; ruleBlocksMs: number; compactMs: number };
-  remove(): void;
+  remove: () => void;
 }
 
 export interface HistoryOptions {

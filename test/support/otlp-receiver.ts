@@ -175,11 +175,14 @@ export interface DecodedLogRecord {
   scope: string;
 }
 
+// What toObject(TO_OBJECT) yields for the fields read here: defaults fill scalars and arrays, an
+// absent message is null, and a oneof's name field (`value`, `data`) names the member that is set.
 interface RawKeyValue {
   key: string;
-  value?: RawAnyValue | null;
+  value: RawAnyValue | null;
 }
 interface RawAnyValue {
+  value?: 'string_value' | 'bool_value' | 'int_value' | 'double_value' | 'array_value' | 'kvlist_value' | 'bytes_value';
   string_value?: string;
   bool_value?: boolean;
   int_value?: number;
@@ -187,7 +190,51 @@ interface RawAnyValue {
   array_value?: { values: RawAnyValue[] };
   kvlist_value?: { values: RawKeyValue[] };
   bytes_value?: string;
-  value?: string;
+}
+interface RawResource {
+  attributes: RawKeyValue[];
+}
+interface RawScope {
+  name: string;
+}
+interface RawNumberDataPoint {
+  attributes: RawKeyValue[];
+  start_time_unix_nano: number;
+  time_unix_nano: number;
+  value?: 'as_double' | 'as_int';
+  as_double?: number;
+  as_int?: number;
+}
+interface RawHistogramDataPoint {
+  attributes: RawKeyValue[];
+  start_time_unix_nano: number;
+  time_unix_nano: number;
+  count: number;
+  sum?: number;
+}
+interface RawMetric {
+  name: string;
+  description: string;
+  unit: string;
+  data?: 'gauge' | 'sum' | 'histogram';
+  gauge?: { data_points: RawNumberDataPoint[] };
+  sum?: { data_points: RawNumberDataPoint[]; aggregation_temporality: number; is_monotonic: boolean };
+  histogram?: { data_points: RawHistogramDataPoint[]; aggregation_temporality: number };
+}
+interface RawMetricsRequest {
+  resource_metrics: { resource: RawResource | null; scope_metrics: { scope: RawScope | null; metrics: RawMetric[] }[] }[];
+}
+interface RawLogRecord {
+  time_unix_nano: number;
+  observed_time_unix_nano: number;
+  severity_number: number;
+  severity_text: string;
+  body: RawAnyValue | null;
+  attributes: RawKeyValue[];
+  event_name: string;
+}
+interface RawLogsRequest {
+  resource_logs: { resource: RawResource | null; scope_logs: { scope: RawScope | null; log_records: RawLogRecord[] }[] }[];
 }
 
 function anyValue(v: RawAnyValue | null | undefined): AttrValue {
@@ -218,36 +265,47 @@ function attributes(kvs: RawKeyValue[] | undefined): Attributes {
   return out;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- protobufjs toObject() output is untyped */
+function numberPoint(p: RawNumberDataPoint): DecodedPoint {
+  return {
+    attributes: attributes(p.attributes),
+    startTimeUnixNano: p.start_time_unix_nano,
+    timeUnixNano: p.time_unix_nano,
+    value: p.value === 'as_int' ? Number(p.as_int) : Number(p.as_double ?? 0),
+  };
+}
+
+function histogramPoint(p: RawHistogramDataPoint): DecodedPoint {
+  return {
+    attributes: attributes(p.attributes),
+    startTimeUnixNano: p.start_time_unix_nano,
+    timeUnixNano: p.time_unix_nano,
+    value: Number(p.sum ?? 0),
+    count: p.count,
+  };
+}
+
+/** The metric's kind and points, with temporality for sums and histograms and monotonicity for sums. */
+function metricData(m: RawMetric): Pick<DecodedMetric, 'kind' | 'temporality' | 'monotonic' | 'points'> {
+  if (m.data === 'sum' && m.sum) {
+    return { kind: 'sum', temporality: m.sum.aggregation_temporality, monotonic: m.sum.is_monotonic, points: m.sum.data_points.map(numberPoint) };
+  }
+  if (m.data === 'gauge' && m.gauge) return { kind: 'gauge', points: m.gauge.data_points.map(numberPoint) };
+  if (m.data === 'histogram' && m.histogram) {
+    return { kind: 'histogram', temporality: m.histogram.aggregation_temporality, points: m.histogram.data_points.map(histogramPoint) };
+  }
+  return { kind: 'unknown', points: [] };
+}
+
 /** Decode an http/protobuf ExportMetricsServiceRequest into a flat list of metrics. */
 export function decodeMetrics(body: Uint8Array): DecodedMetric[] {
-  const obj = MetricsRequest.toObject(MetricsRequest.decode(body), TO_OBJECT) as any;
+  const obj = MetricsRequest.toObject(MetricsRequest.decode(body), TO_OBJECT) as RawMetricsRequest;
   const out: DecodedMetric[] = [];
-  for (const rm of obj.resource_metrics ?? []) {
+  for (const rm of obj.resource_metrics) {
     const resource = attributes(rm.resource?.attributes);
-    for (const sm of rm.scope_metrics ?? []) {
+    for (const sm of rm.scope_metrics) {
       const scope = sm.scope?.name ?? '';
-      for (const m of sm.metrics ?? []) {
-        const kind: DecodedMetric['kind'] = m.data === 'sum' || m.data === 'gauge' || m.data === 'histogram' ? m.data : 'unknown';
-        const data = kind === 'unknown' ? undefined : m[kind];
-        const points: DecodedPoint[] = (data?.data_points ?? []).map((p: any) => ({
-          attributes: attributes(p.attributes),
-          startTimeUnixNano: Number(p.start_time_unix_nano ?? 0),
-          timeUnixNano: Number(p.time_unix_nano ?? 0),
-          value: kind === 'histogram' ? Number(p.sum ?? 0) : p.value === 'as_int' ? Number(p.as_int) : Number(p.as_double ?? 0),
-          ...(kind === 'histogram' ? { count: Number(p.count ?? 0) } : {}),
-        }));
-        out.push({
-          name: m.name,
-          unit: m.unit ?? '',
-          description: m.description ?? '',
-          kind,
-          ...(kind === 'sum' || kind === 'histogram' ? { temporality: Number(data?.aggregation_temporality ?? 0) } : {}),
-          ...(kind === 'sum' ? { monotonic: Boolean(data?.is_monotonic) } : {}),
-          resource,
-          scope,
-          points,
-        });
+      for (const m of sm.metrics) {
+        out.push({ name: m.name, unit: m.unit, description: m.description, ...metricData(m), resource, scope });
       }
     }
   }
@@ -256,22 +314,22 @@ export function decodeMetrics(body: Uint8Array): DecodedMetric[] {
 
 /** Decode an http/protobuf ExportLogsServiceRequest into a flat list of log records. */
 export function decodeLogs(body: Uint8Array): DecodedLogRecord[] {
-  const obj = LogsRequest.toObject(LogsRequest.decode(body), TO_OBJECT) as any;
+  const obj = LogsRequest.toObject(LogsRequest.decode(body), TO_OBJECT) as RawLogsRequest;
   const out: DecodedLogRecord[] = [];
-  for (const rl of obj.resource_logs ?? []) {
+  for (const rl of obj.resource_logs) {
     const resource = attributes(rl.resource?.attributes);
-    for (const sl of rl.scope_logs ?? []) {
+    for (const sl of rl.scope_logs) {
       const scope = sl.scope?.name ?? '';
-      for (const r of sl.log_records ?? []) {
+      for (const r of sl.log_records) {
         const attrs = attributes(r.attributes);
         const fromAttr = attrs['event.name'];
         out.push({
-          timeUnixNano: Number(r.time_unix_nano ?? 0),
-          observedTimeUnixNano: Number(r.observed_time_unix_nano ?? 0),
-          severityNumber: Number(r.severity_number ?? 0),
-          severityText: r.severity_text ?? '',
+          timeUnixNano: r.time_unix_nano,
+          observedTimeUnixNano: r.observed_time_unix_nano,
+          severityNumber: r.severity_number,
+          severityText: r.severity_text,
           body: anyValue(r.body),
-          eventName: r.event_name ? String(r.event_name) : typeof fromAttr === 'string' ? fromAttr : undefined,
+          eventName: r.event_name || (typeof fromAttr === 'string' ? fromAttr : undefined),
           attributes: attrs,
           resource,
           scope,
@@ -281,7 +339,6 @@ export function decodeLogs(body: Uint8Array): DecodedLogRecord[] {
   }
   return out;
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export interface RecordedExport {
   at: number;

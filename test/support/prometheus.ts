@@ -267,7 +267,7 @@ async function launch(opts: PrometheusOptions, tmp: { path: string; remove(): vo
     async query(expr: string, time?: Date | number): Promise<PromSample[]> {
       const q = new URLSearchParams({ query: expr });
       if (time !== undefined) q.set('time', String((time instanceof Date ? time.getTime() : time) / 1000));
-      const data = await api<{ resultType: string; result: PromSample[] }>(`/api/v1/query?${q}`);
+      const data = await api<{ resultType: string; result: PromSample[] }>(`/api/v1/query?${q.toString()}`);
       return data.result;
     },
     async waitForScrape(want = allTargets(opts), o = {}): Promise<void> {

@@ -15,13 +15,13 @@ function hookExit(): void {
 }
 
 /** Creates a fresh temp dir (`<os tmp>/<prefix>XXXXXX`); `remove()` deletes it now. */
-export function tempDir(prefix = 'ccmon-test-'): { path: string; remove(): void } {
+export function tempDir(prefix = 'ccmon-test-'): { path: string; remove: () => void } {
   hookExit();
   const path = mkdtempSync(join(tmpdir(), prefix));
   live.add(path);
   return {
     path,
-    remove(): void {
+    remove: () => {
       rmSync(path, { recursive: true, force: true });
       live.delete(path);
     },

@@ -63,9 +63,10 @@ export interface VmauthHandle {
   stop(): Promise<void>;
 }
 
+// Closures, not methods: handed on unbound.
 interface Server {
-  logs(): string;
-  stop(): Promise<void>;
+  logs: () => string;
+  stop: () => Promise<void>;
 }
 
 const running = new Set<ChildProcess>();

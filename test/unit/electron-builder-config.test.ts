@@ -73,7 +73,7 @@ test("electron-builder's own validateConfiguration accepts it too (and rejects a
   const { createRequire } = await import('node:module');
   const require = createRequire(import.meta.url);
   const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
-    validateConfiguration(config: unknown, logger: { isEnabled: boolean; add(): void }): Promise<void>;
+    validateConfiguration: (config: unknown, logger: { isEnabled: boolean; add(): void }) => Promise<void>;
   };
   const logger = { isEnabled: false, add: () => undefined };
   await validateConfiguration(structuredClone(config), logger);

@@ -42,7 +42,7 @@ test('openExternal: the configured Grafana origin and a short https allow-list o
 
 test('CSP: nothing by default, scripts only from self, no eval or inline script, no frames, no plugins', () => {
   const csp = contentSecurityPolicy;
-  const directives = Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+  const directives = Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0] ?? '', d.split(' ').slice(1).join(' ')] as const));
   assert.equal(directives['default-src'], "'none'");
   assert.equal(directives['script-src'], "'self'");
   assert.equal(directives['object-src'], "'none'");

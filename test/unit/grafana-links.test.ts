@@ -142,7 +142,7 @@ test('the app links (getGrafanaLinks) land on the provisioned dashboards for the
   assert.equal(new URL(l.cost).pathname, '/d/ccmon-cost/claude-code-cost-management');
   assert.equal(new URL(l.logs).pathname, '/d/ccmon-events/claude-code-event-logs');
   assert.equal(new URL(l.tokens).searchParams.get('viewPanel'), `panel-${PANELS.overview.tokensOverTime}`);
-  for (const u of Object.values(l)) assert.equal(new URL(u).searchParams.get('from'), 'now-7d');
+  for (const u of Object.values(l as Record<keyof typeof l, string>)) assert.equal(new URL(u).searchParams.get('from'), 'now-7d');
 });
 
 test('variable values from metric labels are normalised to what the dashboards offer (40-char user ids, models without [1m])', async () => {

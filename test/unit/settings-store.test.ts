@@ -56,7 +56,7 @@ test('fs: a corrupt file is copied aside, replaced by defaults, and the notice s
   assert.equal(fs.readFileSync(backup, 'utf8'), '{"dailyBudgetUsd": 25, oops', 'the original bytes are kept');
   assert.equal(notices[0]?.backupPath, backup);
   assert.match(notices[0].message, /not valid JSON.*Backup: /);
-  const rewritten = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const rewritten = JSON.parse(fs.readFileSync(file, 'utf8')) as { refreshIntervalSeconds: number; __internal__: { migrations: { version: string } } };
   assert.equal(rewritten.refreshIntervalSeconds, 15);
   assert.equal(rewritten.__internal__.migrations.version, '0.1.0');
   // The CLI's read-only reader now reads the same, valid file without complaint.
@@ -91,7 +91,7 @@ test('fs: saving is atomic and keeps keys it does not own; no temp files are lef
   const file = path.join(dir, 'config.json');
   fs.writeFileSync(file, JSON.stringify({ futureKey: 'kept', __internal__: { migrations: { version: '0.0.9' }, other: 1 } }));
   saveSettings(file, { ...defaultSettings, monthlyBudgetUsd: 300 }, '0.1.0');
-  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { futureKey: unknown; monthlyBudgetUsd: number; __internal__: unknown };
   assert.equal(json.futureKey, 'kept');
   assert.equal(json.monthlyBudgetUsd, 300);
   assert.deepEqual(json.__internal__, { migrations: { version: '0.1.0' }, other: 1 });

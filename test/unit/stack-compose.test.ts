@@ -19,14 +19,14 @@ test('compose/docker-compose.yml is what the stack definition generates (run `np
 
 test('with its variables unset, the compose file describes the same containers the app creates with defaults', () => {
   const env = { CCMON_GRAFANA_ADMIN_PASSWORD: 'pw-123' };
-  const resolved = parse(interpolate(readFileSync(composeFile, 'utf8'), env));
+  const resolved: unknown = parse(interpolate(readFileSync(composeFile, 'utf8'), env));
   const app = composeDocument(stackSpec({ name: defaultStackName, images: defaultImages, hostPorts: defaultHostPorts, grafanaAdminPassword: 'pw-123' }));
   assert.deepEqual(resolved, JSON.parse(JSON.stringify(app)));
 });
 
 test('overrides reach the same places in both: stack name, images and ports', () => {
   const env = { CCMON_STACK_NAME: 'x-test', CCMON_IMAGE_LOKI: 'mirror/loki:1', CCMON_GRAFANA_PORT: '13001', CCMON_GRAFANA_ADMIN_PASSWORD: 'p' };
-  const resolved = parse(interpolate(readFileSync(composeFile, 'utf8'), env));
+  const resolved: unknown = parse(interpolate(readFileSync(composeFile, 'utf8'), env));
   const app = composeDocument(stackSpec({ name: 'x-test', images: { ...defaultImages, loki: 'mirror/loki:1' }, hostPorts: { ...defaultHostPorts, grafana: 13001 }, grafanaAdminPassword: 'p' }));
   assert.deepEqual(resolved, JSON.parse(JSON.stringify(app)));
 });
@@ -51,22 +51,37 @@ test('every port is bound to 127.0.0.1, every service has a named volume, one ne
   assert.match(defaultImages.grafana, /:12\./);
 });
 
+// The parts of the shipped config files the next test reads.
+interface PrometheusYml {
+  rule_files: string[];
+  scrape_configs: Array<{ job_name: string; scrape_interval: string; static_configs: Array<{ targets: string[] }> }>;
+  otlp?: unknown;
+}
+interface LokiYml {
+  schema_config: { configs: Array<{ schema: string }> };
+  limits_config: { allow_structured_metadata: boolean };
+  compactor: { retention_enabled: boolean };
+}
+interface DatasourcesYml {
+  datasources: Array<{ uid: string }>;
+}
+
 test('the config files the stack ships exist in compose/ (the ones this stack owns)', () => {
   for (const f of ['prometheus/prometheus.yml', 'loki/loki.yml', 'grafana/provisioning/datasources/datasources.yml']) {
     assert.ok(existsSync(path.join(composeDir, f)), `${f} exists`);
   }
-  const prom = parse(readFileSync(path.join(composeDir, 'prometheus/prometheus.yml'), 'utf8'));
+  const prom = parse(readFileSync(path.join(composeDir, 'prometheus/prometheus.yml'), 'utf8')) as PrometheusYml;
   assert.deepEqual(prom.rule_files, ['/etc/prometheus/rules/*.yml']);
-  const cc = prom.scrape_configs.find((j: { job_name: string }) => j.job_name === 'claude-code');
-  assert.deepEqual(cc.static_configs[0].targets, ['host.docker.internal:9464']);
+  const cc = prom.scrape_configs.find((j) => j.job_name === 'claude-code');
+  assert.deepEqual(cc?.static_configs[0]?.targets, ['host.docker.internal:9464']);
   assert.equal(cc.scrape_interval, '5s');
   assert.ok(prom.otlp, 'otlp section present');
-  const loki = parse(readFileSync(path.join(composeDir, 'loki/loki.yml'), 'utf8'));
-  assert.equal(loki.schema_config.configs[0].schema, 'v13');
+  const loki = parse(readFileSync(path.join(composeDir, 'loki/loki.yml'), 'utf8')) as LokiYml;
+  assert.equal(loki.schema_config.configs[0]?.schema, 'v13');
   assert.equal(loki.limits_config.allow_structured_metadata, true);
   assert.equal(loki.compactor.retention_enabled, true);
-  const ds = parse(readFileSync(path.join(composeDir, 'grafana/provisioning/datasources/datasources.yml'), 'utf8'));
-  assert.deepEqual(ds.datasources.map((d: { uid: string }) => d.uid), ['ccmon-prometheus', 'ccmon-loki']);
+  const ds = parse(readFileSync(path.join(composeDir, 'grafana/provisioning/datasources/datasources.yml'), 'utf8')) as DatasourcesYml;
+  assert.deepEqual(ds.datasources.map((d) => d.uid), ['ccmon-prometheus', 'ccmon-loki']);
 });
 
 test('interpolate resolves compose variables like compose does', () => {

@@ -53,7 +53,7 @@ test('doctor: push mode looks for recent samples instead of the exporter; the sc
 
 test('runDoctor asks Prometheus, Loki and Grafana over HTTP', async () => {
   const fake = (async (input: string | URL | Request) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : input.toString();
     if (url.includes('/api/v1/targets')) return new Response(JSON.stringify({ status: 'success', data: { activeTargets: [{ labels: { job: 'claude-code' }, health: 'up', lastError: '', scrapeUrl: 'http://host.docker.internal:9464/metrics' }] } }));
     if (url.includes('/api/v1/query')) return new Response(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [1, '7'] }] } }));
     if (url.endsWith('/ready')) return new Response('ready');

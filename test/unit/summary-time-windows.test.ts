@@ -2,12 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
+type PeriodStarts = { today: string; last7Days: string; last30Days: string };
+
 // Local midnight depends on the process time zone, so each case runs in a child with its own TZ.
-function startsIn(tz: string, nowIso: string): { today: string; last7Days: string; last30Days: string } {
+function startsIn(tz: string, nowIso: string): PeriodStarts {
   const code = `import('./electron/core/summary/time-windows.ts').then(m => { const p = m.periodStarts(new Date(${JSON.stringify(nowIso)})); console.log(JSON.stringify({ today: p.today.toISOString(), last7Days: p.last7Days.toISOString(), last30Days: p.last30Days.toISOString() })); })`;
   const res = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
   assert.equal(res.status, 0, res.stderr);
-  return JSON.parse(res.stdout);
+  return JSON.parse(res.stdout) as PeriodStarts;
 }
 
 test('today starts at local midnight in the user time zone', () => {

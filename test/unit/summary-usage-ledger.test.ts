@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RangeSeries } from '../../electron/core/prometheus/client.js';
-import { UsageLedger, type LedgerAnswer, type SeriesUsage } from '../../electron/core/summary/usage-ledger.js';
+import { UsageLedger, type LedgerAnswer, type LedgerSnapshot, type SeriesUsage } from '../../electron/core/summary/usage-ledger.js';
 
 const cost = (session: string, extra: Record<string, string> = {}): Record<string, string> => ({
   __name__: 'claude_code_cost_usage_total',
@@ -126,7 +126,7 @@ test('a ledger restored from its snapshot (another process) counts on exactly as
   const original = seeded(['A']);
   const values = (t: number): number => (t <= 1000 ? 10 : 10 + (t - 1000) / 100);
   original.advance([series(cost('A'), every5s(885, 1100, values))], 1050);
-  const restored = UsageLedger.restore(JSON.parse(JSON.stringify(original.snapshot())));
+  const restored = UsageLedger.restore(JSON.parse(JSON.stringify(original.snapshot())) as LedgerSnapshot);
   const next = [series(cost('A'), [...every5s(935, 1100, values), ...every5s(1300, 1310, (t) => 1 + (t - 1300) / 10)])];
   assert.deepEqual(restored.advance(next, 1310), original.advance(next, 1310));
   assert.equal(restored.settledAt, original.settledAt);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { ServiceStatus, StackStatus } from '../../electron/core/api/types.js';
 import { trayIconPath, trayIconRelativePath, trayIconSize } from '../../electron/main/tray-icon.js';
-import { trayIconFor, trayIcons, trayStateFrom, trayStates, trayTitle, trayTooltip } from '../../electron/main/tray-state.js';
+import { trayIconFor, trayIcons, trayStateFrom, trayTitle, trayTooltip } from '../../electron/main/tray-state.js';
 
 const engine = { reachable: true, socket: '/var/run/docker.sock', version: '26.1', error: null };
 const svc = (name: ServiceStatus['name'], state: ServiceStatus['state'], ready: boolean, error?: string): ServiceStatus => ({ name, state, ready, url: 'http://127.0.0.1', ...(error ? { error } : {}) });

@@ -13,8 +13,8 @@ import { main } from '../../electron/cli/index.js';
 import { StackManager } from '../../electron/core/stack/manager.js';
 import { labels } from '../../electron/core/stack/definition.js';
 import type { StackUrls } from '../../electron/core/stack/model.js';
-import { freePorts } from '../support/ports.js';
-import { tempDir } from '../support/tmp.js';
+import { freePorts } from './ports.js';
+import { tempDir } from './tmp.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const testImages = {
@@ -141,15 +141,15 @@ export function dockerCli(args: string[], host?: string): string {
 
 export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: unknown;
+  let last = '';
   for (;;) {
     try {
       const v = await fn();
       if (v) return v;
     } catch (err) {
-      last = err;
+      last = String(err);
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }

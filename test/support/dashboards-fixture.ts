@@ -15,8 +15,8 @@ import { startScenario, type RunReport } from '../../scripts/simulator/runner.js
 import { parseScenario, type Scenario } from '../../scripts/simulator/scenario.js';
 import { MODELS, apiCall } from '../../scripts/simulator/scenarios/helpers.js';
 import { sessionUuid, userHash } from '../../scripts/simulator/ids.js';
-import { freePorts } from '../support/ports.js';
-import { startPrometheus, type PrometheusHandle, type PromSample, type ScrapeJob } from '../support/prometheus.js';
+import { freePorts } from './ports.js';
+import { startPrometheus, type PrometheusHandle, type PromSample, type ScrapeJob } from './prometheus.js';
 
 export const SPEED = 10;
 /** The model label as the real CLI writes it for the 1M-context variant: brackets must be regex-escaped. */
@@ -213,7 +213,7 @@ export async function queryInstant(prom: PrometheusHandle, expr: string, atMs: n
 /** GET /api/v1/label/<label>/values?match[]=selector, as Grafana's label_values() does. */
 export async function labelValues(prom: PrometheusHandle, label: string, selector: string, startMs: number, endMs: number): Promise<string[]> {
   const q = new URLSearchParams({ 'match[]': selector, start: String(startMs / 1000), end: String(endMs / 1000) });
-  const res = await fetch(`${prom.url}/api/v1/label/${encodeURIComponent(label)}/values?${q}`, { signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(`${prom.url}/api/v1/label/${encodeURIComponent(label)}/values?${q.toString()}`, { signal: AbortSignal.timeout(10_000) });
   const json = (await res.json()) as ApiBody<string[]>;
   if (json.status !== 'success') throw new Error(`label values ${label} failed: ${json.error}`);
   return json.data;
