@@ -12,7 +12,7 @@ import { PrometheusClient } from './prometheus/client.js';
 import type { LiveSummaryStore } from './summary/live-summary-store.js';
 import { toPublicSettings, type SettingsProvider, type SettingsView } from './config/settings-api.js';
 import type { StackControl } from './stack/index.js';
-import { appConfigDir, settingsFilePath } from './config/paths.js';
+import { appConfigDir, cacheDir, settingsFilePath } from './config/paths.js';
 import { otlpMetricsEndpoint } from './config/endpoints.js';
 import { backendKind, backendWording } from './config/backend.js';
 import { identityMatcher, readIdentity } from './projects/identity.js';
@@ -24,6 +24,7 @@ import { ProjectRecords } from './projects/project-records.js';
 import { readProjectRecords } from './projects/read-records.js';
 import type { ProjectRecord } from './projects/session-record.js';
 import { byMachine, byProject, byUser } from './projects/breakdown.js';
+import { fileSecretStore, type SecretStore } from './config/secrets.js';
 
 const noPlanLimits: PlanLimitsView = { fiveHour: null, sevenDay: null };
 
@@ -44,6 +45,8 @@ export interface MonitorServiceOptions {
   liveSummary?: boolean | undefined;
   /** Carry today's summary across processes through this store (`ccmon summary`); implies `liveSummary`. */
   summaryStore?: LiveSummaryStore | undefined;
+  /** Where the backend's secrets are kept (the keychain in the tray; default the 0600 file). */
+  secretStore?: SecretStore | undefined;
 }
 
 /** Typed event emitter for `ApiEvents`. */
@@ -155,7 +158,12 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
     stackUp: () => withStatus(needStack().up(), (s) => s),
     stackDown: () => withStatus(needStack().down(), (s) => s),
     stackPurge: () => withStatus(needStack().purge(), (r) => r.status),
-    runDoctor: () => needStack().doctor(),
+    runDoctor: async () => {
+      if (kind === 'local') return needStack().doctor();
+      const store = options.secretStore ?? fileSecretStore(appConfigDir(env));
+      const { runRemoteDoctor } = await import('./doctor/remote.js');
+      return runRemoteDoctor({ settings, env, secrets: store.read(), secretsFile: fileSecretStore(appConfigDir(env)).file, cacheDir: cacheDir(env) });
+    },
     getSettings: async () => settingsProvider.view(),
     updateSettings: async ({ patch }) => {
       const view = await settingsProvider.update(patch);

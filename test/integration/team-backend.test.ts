@@ -171,6 +171,26 @@ test('team backend: three machines, two people, through vmauth with TLS; by pers
     assert.equal(explicit.costUsd, mine.costUsd);
   }
 
+  // ccmon doctor for the shared backend: every check passes on a machine set up as above ...
+  const doctor = async (env: Record<string, string>) => {
+    const run = await ccmonRun(['doctor', '--json'], { env: { ...env, CCMON_HOST_NAME: 'laptop-a' } });
+    const report = JSON.parse(run.stdout) as { checks: Array<{ id: string; ok: boolean; detail: string; hint?: string }> };
+    return { code: run.code, byId: Object.fromEntries(report.checks.map((c) => [c.id, c])) };
+  };
+  const healthy = await doctor(laptopA.env);
+  assert.equal(healthy.code, 0, JSON.stringify(healthy.byId, null, 2));
+  assert.deepEqual(Object.keys(healthy.byId), ['backend-reachable', 'backend-credentials', 'clock-skew', 'otlp-push', 'data-from-this-machine']);
+  assert.match(healthy.byId['data-from-this-machine']!.detail, /host_name="laptop-a".*as you \(user_id\)/);
+  // ... and says what to do when the token is wrong (the read and the test point both refused), exit 3.
+  const refused = await doctor({ ...laptopA.env, CCMON_BEARER_TOKEN: 'not-a-valid-token' });
+  assert.equal(refused.code, 3);
+  assert.equal(refused.byId['backend-reachable']!.ok, true);
+  assert.equal(refused.byId['backend-credentials']!.ok, false);
+  assert.match(refused.byId['backend-credentials']!.hint ?? '', /CCMON_BEARER_TOKEN/);
+  assert.equal(refused.byId['otlp-push']!.ok, false);
+  assert.match(refused.byId['otlp-push']!.detail, /HTTP 401/);
+  t.diagnostic(`doctor, wrong token: ${refused.byId['backend-credentials']!.detail} → ${refused.byId['backend-credentials']!.hint}`);
+
   // A wrong token, and none at all: one line naming the backend and what to do, exit 1, no stack trace.
   for (const [label, env] of [
     ['wrong token', { ...laptopA.env, CCMON_BEARER_TOKEN: 'not-a-valid-token' }],

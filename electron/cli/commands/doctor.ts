@@ -16,11 +16,13 @@ export function renderDoctor(r: DoctorReport): string {
 export const registerDoctor: RegisterCommand = (program, deps) => {
   program
     .command('doctor')
-    .description("Check everything between Claude Code and the dashboards (the seed's validation commands): engine, services, exporter or recent samples, the claude-code target, Loki, Grafana. Exits 3 when a check fails.")
+    .description("Check everything between Claude Code and the dashboards (the seed's validation commands): engine, services, exporter or recent samples, the claude-code target, Loki, Grafana; for a shared backend: reachable, credentials, OTLP push, data from this machine, clock skew. Exits 3 when a check fails.")
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }) => {
       const ctx = await loadContext(deps.globals(), deps.env, deps.io);
-      const { api } = await cliService(ctx, { stack: true });
+      // A shared backend has no local stack to check: only its own checks run (doctor/remote.ts).
+      const { backendKind } = await import('../../core/config/backend.js');
+      const { api } = await cliService(ctx, { stack: backendKind(ctx.settings, deps.env) === 'local' });
       const report = await call(api, 'runDoctor', {});
       if (opts.json) printJson(deps.io, report);
       else deps.io.stdout(renderDoctor(report));

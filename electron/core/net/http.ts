@@ -7,6 +7,8 @@ export interface HttpAnswer {
   ok: boolean;
   contentType: string;
   text: string;
+  /** The server's Date header (its clock), when it sent one. */
+  date?: string | undefined;
 }
 
 /** Thrown when an answer is larger than the caller's cap; the transfer is cut there. */
@@ -91,7 +93,7 @@ function send(url: string, method: string, { headers, signal, maxBytes, ca }: Re
       res.on('error', reject);
       res.on('end', () => {
         const status = res.statusCode ?? 0;
-        resolve({ status, statusText: res.statusMessage ?? '', ok: status >= 200 && status < 300, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status, statusText: res.statusMessage ?? '', ok: status >= 200 && status < 300, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8'), date: res.headers.date });
       });
     });
     req.on('error', (err) => reject(err instanceof AnswerTooLargeError ? err : signal.aborted ? (signal.reason as Error) : err));

@@ -143,7 +143,24 @@ export class PrometheusClient {
     return new PrometheusError('http', `${this.wording.label} answered something that is not Prometheus API JSON (${how}) on ${path}.`, `Check that ${this.url} is a Prometheus server (its HTTP API lives under /api/v1).`, 'prometheus-response');
   }
 
+  /**
+   * One cheap query (`vector(1)`): reachable, credentials accepted, and how far the server's clock
+   * (its Date header, to the second) is from ours, taken at the middle of the round trip. Throws
+   * PrometheusError like any query.
+   */
+  async probe(): Promise<{ roundTripMs: number; skewMs: number | null }> {
+    const sent = Date.now();
+    const { answer } = await this.exchange('/api/v1/query', new URLSearchParams({ query: 'vector(1)' }));
+    const received = Date.now();
+    const server = answer.date ? Date.parse(answer.date) : NaN;
+    return { roundTripMs: received - sent, skewMs: Number.isFinite(server) ? server - (sent + received) / 2 : null };
+  }
+
   private async request(path: string, params: URLSearchParams): Promise<unknown> {
+    return (await this.exchange(path, params)).data;
+  }
+
+  private async exchange(path: string, params: URLSearchParams): Promise<{ data: unknown; answer: HttpAnswer }> {
     const endpoint = `${this.url}${path}`;
     const timer = deadline(this.timeoutMs);
     let res: HttpAnswer;
@@ -178,7 +195,7 @@ export class PrometheusClient {
       throw new PrometheusError('http', `${this.wording.label} answered HTTP ${res.status} ${printable(res.statusText, 40)} on ${path}.`, `Check that ${this.url} is a Prometheus server (its HTTP API lives under /api/v1).`);
     }
     if (!body) throw this.notApiJson(path, 'not JSON', res);
-    return body.data;
+    return { data: body.data, answer: res };
   }
 
   /** A GET, or with a form `body` a POST, through node:http (or the injected fetch), the answer read up to the cap. */
@@ -192,7 +209,7 @@ export class PrometheusClient {
     const res = await this.fetchImpl(url, init);
     const text = await res.text();
     if (Buffer.byteLength(text) > this.maxBytes) throw new AnswerTooLargeError(this.maxBytes);
-    return { status: res.status, statusText: res.statusText, ok: res.ok, contentType: res.headers.get('content-type') ?? '', text };
+    return { status: res.status, statusText: res.statusText, ok: res.ok, contentType: res.headers.get('content-type') ?? '', text, date: res.headers.get('date') ?? undefined };
   }
 }
 
