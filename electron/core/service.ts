@@ -47,6 +47,8 @@ export interface MonitorServiceOptions {
   summaryStore?: LiveSummaryStore | undefined;
   /** Where the backend's secrets are kept (the keychain in the tray; default the 0600 file). */
   secretStore?: SecretStore | undefined;
+  /** Told after a secret was set or cleared (the tray builds its service anew: the reads carry it). */
+  onSecretsChanged?: (() => void) | undefined;
 }
 
 /** Typed event emitter for `ApiEvents`. */
@@ -83,6 +85,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
     return stack;
   };
   const settingsProvider = options.settingsProvider ?? readOnlySettings(settings);
+  const secretStore = options.secretStore ?? fileSecretStore(appConfigDir(env));
   const envFiles = async () => (await import('./env/index.js')).claudeEnvFiles(env);
   const pushTarget = async () => (await import('./env/push-target.js')).pushTarget(settings, env);
   const installContext = async () => ({ files: await envFiles(), configDir: appConfigDir(env), settings, target: await pushTarget() });
@@ -160,9 +163,8 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
     stackPurge: () => withStatus(needStack().purge(), (r) => r.status),
     runDoctor: async () => {
       if (kind === 'local') return needStack().doctor();
-      const store = options.secretStore ?? fileSecretStore(appConfigDir(env));
       const { runRemoteDoctor } = await import('./doctor/remote.js');
-      return runRemoteDoctor({ settings, env, secrets: store.read(), secretsFile: fileSecretStore(appConfigDir(env)).file, cacheDir: cacheDir(env) });
+      return runRemoteDoctor({ settings, env, secrets: secretStore, secretsFile: fileSecretStore(appConfigDir(env)).file, cacheDir: cacheDir(env) });
     },
     getSettings: async () => settingsProvider.view(),
     updateSettings: async ({ patch }) => {
@@ -190,6 +192,12 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
         defaultScope,
       },
     }),
+    getBackend: async () => (await import('./config/backend-view.js')).backendView(settings, secretStore, env),
+    setBackendSecret: async ({ name, value }) => {
+      await secretStore.write(name, value);
+      options.onSecretsChanged?.();
+      return (await import('./config/backend-view.js')).backendView(settings, secretStore, env);
+    },
     getGrafanaLinks: async ({ range }) => (await import('./grafana/app-links.js')).appGrafanaLinks(settings.grafanaUrl, range),
   };
   return { api, events, summaries, watchStack: (intervalMs) => stack?.watch(intervalMs) ?? (() => undefined) };

@@ -3,7 +3,7 @@
  * builds, runs and rebuilds the service; the tray model holds what the tray shows; the tray actions,
  * the window, quitting and the core's watches (budgets) each live in their own module.
  */
-import { app, clipboard, session } from 'electron';
+import { app, clipboard, safeStorage, session } from 'electron';
 import { BudgetWatch } from '../core/budget/budget-watch.js';
 import { SummaryWatches } from '../core/budget/summary-watches.js';
 import { PlanLimitWatch, type PlanLimitLedger } from '../core/plan/plan-limit-watch.js';
@@ -23,6 +23,7 @@ import { handleRendererProtocol } from './renderer-protocol.js';
 import { acceptableDevServer, isTrustedRendererUrl, RENDERER_URL } from './security-policy.js';
 import { applySecurityRestrictions, openExternalIfAllowed } from './security.js';
 import { ServiceHost } from './service-host.js';
+import { keychainSecretStore } from './keychain-secrets.js';
 import { openSettingsStore, openStateStore } from './store.js';
 import { trayActions, type AppView } from './tray-actions.js';
 import { defaultSnippetShell } from './tray-menu.js';
@@ -54,7 +55,11 @@ export async function startApp(): Promise<AppHandle | null> {
     }
   }
 
-  const host = new ServiceHost(trayServiceBuilder({ settingsProvider: store.provider, env: process.env, composeDir: paths.composeDir, log }), settings.current());
+  const secretStore = keychainSecretStore(appConfigDir(), safeStorage);
+  const host: ServiceHost = new ServiceHost(
+    trayServiceBuilder({ settingsProvider: store.provider, env: process.env, composeDir: paths.composeDir, secretStore, onSecretsChanged: () => host.rebuild(settings.current()), log }),
+    settings.current(),
+  );
   const trayModel = new TrayModel(
     () => ({ stackControl: host.hasStackControl(), stopStackOnQuit: settings.current().stopStackOnQuit, defaultShell: defaultSnippetShell(process.platform, process.env.SHELL), platform: process.platform, planAlertPercent: Math.min(...settings.current().planAlertPercents, 100) }),
     (notice) => notify(notice, showDashboard),

@@ -14,7 +14,7 @@ import { forwardEvents } from './forward-events.js';
 export const STACK_WATCH_MS = 3000;
 
 /** Settings whose change needs a new service (the Prometheus client and friends are built from them). */
-export const serviceKeys = ['prometheusUrl', 'grafanaUrl', 'lokiUrl', 'exporterUrl', 'telemetryMode', 'prometheusAuth'] as const;
+export const serviceKeys = ['prometheusUrl', 'grafanaUrl', 'lokiUrl', 'exporterUrl', 'otlpMetricsUrl', 'telemetryMode', 'prometheusAuth', 'backend'] as const;
 
 export function needsNewService(previous: Settings, next: Settings): boolean {
   return serviceKeys.some((k) => JSON.stringify(previous[k]) !== JSON.stringify(next[k]));
@@ -78,9 +78,14 @@ export class ServiceHost {
       this.hosted.service.summaries.kick();
       return;
     }
+    this.rebuild(next);
+  }
+
+  /** A new service from `settings` (a setting it is built from changed, or a secret it reads). */
+  rebuild(settings: Settings): void {
     const wiring = this.running?.wiring;
     this.stop();
-    this.hosted = this.build(next);
+    this.hosted = this.build(settings);
     if (wiring) this.start(wiring);
   }
 

@@ -1,6 +1,8 @@
 /** What the tray app's service is built from: stack control (when it loads), the settings store, today's summary carried forward. */
 import type { SettingsProvider } from '../core/config/settings-api.js';
 import type { Settings } from '../core/config/settings-schema.js';
+import type { SecretStore } from '../core/config/secrets.js';
+import { backendAuth } from '../core/config/backend.js';
 import { createMonitorService } from '../core/service.js';
 import { createStackController, type StackControl } from '../core/stack/index.js';
 import type { HostedService } from './service-host.js';
@@ -10,13 +12,22 @@ export interface TrayServiceOptions {
   env: NodeJS.ProcessEnv;
   /** The packaged app's compose folder (unpackaged runs find the checkout's). */
   composeDir?: string | undefined;
+  /** The backend's secrets (the OS keychain). */
+  secretStore: SecretStore;
+  /** A secret was set or cleared: the service reads it when built, so it is built anew. */
+  onSecretsChanged: () => void;
   log(message: string): void;
 }
 
 export function trayServiceBuilder(options: TrayServiceOptions): (settings: Settings) => HostedService {
-  return (settings) => {
+  return (stored) => {
+    // The credentials every read and push carries: CCMON_BEARER_TOKEN, else the keychain, else the file's legacy prometheusAuth.
+    const settings = { ...stored, prometheusAuth: backendAuth(stored, options.secretStore.read(), options.env) };
     const stack = stackControl(settings, options);
-    return { service: createMonitorService({ settings, stack, settingsProvider: options.settingsProvider, liveSummary: true }), stackControl: !!stack };
+    return {
+      service: createMonitorService({ settings, stack, settingsProvider: options.settingsProvider, liveSummary: true, env: options.env, secretStore: options.secretStore, onSecretsChanged: options.onSecretsChanged }),
+      stackControl: !!stack,
+    };
   };
 }
 

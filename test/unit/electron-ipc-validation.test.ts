@@ -72,7 +72,13 @@ test('unknown methods (including prototype names) are refused', async () => {
   }
 });
 
+test('a backend secret must be one line without spaces or control characters, of a known name', () => {
+  for (const value of ['', 'two words', 'line\nbreak', 'tab\there', '\u0000', 'x'.repeat(8193)]) assert.equal(validateCall('setBackendSecret', { name: 'bearerToken', value }).ok, false, JSON.stringify(value));
+  assert.equal(validateCall('setBackendSecret', { name: 'apiKey', value: 'x' }).ok, false);
+  assert.equal(validateCall('setBackendSecret', { name: 'basicPassword', value: 'pä$$-wörd' }).ok, true);
+});
+
 test('every API method has a schema that accepts its documented empty or minimal argument', () => {
-  const minimal: Record<string, unknown> = { getUsageSeries: { range: '24h' }, getEnvSnippet: { shell: 'bash', mode: 'push' }, previewApplyEnv: { mode: 'push' }, applyEnv: { mode: 'push' }, getGrafanaLinks: { range: '24h' }, updateSettings: { patch: {} }, stackPurge: { confirm: true } };
+  const minimal: Record<string, unknown> = { getUsageSeries: { range: '24h' }, getEnvSnippet: { shell: 'bash', mode: 'push' }, previewApplyEnv: { mode: 'push' }, applyEnv: { mode: 'push' }, getGrafanaLinks: { range: '24h' }, updateSettings: { patch: {} }, stackPurge: { confirm: true }, setBackendSecret: { name: 'bearerToken', value: null } };
   for (const m of apiMethods) assert.equal(validateCall(m, minimal[m] ?? {}).ok, true, m);
 });

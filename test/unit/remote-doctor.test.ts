@@ -17,6 +17,7 @@ const view: BackendView = {
   resourceAttributes: { 'host.name': 'laptop-a' },
   identity: { label: 'user_id', value: 'abc' },
   defaultScope: 'me',
+  secretStore: { kind: 'file', detail: '/home/u/.config/x/secrets.json (readable by you only)' },
 };
 const healthy: RemoteFacts = { view, read: { ok: true, roundTripMs: 12, skewMs: 800 }, push: { ok: true, status: 200 }, fromThisMachine: { series: 4, mine: 4 }, secretsFileOpen: null };
 const ids = (f: RemoteFacts) => Object.fromEntries(remoteDoctorReport(f).checks.map((c) => [c.id, c]));

@@ -32,6 +32,7 @@ export function renderBackend(v: BackendView): string {
     ...(v.caFile ? [row('CA', v.caFile)] : []),
     ...(v.kind === 'remote' ? [row('this machine', pairs(v.resourceAttributes)), row('me', v.identity ? `${v.identity.label}=${v.identity.value}` : "unknown (Claude Code's config has no identity yet)")] : []),
     row('default view', v.defaultScope === 'me' ? 'me (--scope all for everyone)' : 'everything'),
+    ...(v.auth !== 'none' ? [row('secret kept in', v.secretStore.detail)] : []),
     '',
   ].join('\n');
 }
@@ -96,7 +97,7 @@ async function setBackend(opts: SetOptions, deps: CommandDeps): Promise<void> {
     throw new UserError(`The backend was not changed: ${(err as Error).message}.`, undefined, ExitCode.usage);
   }
   const after = await loadContext(deps.globals(), deps.env, deps.io);
-  deps.io.stdout(`Saved in ${ctx.settingsFile}.\n${renderBackend(backendView(after.settings, fileSecretStore(appConfigDir(deps.env)).read(), deps.env))}`);
+  deps.io.stdout(`Saved in ${ctx.settingsFile}.\n${renderBackend(backendView(after.settings, fileSecretStore(appConfigDir(deps.env)), deps.env))}`);
   if (!opts.local) deps.io.stdout('Run `ccmon env --apply` so Claude Code pushes there too, and `ccmon doctor` to check it.\n');
 }
 
@@ -128,7 +129,7 @@ export const registerBackend: RegisterCommand = (program, deps) => {
     .option('--json', 'print it as one JSON document (credentials: whether set and from where, never the value)')
     .action(async (opts: { json?: boolean }) => {
       const ctx = await loadContext(deps.globals(), deps.env, deps.io);
-      const view = backendView(ctx.settings, fileSecretStore(appConfigDir(deps.env)).read(), deps.env);
+      const view = backendView(ctx.settings, fileSecretStore(appConfigDir(deps.env)), deps.env);
       if (opts.json) printJson(deps.io, view);
       else deps.io.stdout(renderBackend(view));
     });

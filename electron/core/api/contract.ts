@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LostSessionsVerdict } from '../exporter/lost-sessions.js';
 import type { DoctorReport, PlanLimits, ProbeResult, SessionView, PullProgress, PurgeResult, StackStatus, Summary, UsageSeries } from './types.js';
 import { settingsPatchSchema, type SettingsView } from '../config/settings-api.js';
-import type { AppInfo, GrafanaLinks } from './types.js';
+import type { AppInfo, BackendView, GrafanaLinks } from './types.js';
 import type { ClaudeEnvPlan, EnvSnippet } from '../env/types.js';
 import { chartRanges, scopes, shells, telemetryModes } from './domain.js';
 import { parseWindow } from './instants.js';
@@ -50,6 +50,14 @@ export const apiArgSchemas = {
   revertEnv: z.object({ dryRun: z.boolean().optional() }).strict(),
   getAppInfo: none,
   getGrafanaLinks: z.object({ range: z.enum(chartRanges) }).strict(),
+  getBackend: none,
+  /** A backend secret, set or (null) cleared: one line, no spaces or control characters (secret-input.ts). */
+  setBackendSecret: z
+    .object({
+      name: z.enum(['bearerToken', 'basicPassword']),
+      value: z.string().min(1).max(8192).regex(/^[\x21-\x7e\u00a0-\uffff]+$/, 'one line without spaces or control characters').nullable(),
+    })
+    .strict(),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof apiArgSchemas)[M]>;
@@ -74,6 +82,8 @@ export interface ApiResults {
   revertEnv: ClaudeEnvPlan;
   getAppInfo: AppInfo;
   getGrafanaLinks: GrafanaLinks;
+  getBackend: BackendView;
+  setBackendSecret: BackendView;
 }
 
 export type MonitorApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResults[M]> };

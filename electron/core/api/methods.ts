@@ -23,6 +23,8 @@ export const apiMethods = [
   'revertEnv',
   'getAppInfo',
   'getGrafanaLinks',
+  'getBackend',
+  'setBackendSecret',
 ] as const;
 export type ApiMethod = (typeof apiMethods)[number];
 

@@ -237,3 +237,28 @@ export interface GrafanaLinks {
   tokens: string;
   logs: string;
 }
+
+/** Where a backend credential came from (its value is never shown). */
+export type CredentialSource = 'environment' | 'secret store' | 'settings file (prometheusAuth)';
+
+/** The backend as a person checks it (`ccmon backend`, Settings → Backend, the doctor). */
+export interface BackendView {
+  kind: 'local' | 'remote';
+  name: string;
+  queryUrl: string;
+  otlpMetricsUrl: string;
+  /** Where Claude Code's events go; null: none are sent. */
+  eventsUrl: string | null;
+  auth: 'none' | 'bearer' | 'basic';
+  /** Whether a credential is there, and from where (its value is never shown). */
+  credential: { set: boolean; source: CredentialSource | null };
+  headers: Record<string, string>;
+  caFile: string | null;
+  /** What this machine's pushes say about it (host.name, team…). */
+  resourceAttributes: Record<string, string>;
+  /** Who "me" is on this backend (null on the local stack, or when Claude Code has no identity yet). */
+  identity: { label: 'user_email' | 'user_account_uuid' | 'user_id'; value: string } | null;
+  defaultScope: 'me' | 'all';
+  /** Where this host keeps the secret: the OS keychain (tray) or a file only you can read. */
+  secretStore: { kind: 'keychain' | 'file'; detail: string };
+}

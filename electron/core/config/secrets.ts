@@ -14,6 +14,8 @@ export type Secrets = Partial<Record<SecretName, string>>;
 export interface SecretStore {
   read(): Secrets;
   write(name: SecretName, value: string | null): Promise<void>;
+  /** Where the secrets are kept, as a person reads it. */
+  describe(): { kind: 'keychain' | 'file'; detail: string };
 }
 
 export const secretsFileName = 'secrets.json';
@@ -33,6 +35,7 @@ export function fileSecretStore(configDir: string): SecretStore & { file: string
   return {
     file,
     read,
+    describe: () => ({ kind: 'file', detail: `${file} (readable by you only)` }),
     async write(name, value) {
       const next = { ...read() };
       if (value) next[name] = value;

@@ -10,7 +10,7 @@ import type { Settings } from '../config/settings-schema.js';
 import { authHeaders, type BackendAuth } from '../config/auth-headers.js';
 import { backendWording } from '../config/backend.js';
 import { backendView, type BackendView } from '../config/backend-view.js';
-import type { Secrets } from '../config/secrets.js';
+import type { SecretStore } from '../config/secrets.js';
 import { PrometheusClient } from '../prometheus/client.js';
 import { PrometheusError } from '../prometheus/errors.js';
 import { AppError } from '../api/error-codes.js';
@@ -108,7 +108,7 @@ export function remoteDoctorReport(f: RemoteFacts): DoctorReport {
 
 export interface RemoteDoctorDeps {
   settings: Settings;
-  secrets: Secrets;
+  secrets: Pick<SecretStore, 'read' | 'describe'>;
   secretsFile: string;
   env: NodeJS.ProcessEnv;
   cacheDir?: string;

@@ -318,6 +318,14 @@ export const screen = {
 
 export const nativeTheme = { shouldUseDarkColors: false };
 
+/** A Linux without a secret service (safeStorage's fixed key): the app falls back to the 0600 file. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: (plain: string): Buffer => Buffer.from(plain),
+  decryptString: (encrypted: Buffer): string => encrypted.toString(),
+};
+
 /** Renderer-side APIs, for the preload. */
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
@@ -337,5 +345,5 @@ export const ipcRenderer = new (class extends EventEmitter {
   }
 })();
 
-const electron = { app, BrowserWindow, Tray, Menu, nativeImage, ipcMain, session, protocol, shell, clipboard, Notification, screen, nativeTheme, contextBridge, ipcRenderer };
+const electron = { app, BrowserWindow, Tray, Menu, nativeImage, ipcMain, session, protocol, shell, clipboard, Notification, screen, nativeTheme, safeStorage, contextBridge, ipcRenderer };
 export default electron;
