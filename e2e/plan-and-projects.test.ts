@@ -167,6 +167,8 @@ describe('a subscriber: plan limits from the status line, projects from the hook
     for (const u of summary.byUser) await page.locator(`[data-testid="by-person-row"][data-name="${u.user}"]`).waitFor();
     for (const m of summary.byMachine) await page.locator(`[data-testid="by-machine-row"][data-name="${m.machine}"]`).waitFor();
     await page.screenshot({ path: screenshotPath('plan-window-light-team'), fullPage: true });
+    await page.setViewportSize(sizes.popover);
+    await page.screenshot({ path: screenshotPath('plan-popover-light-team') });
     await context.close();
   });
 
