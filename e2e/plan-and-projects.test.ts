@@ -26,7 +26,7 @@ import { startPlanBackend, type PlanBackend } from './support/plan-backend.js';
 let browser: Browser;
 const pageErrors: string[] = [];
 
-async function openPage(backend: PlanBackend, size: keyof typeof sizes, scheme: 'light' | 'dark', setup?: (page: Page) => Promise<void>): Promise<{ context: BrowserContext; page: Page }> {
+async function openPage(backend: PlanBackend, size: keyof typeof sizes, scheme: 'light' | 'dark', setup?: (page: Page) => Promise<unknown>): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: sizes[size], deviceScaleFactor: 1, colorScheme: scheme, reducedMotion: 'reduce', locale: 'en-US' });
   const page = await context.newPage();
   page.on('console', (m) => {
