@@ -207,6 +207,9 @@ describe('dashboard (ccmon web + real Prometheus + simulator)', { timeout: 240_0
     const { context, page } = await openPage({ size: 'window', scheme: 'light' });
     await page.getByTestId('nav').locator('[data-value="setup"]').click();
     await page.getByTestId('mode-switch').locator('[data-value="push"]').click();
+    // This test is about the env variables: the status line and the hooks have their own test below.
+    await page.getByTestId('install-statusLine').uncheck();
+    await page.getByTestId('install-hooks').uncheck();
     await page.getByTestId('apply-preview').click();
     const plan = page.getByTestId('apply-plan');
     await plan.waitFor();
@@ -226,6 +229,47 @@ describe('dashboard (ccmon web + real Prometheus + simulator)', { timeout: 240_0
     await page.getByTestId('apply-revert').click();
     await page.getByTestId('apply-result').filter({ hasText: 'Reverted.' }).waitFor();
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), original);
+    await context.close();
+  });
+
+  it("Apply with the status line and the hooks: ours wraps the user's status line, both hooks land; Revert gives the file back byte for byte", async () => {
+    const file = join(backend.claudeDir, 'settings.json');
+    const theirs = "printf 'MY-OWN-LINE'";
+    const userStop = [{ hooks: [{ type: 'command', command: 'true' }] }];
+    const original = `${JSON.stringify({ model: 'opus', statusLine: { type: 'command', command: theirs, padding: 1 }, hooks: { Stop: userStop }, env: { FOO: 'bar' } }, null, 2)}\n`;
+    writeFileSync(file, original);
+    const { context, page } = await openPage({ size: 'window', scheme: 'light' });
+    await page.getByTestId('nav').locator('[data-value="setup"]').click();
+    await page.getByTestId('mode-switch').locator('[data-value="push"]').click();
+    assert.equal(await page.getByTestId('install-statusLine').isChecked(), true, 'the status line is on by default');
+    assert.equal(await page.getByTestId('install-hooks').isChecked(), true, 'the hooks are on by default');
+    await page.getByTestId('apply-preview').click();
+    const plan = page.getByTestId('apply-plan');
+    await plan.waitFor();
+    for (const section of ['env', 'statusLine', 'hooks']) await plan.getByTestId(`plan-${section}`).waitFor();
+    assert.match(await text(page, 'change-statusLine'), /before\s*printf 'MY-OWN-LINE'\s*after\s*\S.*ccmon\.cjs'? statusline --install \S+$/);
+    assert.match(await text(page, 'apply-wraps'), /ours wraps printf 'MY-OWN-LINE', which prints as before/);
+    for (const event of ['SessionStart', 'SessionEnd']) assert.match(await text(page, `change-hooks.${event}`), new RegExp(`^\\+ ${event}\\s*adds\\s*\\S.*ccmon\\.cjs'? hook --install \\S+$`));
+    assert.equal(readFileSync(file, 'utf8'), original, 'the preview writes nothing');
+    await page.screenshot({ path: screenshotPath('setup-window-light-apply-preview-all'), fullPage: true });
+    await page.setViewportSize(sizes.popover);
+    await page.screenshot({ path: screenshotPath('setup-popover-light-apply-preview-all'), fullPage: true });
+    await page.getByTestId('apply-confirm').click();
+    await page.getByTestId('apply-result').filter({ hasText: 'Applied.' }).waitFor();
+    const text1 = readFileSync(file, 'utf8');
+    const written = JSON.parse(text1) as { statusLine: { command: string }; hooks: Record<string, { hooks: { command: string }[] }[]>; env: Record<string, string> };
+    assert.match(written.statusLine.command, /ccmon\.cjs'? statusline --install \S+$/);
+    assert.ok(!text1.includes('MY-OWN-LINE'), "the user's command is no longer in settings.json (ours runs it)");
+    for (const event of ['SessionStart', 'SessionEnd']) {
+      assert.equal(written.hooks[event]?.length, 1, `one ${event} entry: ours`);
+      assert.match(written.hooks[event]![0]!.hooks[0]!.command, /ccmon\.cjs'? hook --install \S+$/);
+    }
+    assert.deepEqual(written.hooks.Stop, userStop, "the user's own hooks are kept");
+    assert.equal(written.env.FOO, 'bar');
+    assert.equal(written.env.CLAUDE_CODE_ENABLE_TELEMETRY, '1');
+    await page.getByTestId('apply-revert').click();
+    await page.getByTestId('apply-result').filter({ hasText: 'Reverted.' }).waitFor();
+    assert.equal(readFileSync(file, 'utf8'), original, 'Revert gives back the file byte for byte');
     await context.close();
   });
 

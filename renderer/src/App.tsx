@@ -9,13 +9,13 @@ import { useColorScheme } from './lib/useColorScheme.js';
 import { useNow } from './lib/useNow.js';
 import { useWidth } from './lib/useWidth.js';
 import { Overview } from './panels/overview/Overview.js';
-import { SetupPanel } from './panels/setup/SetupPanel.js';
 import { StackPanel } from './panels/stack/StackPanel.js';
 import { useBridge } from './query/BridgeProvider.js';
 import { useGrafanaLinks } from './query/queries.js';
 import { usePushedEvents } from './query/usePushedEvents.js';
 
-// Loaded on demand, so the settings form never weighs on the first paint.
+// Loaded on demand, so the setup and settings forms never weigh on the first paint.
+const SetupPanel = lazy(() => import('./panels/setup/SetupPanel.js').then((m) => ({ default: m.SetupPanel })));
 const SettingsPanel = lazy(() => import('./settings/SettingsPanel.js').then((m) => ({ default: m.SettingsPanel })));
 
 export function App() {
@@ -38,7 +38,13 @@ export function App() {
       <main id="panel" role="tabpanel" aria-label={tabNames[tab]} className="panel">
         {tab === 'overview' && <Overview range={range} onRange={setRange} palette={palettes[scheme]} compact={compact} now={now} grafana={links} onGo={setTab} />}
         {tab === 'stack' && <StackPanel now={now} />}
-        {tab === 'setup' && <SetupPanel />}
+        {tab === 'setup' && (
+          <ChunkBoundary what="setup panel">
+            <Suspense fallback={<div className="card skeleton-card" />}>
+              <SetupPanel />
+            </Suspense>
+          </ChunkBoundary>
+        )}
         {tab === 'settings' && (
           <ChunkBoundary what="settings form">
             <Suspense fallback={<div className="card skeleton-card" />}>

@@ -1,4 +1,4 @@
-/** The header: the app's name, the data's state (Live, Stale · 14:03:04, No data, Loading), Refresh, Grafana. */
+/** The header: the app's name, me/team (shared backends), the data's state (Live, Stale · 14:03:04, No data, Loading), Refresh, Grafana. */
 import type { Summary } from '../../electron/core/api/types.js';
 import { ExternalButton, Pill } from './components/ui.js';
 import { formatClock } from './lib/format.js';
@@ -6,6 +6,7 @@ import { dataState, type DataState } from './lib/freshness.js';
 import type { Tone } from './lib/stack.js';
 import { useSummary } from './query/queries.js';
 import { useRefreshAll } from './query/useRefreshAll.js';
+import { ScopeSwitch } from './ScopeSwitch.js';
 
 const tones: Record<DataState<unknown>['state'], Tone> = { live: 'ok', stale: 'warn', unavailable: 'bad', loading: 'idle' };
 
@@ -33,6 +34,7 @@ export function TopBar(props: { compact: boolean; grafanaOverview: string | unde
         <h1>Claude Code Monitor</h1>
       </div>
       <div className="topbar-right">
+        <ScopeSwitch />
         <Pill tone={tones[summary.state]} testId="data-state" title={pillTitle(summary)}>
           {pillText(summary, props.compact)}
         </Pill>

@@ -5,6 +5,7 @@ import { App } from './App.js';
 import { getBridge } from './api/bridge.js';
 import { BridgeProvider } from './query/BridgeProvider.js';
 import { createQueryClient } from './query/client.js';
+import { ScopeProvider } from './query/scope.js';
 import { seedFromPrefetch } from './query/seedFromPrefetch.js';
 import './styles.css';
 
@@ -15,7 +16,9 @@ void seedFromPrefetch(client).then(() =>
     <StrictMode>
       <QueryClientProvider client={client}>
         <BridgeProvider bridge={getBridge()}>
-          <App />
+          <ScopeProvider>
+            <App />
+          </ScopeProvider>
         </BridgeProvider>
       </QueryClientProvider>
     </StrictMode>,

@@ -101,16 +101,17 @@ export function Segmented<T extends string>(props: {
   );
 }
 
-export function ExternalButton(props: { href: string | null | undefined; children: ReactNode; testId?: string; title?: string }) {
+export function ExternalButton(props: { href: string | null | undefined; children: ReactNode; testId?: string; title?: string; small?: boolean }) {
+  const className = `btn btn-ghost${props.small ? ' btn-small' : ''}`;
   if (!props.href) {
     return (
-      <span className="btn btn-ghost disabled" aria-disabled="true" data-testid={props.testId}>
+      <span className={`${className} disabled`} aria-disabled="true" data-testid={props.testId}>
         {props.children}
       </span>
     );
   }
   return (
-    <a className="btn btn-ghost" href={props.href} target="_blank" rel="noopener noreferrer" data-testid={props.testId} title={props.title}>
+    <a className={className} href={props.href} target="_blank" rel="noopener noreferrer" data-testid={props.testId} title={props.title}>
       {props.children}
       <span aria-hidden="true" className="ext">↗</span>
     </a>

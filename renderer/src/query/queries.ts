@@ -1,40 +1,77 @@
 /**
- * One query per API call. The polled ones (summary, usage series, probe, lost sessions, stack) refetch
- * on the app's refresh interval while the page is visible, and when it becomes visible again if their
- * data is older than that; the others change only with the settings (see usePushedEvents).
+ * One query per API call. The polled ones (summary, limits, sessions, usage series, probe, lost
+ * sessions, stack) refetch on the app's refresh interval while the page is visible, and when it
+ * becomes visible again if their data is older than that; the others change only with the settings
+ * (see usePushedEvents). Summaries, limits and sessions carry the scope (scope.tsx) in args and key.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { RendererBridge } from '../../../electron/core/api/contract.js';
 import type { AppInfo } from '../../../electron/core/api/types.js';
 import type { ChartRange, Shell, TelemetryMode } from '../../../electron/core/api/domain.js';
 import type { SettingsView } from '../../../electron/core/config/settings-api.js';
+import { useAppInfoSelect } from './appInfo.js';
 import { useBridge } from './BridgeProvider.js';
 import { defaultIntervalSeconds } from './client.js';
 import { keys } from './keys.js';
+import { useScope } from './scope.js';
+
+export { useAppInfo } from './appInfo.js';
 
 const intervalOf = (info: AppInfo): number => info.refreshIntervalSeconds;
-const dailyBudgetOf = (view: SettingsView): number | null => view.settings.dailyBudgetUsd ?? null;
+const budgetsOf = (view: SettingsView): Budgets => ({ dailyUsd: view.settings.dailyBudgetUsd ?? null, monthlyUsd: view.settings.monthlyBudgetUsd ?? null });
+/** The longer windows (7 and 30 days) move slowly: polled every five minutes. */
+const longWindowMs = 5 * 60_000;
 
-const appInfoQuery = (bridge: RendererBridge) => queryOptions({ queryKey: keys.appInfo, queryFn: () => bridge.getAppInfo({}) });
 const settingsQuery = (bridge: RendererBridge) => queryOptions({ queryKey: keys.settings, queryFn: () => bridge.getSettings({}) });
-
-export function useAppInfo() {
-  return useQuery(appInfoQuery(useBridge()));
-}
 
 /** How often the polled queries refetch, and how long their data counts as fresh. */
 function usePolling(): { refetchInterval: number; staleTime: number } {
-  const seconds = useQuery({ ...appInfoQuery(useBridge()), select: intervalOf }).data ?? defaultIntervalSeconds;
+  const seconds = useAppInfoSelect(intervalOf) ?? defaultIntervalSeconds;
   return { refetchInterval: seconds * 1000, staleTime: seconds * 1000 };
 }
 
 export function useSummary() {
   const bridge = useBridge();
   const polling = usePolling();
-  // The hosts push today's summary on the same interval (summary:update → setQueryData, which
-  // restarts this timer), so this poll runs only when the pushes stop (Prometheus down, the event
-  // stream lost); the slack keeps it from racing a push that is on its way.
-  return useQuery({ queryKey: keys.summary, queryFn: () => bridge.getSummary({}), ...polling, refetchInterval: polling.refetchInterval * 1.5 });
+  const { remote, args } = useScope();
+  // The hosts push today's (unscoped) summary on the same interval (summary:update → setQueryData,
+  // which restarts this timer), so this poll runs only when the pushes stop (Prometheus down, the
+  // event stream lost); the slack keeps it from racing a push that is on its way. A scoped summary
+  // (shared backend) is not pushed: it polls. The previous scope's figures stay while the next loads.
+  return useQuery({
+    queryKey: keys.scopedSummary(args),
+    queryFn: () => bridge.getSummary(args),
+    ...polling,
+    refetchInterval: remote ? polling.refetchInterval : polling.refetchInterval * 1.5,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A summary from local midnight some days back until now (null: not wanted now). */
+export function useSummarySince(since: string | null) {
+  const bridge = useBridge();
+  const { args } = useScope();
+  return useQuery({
+    queryKey: keys.summarySince(since ?? '', args),
+    queryFn: () => bridge.getSummary({ since: since!, ...args }),
+    enabled: since !== null,
+    staleTime: longWindowMs,
+    refetchInterval: longWindowMs,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLimits() {
+  const bridge = useBridge();
+  const { args } = useScope();
+  return useQuery({ queryKey: keys.limits(args), queryFn: () => bridge.getLimits(args), ...usePolling(), placeholderData: keepPreviousData });
+}
+
+/** Today's sessions, live ones first. */
+export function useSessions() {
+  const bridge = useBridge();
+  const { args } = useScope();
+  return useQuery({ queryKey: keys.sessions(args), queryFn: () => bridge.getSessions(args), ...usePolling(), placeholderData: keepPreviousData });
 }
 
 export function useUsageSeries(range: ChartRange) {
@@ -62,9 +99,14 @@ export function useSettings() {
   return useQuery(settingsQuery(useBridge()));
 }
 
-/** The daily budget from the settings (null: none set, or not known yet). */
-export function useDailyBudget(): number | null {
-  return useQuery({ ...settingsQuery(useBridge()), select: dailyBudgetOf }).data ?? null;
+export interface Budgets {
+  dailyUsd: number | null;
+  monthlyUsd: number | null;
+}
+
+/** The daily and monthly budgets from the settings (null: none set, or not known yet). */
+export function useBudgets(): Budgets {
+  return useQuery({ ...settingsQuery(useBridge()), select: budgetsOf }).data ?? { dailyUsd: null, monthlyUsd: null };
 }
 
 export function useGrafanaLinks(range: ChartRange) {

@@ -3,28 +3,30 @@
  * what was applied. One error at a time: starting one action clears the other's failure.
  */
 import { useMutation } from '@tanstack/react-query';
-import type { TelemetryMode } from '../../../electron/core/api/domain.js';
+import type { ApiArgs } from '../../../electron/core/api/contract.js';
 import type { ClaudeEnvPlan } from '../../../electron/core/env/types.js';
 import { describeError, type ErrorInfo } from '../api/errors.js';
 import { useBridge } from './BridgeProvider.js';
 
-export type EnvWrite = { verb: 'apply'; mode: TelemetryMode } | { verb: 'revert' };
+/** What Apply installs: the variables for a mode, and the status line and hooks unless turned off. */
+export type InstallChoice = ApiArgs<'applyEnv'>;
+export type EnvWrite = ({ verb: 'apply' } & InstallChoice) | { verb: 'revert' };
 
 export interface EnvActions {
   preview: ClaudeEnvPlan | null;
   result: { plan: ClaudeEnvPlan; verb: EnvWrite['verb'] } | null;
   busy: 'preview' | EnvWrite['verb'] | null;
   error: ErrorInfo | null;
-  runPreview: (mode: TelemetryMode) => void;
+  runPreview: (choice: InstallChoice) => void;
   runWrite: (write: EnvWrite) => void;
   clearPreview: () => void;
 }
 
 export function useEnvActions(): EnvActions {
   const bridge = useBridge();
-  const preview = useMutation({ mutationFn: (mode: TelemetryMode) => bridge.previewApplyEnv({ mode }) });
+  const preview = useMutation({ mutationFn: (choice: InstallChoice) => bridge.previewApplyEnv(choice) });
   const write = useMutation({
-    mutationFn: (w: EnvWrite) => (w.verb === 'apply' ? bridge.applyEnv({ mode: w.mode }) : bridge.revertEnv({})),
+    mutationFn: (w: EnvWrite) => (w.verb === 'apply' ? bridge.applyEnv({ mode: w.mode, statusLine: w.statusLine, hooks: w.hooks }) : bridge.revertEnv({})),
     // The preview described the file before this write; it no longer does.
     onSuccess: () => preview.reset(),
   });
@@ -34,9 +36,9 @@ export function useEnvActions(): EnvActions {
     result: write.data && write.variables ? { plan: write.data, verb: write.variables.verb } : null,
     busy: preview.isPending ? 'preview' : write.isPending ? write.variables.verb : null,
     error: failed ? describeError(failed) : null,
-    runPreview: (mode) => {
+    runPreview: (choice) => {
       write.reset();
-      preview.mutate(mode);
+      preview.mutate(choice);
     },
     runWrite: (w) => {
       if (preview.isError) preview.reset();

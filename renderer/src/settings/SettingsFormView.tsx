@@ -1,12 +1,14 @@
-/** The settings form: four cards of fields, and the file, Discard and Save at the bottom. */
+/** The settings form: five cards of fields, and the file, Discard and Save at the bottom. */
 import { useId } from 'react';
 import { telemetryModes, type TelemetryMode } from '../../../electron/core/api/domain.js';
 import type { SettingsView } from '../../../electron/core/config/settings-api.js';
 import { ErrorCode } from '../components/ErrorCallout.js';
 import { Card, Segmented } from '../components/ui.js';
 import { Field } from './Field.js';
-import { urlFields, type SettingsForm } from './form.js';
+import { bindField } from './bindField.js';
+import { urlFields } from './form.js';
 import { Notices } from './Notices.js';
+import { RecordingCard } from './RecordingCard.js';
 import { useSettingsForm } from './useSettingsForm.js';
 
 const modeNames: Record<TelemetryMode, string> = { push: 'Push (OTLP)', scrape: 'Scrape (:9464)' };
@@ -21,22 +23,7 @@ export function SettingsFormView(props: { view: SettingsView }) {
   const f = useSettingsForm(view);
   const readOnly = !view.writable;
   const id = (k: string): string => `${uid}-${k}`;
-  const input = (key: keyof SettingsForm) => ({
-    id: id(key),
-    value: String(f.form[key]),
-    disabled: readOnly || f.saving,
-    'aria-invalid': f.errors[key] ? true : undefined,
-    'aria-describedby': f.errors[key] ? `${id(key)}-error` : undefined,
-    'data-testid': `setting-${key}`,
-    onChange: (e: { target: { value: string } }) => f.set(key, e.target.value as never),
-  });
-  const check = (key: 'stopStackOnQuit' | 'launchAtLogin', disabled = false) => ({
-    type: 'checkbox',
-    checked: f.form[key],
-    disabled: readOnly || f.saving || disabled,
-    onChange: (e: { target: { checked: boolean } }) => f.set(key, e.target.checked),
-    'data-testid': `setting-${key}`,
-  });
+  const bind = bindField(f, id, readOnly);
 
   return (
     <form
@@ -57,9 +44,12 @@ export function SettingsFormView(props: { view: SettingsView }) {
       <Card title="Where things are">
         {urlFields.map((u) => (
           <Field key={u.key} id={id(u.key)} label={u.label} hint={u.hint} error={f.errors[u.key]}>
-            <input type="url" inputMode="url" spellCheck={false} autoComplete="off" className="input mono" {...input(u.key)} />
+            <input type="url" inputMode="url" spellCheck={false} autoComplete="off" className="input mono" {...bind.input(u.key)} />
           </Field>
         ))}
+        <Field id={id('otlpMetricsUrl')} label="OTLP metrics (optional)" hint="Where Claude Code and ccmon push OTLP metrics; empty: the stack Prometheus's OTLP receiver." error={f.errors.otlpMetricsUrl}>
+          <input type="url" inputMode="url" spellCheck={false} autoComplete="off" placeholder="the stack Prometheus's OTLP receiver" className="input mono" {...bind.input('otlpMetricsUrl')} />
+        </Field>
       </Card>
 
       <Card title="Telemetry">
@@ -78,7 +68,7 @@ export function SettingsFormView(props: { view: SettingsView }) {
           <div className="field-hint small muted">{modeExplain[f.form.telemetryMode]}</div>
         </div>
         <Field id={id('refreshIntervalSeconds')} label="Refresh every (seconds)" hint="While the window is open; hidden, the tray refreshes about once a minute." error={f.errors.refreshIntervalSeconds}>
-          <input type="number" min={2} max={3600} step={1} className="input input-short" {...input('refreshIntervalSeconds')} />
+          <input type="number" min={2} max={3600} step={1} className="input input-short" {...bind.input('refreshIntervalSeconds')} />
         </Field>
       </Card>
 
@@ -86,24 +76,26 @@ export function SettingsFormView(props: { view: SettingsView }) {
         <p className="small muted">A notification at 80% and at 100%, once per day or month. Leave empty for no budget.</p>
         <div className="field-row">
           <Field id={id('dailyBudgetUsd')} label="Daily (USD)" error={f.errors.dailyBudgetUsd}>
-            <input type="text" inputMode="decimal" placeholder="none" className="input input-short" {...input('dailyBudgetUsd')} />
+            <input type="text" inputMode="decimal" placeholder="none" className="input input-short" {...bind.input('dailyBudgetUsd')} />
           </Field>
           <Field id={id('monthlyBudgetUsd')} label="Monthly (USD)" error={f.errors.monthlyBudgetUsd}>
-            <input type="text" inputMode="decimal" placeholder="none" className="input input-short" {...input('monthlyBudgetUsd')} />
+            <input type="text" inputMode="decimal" placeholder="none" className="input input-short" {...bind.input('monthlyBudgetUsd')} />
           </Field>
         </div>
       </Card>
 
+      <RecordingCard f={f} bind={bind} id={id} readOnly={readOnly} />
+
       <Card title="App">
         <label className="check">
-          <input {...check('stopStackOnQuit')} />
+          <input {...bind.check('stopStackOnQuit')} />
           <span>
             Stop the stack when I quit
             <span className="small muted block">Off: Prometheus, Loki and Grafana keep collecting after the app quits.</span>
           </span>
         </label>
         <label className="check">
-          <input {...check('launchAtLogin', !view.launchAtLoginSupported)} />
+          <input {...bind.check('launchAtLogin', !view.launchAtLoginSupported)} />
           <span>
             Launch at login
             <span className="small muted block">{view.launchAtLoginSupported ? 'Starts in the tray, without a window.' : 'Only the tray app can start at login.'}</span>

@@ -1,5 +1,5 @@
 /**
- * The Settings tab: URLs, refresh interval, push/scrape, budgets, stop stack on quit, launch at login.
+ * The Settings tab: URLs, refresh interval, push/scrape, budgets, plan alerts, project recording, stop stack on quit, launch at login.
  * Talks only to the bridge (getSettings/updateSettings and the 'settings:changed' event, through the
  * query cache), so it works in Electron and in web mode (read-only there when the host says so).
  */

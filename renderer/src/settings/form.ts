@@ -4,18 +4,25 @@
  */
 import type { TelemetryMode } from '../../../electron/core/api/domain.js';
 import type { PublicSettings, SettingsPatch } from '../../../electron/core/config/settings-api.js';
+import type { ProjectRecording } from '../../../electron/core/projects/recording.js';
 
 export interface SettingsForm {
   prometheusUrl: string;
   grafanaUrl: string;
   lokiUrl: string;
   exporterUrl: string;
+  /** Empty: the stack Prometheus's OTLP receiver. */
+  otlpMetricsUrl: string;
   refreshIntervalSeconds: string;
   telemetryMode: TelemetryMode;
   dailyBudgetUsd: string;
   monthlyBudgetUsd: string;
   stopStackOnQuit: boolean;
   launchAtLogin: boolean;
+  /** The first two plan-limit alert thresholds (%); empty: none. More, from the file, are kept as they are. */
+  planAlertFirst: string;
+  planAlertSecond: string;
+  projectRecording: ProjectRecording;
 }
 
 export type FormErrors = Partial<Record<keyof SettingsForm, string>>;
@@ -33,12 +40,16 @@ export function formFromSettings(s: PublicSettings): SettingsForm {
     grafanaUrl: s.grafanaUrl,
     lokiUrl: s.lokiUrl,
     exporterUrl: s.exporterUrl,
+    otlpMetricsUrl: s.otlpMetricsUrl ?? '',
     refreshIntervalSeconds: String(s.refreshIntervalSeconds),
     telemetryMode: s.telemetryMode,
     dailyBudgetUsd: s.dailyBudgetUsd === null ? '' : String(s.dailyBudgetUsd),
     monthlyBudgetUsd: s.monthlyBudgetUsd === null ? '' : String(s.monthlyBudgetUsd),
     stopStackOnQuit: s.stopStackOnQuit,
     launchAtLogin: s.launchAtLogin,
+    planAlertFirst: s.planAlertPercents[0] === undefined ? '' : String(s.planAlertPercents[0]),
+    planAlertSecond: s.planAlertPercents[1] === undefined ? '' : String(s.planAlertPercents[1]),
+    projectRecording: s.projectRecording,
   };
 }
 
@@ -62,6 +73,31 @@ function parseBudget(v: string): { value: number | null } | { error: string } {
   return { value: n === 0 ? null : Math.round(n * 100) / 100 };
 }
 
+/** "" → none; a whole percent from 1 to 100. */
+function parsePercent(v: string): { value: number | null } | { error: string } {
+  const t = v.trim().replace(/%$/, '');
+  if (t === '') return { value: null };
+  const n = Number(t);
+  return Number.isInteger(n) && n >= 1 && n <= 100 ? { value: n } : { error: 'A whole percent from 1 to 100, or empty' };
+}
+
+const ascending = (a: readonly number[]): number[] => [...a].sort((x, y) => x - y);
+const sameSet = (a: readonly number[], b: readonly number[]): boolean => {
+  const [x, y] = [ascending(a), ascending(b)];
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+};
+
+/** The thresholds as the form has them (the first two) plus the file's others, ascending, each once. */
+function planAlerts(form: SettingsForm, current: PublicSettings, errors: FormErrors): number[] | null {
+  const first = parsePercent(form.planAlertFirst);
+  const second = parsePercent(form.planAlertSecond);
+  if ('error' in first) errors.planAlertFirst = first.error;
+  if ('error' in second) errors.planAlertSecond = second.error;
+  if ('error' in first || 'error' in second) return null;
+  const values = [first.value, second.value, ...current.planAlertPercents.slice(2)].filter((v): v is number => v !== null);
+  return ascending([...new Set(values)]);
+}
+
 /** Validates the form; returns the patch of changed values, or the errors per field. */
 export function formToPatch(form: SettingsForm, current: PublicSettings): { patch: SettingsPatch; errors: FormErrors } {
   const errors: FormErrors = {};
@@ -80,6 +116,13 @@ export function formToPatch(form: SettingsForm, current: PublicSettings): { patc
     if ('error' in b) errors[key] = b.error;
     else if (b.value !== current[key]) patch[key] = b.value;
   }
+  const otlp = form.otlpMetricsUrl.trim();
+  const otlpError = otlp === '' ? null : checkUrl(otlp);
+  if (otlpError) errors.otlpMetricsUrl = otlpError;
+  else if ((otlp || null) !== current.otlpMetricsUrl) patch.otlpMetricsUrl = otlp || null;
+  const alerts = planAlerts(form, current, errors);
+  if (alerts && !sameSet(alerts, current.planAlertPercents)) patch.planAlertPercents = alerts;
+  if (form.projectRecording !== current.projectRecording) patch.projectRecording = form.projectRecording;
   if (form.stopStackOnQuit !== current.stopStackOnQuit) patch.stopStackOnQuit = form.stopStackOnQuit;
   if (form.launchAtLogin !== current.launchAtLogin) patch.launchAtLogin = form.launchAtLogin;
   return { patch, errors };
@@ -88,7 +131,10 @@ export function formToPatch(form: SettingsForm, current: PublicSettings): { patc
 /** Maps a server-side validation message ("updateSettings: patch.grafanaUrl: ...") to its field. */
 export function fieldOfServerError(message: string): keyof SettingsForm | null {
   const m = /patch\.([A-Za-z]+)/.exec(message) ?? /^([A-Za-z]+):/.exec(message);
-  const key = m?.[1];
-  const known: (keyof SettingsForm)[] = ['prometheusUrl', 'grafanaUrl', 'lokiUrl', 'exporterUrl', 'refreshIntervalSeconds', 'telemetryMode', 'dailyBudgetUsd', 'monthlyBudgetUsd', 'stopStackOnQuit', 'launchAtLogin'];
+  const key = m?.[1] === 'planAlertPercents' ? 'planAlertFirst' : m?.[1];
+  const known: (keyof SettingsForm)[] = [
+    ...(['prometheusUrl', 'grafanaUrl', 'lokiUrl', 'exporterUrl', 'otlpMetricsUrl', 'refreshIntervalSeconds', 'telemetryMode', 'dailyBudgetUsd', 'monthlyBudgetUsd'] as const),
+    ...(['stopStackOnQuit', 'launchAtLogin', 'planAlertFirst', 'projectRecording'] as const),
+  ];
   return key && (known as string[]).includes(key) ? (key as keyof SettingsForm) : null;
 }

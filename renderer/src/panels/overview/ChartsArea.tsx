@@ -1,5 +1,4 @@
 /** Cost and tokens over the chosen range (24 h, 7 days, 30 days), each with its Grafana link. */
-import { useEffect, useState } from 'react';
 import { chartRanges, type ChartRange } from '../../../../electron/core/api/domain.js';
 import type { GrafanaLinks } from '../../../../electron/core/api/types.js';
 import { ExternalButton, Segmented } from '../../components/ui.js';
@@ -7,30 +6,10 @@ import { rangeLabels, seriesTotals } from '../../lib/chart.js';
 import { formatTokens, formatUsd } from '../../lib/format.js';
 import { dataState } from '../../lib/freshness.js';
 import type { Palette } from '../../lib/palette.js';
+import { useAfterPaint } from '../../lib/useAfterPaint.js';
 import { useUsageSeries } from '../../query/queries.js';
 import { ChartCard } from './ChartCard.js';
 import { CostChart, TokensChart } from './lazyCharts.js';
-
-/**
- * Charts mount once the summary has been painted (or has failed): the numbers come first, and
- * recharts' chunk, parsed on arrival, never holds up their first frame.
- */
-function useAfterSummary(summarySettled: boolean): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    if (!summarySettled || ready) return;
-    // A timer set from an animation frame runs after that frame's paint.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setReady(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [summarySettled, ready]);
-  return ready;
-}
 
 export function ChartsArea(props: {
   range: ChartRange;
@@ -42,7 +21,8 @@ export function ChartsArea(props: {
 }) {
   const query = useUsageSeries(props.range);
   const series = dataState(query);
-  const data = useAfterSummary(props.summarySettled) ? series.data : null;
+  // Charts mount once the summary has been painted (or has failed): the numbers come first.
+  const data = useAfterPaint(props.summarySettled) ? series.data : null;
   const totals = data ? seriesTotals(data) : null;
   const shared = { stale: series.state === 'stale', switching: query.isPlaceholderData, error: series.state === 'unavailable' ? series.error : null };
   const chartProps = data ? { series: data, palette: props.palette, compact: props.compact } : null;

@@ -1,16 +1,15 @@
 /** The hero card: today's cost, how fresh it is, the daily budget, two ratios (wide), and the periods. */
 import type { ProbeResult, Summary } from '../../../../electron/core/api/types.js';
 import { Card, Value } from '../../components/ui.js';
+import { budgetTone } from '../../lib/budget.js';
 import { formatAgo, formatClock, formatUsd } from '../../lib/format.js';
 import type { DataState } from '../../lib/freshness.js';
 import { heroInsights } from '../../lib/insights.js';
 import { PeriodCards } from './PeriodCards.js';
 
-const budgetTone = (cost: number, budget: number): 'ok' | 'warn' | 'bad' => (cost >= budget ? 'bad' : cost >= budget * 0.8 ? 'warn' : 'ok');
-
 function Budget(props: { todayUsd: number; budgetUsd: number }) {
   return (
-    <span className={`budget budget-${budgetTone(props.todayUsd, props.budgetUsd)}`} data-testid="budget">
+    <span className={`budget budget-${budgetTone(props.todayUsd, props.budgetUsd) ?? 'ok'}`} data-testid="budget">
       {' · '}
       {Math.round((props.todayUsd / props.budgetUsd) * 100)}% of {formatUsd(props.budgetUsd)} daily budget
     </span>
