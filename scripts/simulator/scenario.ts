@@ -48,6 +48,12 @@ export const sessionRunSchema = z.object({
   sessionId: z.string().min(1),
   userId: z.string().default('5f1c3b7a9e2d4c6b8a0f1e3d5c7b9a2e4f6d8c0b1a3e5d7f9c2b4a6e8d0f1c3b'),
   terminalType: z.string().default('xterm'),
+  /**
+   * More attributes on every series of the process, after Claude Code's own: a login's identity
+   * (`user_email`, `user_account_uuid`) and OTEL_RESOURCE_ATTRIBUTES' keys, which Claude Code puts on
+   * its datapoints (`host_name` as the OTLP receivers name `host.name`).
+   */
+  attributes: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/), z.string()).optional(),
   startType: z.enum(['fresh', 'resume', 'continue']).default('fresh'),
   /** Default model for steps that name none. */
   model: z.string().default('claude-sonnet-4-6'),

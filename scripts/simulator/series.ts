@@ -36,7 +36,7 @@ export function seriesIncrements(run: SessionRun, spelling: Spelling = 'plain'):
   const add = (key: InstrumentKey, labels: Record<string, string>, at: number, delta: number): void => {
     out.push({ key, name: promName(key, spelling), labels, at, delta });
   };
-  const base = { user_id: run.userId, session_id: run.sessionId, terminal_type: run.terminalType };
+  const base = { user_id: run.userId, session_id: run.sessionId, terminal_type: run.terminalType, ...run.attributes };
   add('session', { ...base, start_type: run.startType }, 0, 1);
   for (const step of run.steps) {
     const at = step.at;

@@ -92,9 +92,9 @@ export class SimProcess {
     return proc;
   }
 
-  /** Claude Code's per-series attributes, in its order (user_id, session_id, terminal_type). */
+  /** Claude Code's per-series attributes, in its order (user_id, session_id, terminal_type), then the run's own. */
   private common(): Attributes {
-    return { user_id: this.run.userId, session_id: this.run.sessionId, terminal_type: this.run.terminalType };
+    return { user_id: this.run.userId, session_id: this.run.sessionId, terminal_type: this.run.terminalType, ...this.run.attributes };
   }
 
   /** Applies one usage step, as Claude Code would record it after an API call / tool use. */

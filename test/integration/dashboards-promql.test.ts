@@ -10,17 +10,37 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { scenarioTotals, type KnownTotals } from '../../scripts/simulator/totals.js';
+import { sel, windowCount } from '../../electron/core/grafana/queries.js';
 import { dashboardFileName } from '../../electron/core/grafana/dashboards/index.js';
-import { applyVariableRegex, parseLabelValues, queriesOf, variableQueriesOf, type DashboardQuery } from '../../electron/core/grafana/extract.js';
+import { applyVariableRegex, parseLabelValues, parseQueryResult, queriesOf, queryResultLines, variableQueriesOf, type DashboardQuery } from '../../electron/core/grafana/extract.js';
 import { builtinTimeValues, interpolate, regexValue } from '../../electron/core/grafana/template.js';
 import { DASHBOARDS, DASHBOARD_KEYS, PANELS, type DashboardKey } from '../../electron/core/grafana/uids.js';
 import { claudeMetrics, tokenTypes } from '../../electron/core/telemetry/metrics.js';
-import { OPUS_1M, SESSION_A, SESSION_B, SESSION_C, SESSION_D, USER_1, USER_2, labelValues, loadFixture, queryInstant, queryRange, total, type Fixture, type Loaded } from '../support/dashboards-fixture.js';
+import {
+  EMAIL_2,
+  HOST_1,
+  HOST_2,
+  OPUS_1M,
+  PROJECT_1,
+  PROJECT_2,
+  SESSION_A,
+  SESSION_B,
+  SESSION_C,
+  SESSION_D,
+  USER_1,
+  labelValues,
+  loadFixture,
+  queryInstant,
+  queryRange,
+  total,
+  type Fixture,
+  type Loaded,
+} from '../support/dashboards-fixture.js';
 
 const DIR = fileURLToPath(new URL('../../compose/grafana/dashboards/', import.meta.url));
 const STEP = 2; // seconds: $__interval of the range queries
 const SCRAPE = 1;
-const ALL = { user: '.*', session: '.*', terminal: '.*', model: '.*', budget: '10' };
+const ALL = { user: '.*', session: '.*', terminal: '.*', model: '.*', machine: '.*', project: '.*', budget: '10' };
 
 type Json = { uid: string; panels: unknown[]; templating: { list: unknown[] } };
 const dashboards = Object.fromEntries(DASHBOARD_KEYS.map((k) => [k, JSON.parse(readFileSync(`${DIR}${dashboardFileName(k)}`, 'utf8')) as Json])) as Record<DashboardKey, Json>;
@@ -92,7 +112,7 @@ for (const spelling of ['plain', 'unit'] as const) {
 
     test('all dashboard queries run with specific variable values (regex-escaped, several sessions, a model with brackets)', async () => {
       // As Grafana offers them: a 40-character user prefix, the model without its [1m] suffix.
-      const specific = { user: regexValue([USER_1.slice(0, 40)]), session: regexValue([SESSION_A, SESSION_C]), terminal: '.*', model: regexValue(['claude-opus-4-8']), budget: '2.5' };
+      const specific = { ...ALL, user: regexValue([USER_1.slice(0, 40)]), session: regexValue([SESSION_A, SESSION_C]), terminal: '.*', model: regexValue(['claude-opus-4-8']), budget: '2.5' };
       for (const q of promQueries) await run(L(), q, specific);
       const cost = total((await run(L(), find('overview', PANELS.overview.cost), specific)).result);
       const opusA = known.byModel.find((m) => m.model === OPUS_1M)!.costUsd; // only session A uses it
@@ -137,8 +157,8 @@ for (const spelling of ['plain', 'unit'] as const) {
       const dCost = d.flatMap((x) => x.steps).reduce((a, st) => a + (st.costUsd ?? 0), 0);
       assert.ok(Math.abs(total(bySession.filter((r) => r.metric.session_id === SESSION_D)) - dCost) < 1e-9, 'the resumed session counts both processes');
       assert.ok(Math.abs(total(bySession) - known.costUsd) < 1e-9);
-      const perUser = (await run(L(), find('usage', PANELS.usage.perUser, 'C'), ALL)).result; // sessions per user
-      assert.deepEqual(Object.fromEntries(perUser.map((r) => [r.metric.user_id, Number(r.value![1])])), { [USER_1]: 2, [USER_2]: 2 });
+      const perUser = (await run(L(), find('usage', PANELS.usage.perUser, 'C'), ALL)).result; // sessions per user (the person: user 2 by the email)
+      assert.deepEqual(Object.fromEntries(perUser.map((r) => [r.metric.person, Number(r.value![1])])), { [USER_1.slice(0, 40)]: 2, [EMAIL_2]: 2 });
     });
 
     test('a resumed session (a restarted counter) counts both processes, where the plain window rule would drop the first', async () => {
@@ -187,20 +207,105 @@ for (const spelling of ['plain', 'unit'] as const) {
       }
     });
 
-    test('variable queries (label_values) list the users, terminals, models and sessions', async () => {
+    test('variable queries (label_values, query_result) list the users, terminals, models, sessions, machines and projects', async () => {
       const want: Record<string, string[]> = {
-        user: [USER_1.slice(0, 40), USER_2.slice(0, 40)],
+        user: [USER_1.slice(0, 40), EMAIL_2], // the person: user 2's sessions carry a login's email
         terminal: ['non-interactive', 'vscode', 'xterm'],
         model: [...new Set(known.byModel.map((m) => m.model.replace(/\[.*\]$/, '')))],
         session: [SESSION_A, SESSION_B, SESSION_C, SESSION_D],
+        machine: [HOST_1, HOST_2],
+        project: [PROJECT_1, PROJECT_2],
       };
-      for (const v of variableQueriesOf(dashboards.overview as never)) {
-        const parsed = parseLabelValues(interpolate(v.definition, ALL));
-        assert.ok(parsed, v.definition);
-        const got = applyVariableRegex(await labelValues(L().prom, parsed.label, parsed.selector, fx.start, fx.end), v.regex);
-        assert.deepEqual(got.sort(), want[v.name]!.sort(), `$${v.name}`);
+      const offered = async (definition: string, regex: string, vars: Record<string, string>): Promise<string[]> => {
+        const d = interpolate(definition, values(vars));
+        const parsed = parseLabelValues(d);
+        if (parsed) return applyVariableRegex(await labelValues(L().prom, parsed.label, parsed.selector, fx.start, fx.end), regex);
+        const expr = parseQueryResult(d);
+        assert.ok(expr, `label_values or query_result: ${definition}`);
+        return applyVariableRegex(queryResultLines(await queryInstant(L().prom, expr, fx.end)), regex);
+      };
+      const vars = variableQueriesOf(dashboards.overview as never);
+      for (const v of vars) assert.deepEqual((await offered(v.definition, v.regex, ALL)).sort(), want[v.name]!.sort(), `$${v.name}`);
+      // Chained: the sessions of a person, of a project (C has no record: not a project's), of a machine.
+      const session = vars.find((v) => v.name === 'session')!;
+      assert.deepEqual((await offered(session.definition, session.regex, { ...ALL, user: regexValue([EMAIL_2]) })).sort(), [SESSION_B, SESSION_D].sort());
+      assert.deepEqual((await offered(session.definition, session.regex, { ...ALL, project: regexValue([PROJECT_1]) })).sort(), [SESSION_A, SESSION_D].sort());
+      assert.deepEqual((await offered(session.definition, session.regex, { ...ALL, machine: regexValue([HOST_1]) })).sort(), [SESSION_A, SESSION_C].sort());
+      for (const k of DASHBOARD_KEYS) assert.deepEqual(variableQueriesOf(dashboards[k] as never), vars, `${k} has the same variables`);
+    });
+
+    test('cost by project, person and machine: each group to the cent, the groups adding up to the total, and $project / $user / $machine select them', async () => {
+      const costOf = (ids: string[]): number => fx.scenario.sessions.filter((x) => ids.includes(x.sessionId)).flatMap((x) => x.steps).reduce((a, st) => a + (st.costUsd ?? 0), 0);
+      const close = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
+      const groups = (r: Awaited<ReturnType<typeof queryRange>>, label: string): Record<string, number> => Object.fromEntries(r.map((x) => [x.metric[label] ?? '', Number(x.value![1])]));
+      const check = (got: Record<string, number>, want: Record<string, number>, what: string, sum = known.costUsd, exact = Object.keys(want)): void => {
+        assert.deepEqual(Object.keys(got).sort(), Object.keys(want).sort(), what);
+        for (const k of exact) close(got[k]!, want[k]!, `${what} ${k}`);
+        close(Object.values(got).reduce((a, b) => a + b, 0), sum, `${what}: the rows add up to the total`);
+      };
+      const byProject = { [PROJECT_1]: costOf([SESSION_A, SESSION_D]), [PROJECT_2]: costOf([SESSION_B]), '(unattributed)': costOf([SESSION_C]) };
+      // The three columns are rolling windows ending now (24 h, 7 days, 30 days, stepped by 1 m, 10 m, 30 m):
+      // all of the scenario, where session D's restart falls inside one step (its first process is then
+      // lost, "to within one step"). So: the rows add up to the same rule unscoped, the other sessions exact.
+      for (const [ref, w, step] of [
+        ['A', '1d', '1m'],
+        ['B', '7d', '10m'],
+        ['C', '30d', '30m'],
+      ] as const) {
+        const sameRule = total(await queryInstant(L().prom, interpolate(`sum (${windowCount(sel('cost'), w, step)})`, values(ALL)), fx.end));
+        check(groups((await run(L(), find('cost', PANELS.cost.costByProject, ref), ALL)).result, 'project'), byProject, `cost by project ${ref}`, sameRule, [PROJECT_2, '(unattributed)']);
       }
-      for (const k of DASHBOARD_KEYS) assert.deepEqual(variableQueriesOf(dashboards[k] as never), variableQueriesOf(dashboards.overview as never), `${k} has the same variables`);
+      check(groups((await run(L(), find('cost', PANELS.cost.costByPerson), ALL)).result, 'person'), { [USER_1.slice(0, 40)]: costOf([SESSION_A, SESSION_C]), [EMAIL_2]: costOf([SESSION_B, SESSION_D]) }, 'cost by person');
+      check(groups((await run(L(), find('cost', PANELS.cost.costByMachine), ALL)).result, 'host_name'), { [HOST_1]: costOf([SESSION_A, SESSION_C]), [HOST_2]: costOf([SESSION_B]), '(unknown)': costOf([SESSION_D]) }, 'cost by machine');
+      const sessionsBy = groups((await run(L(), find('cost', PANELS.cost.costByPerson, 'C'), ALL)).result, 'person');
+      assert.deepEqual(sessionsBy, { [USER_1.slice(0, 40)]: 2, [EMAIL_2]: 2 }, 'sessions per person');
+
+      const cost = find('overview', PANELS.overview.cost);
+      const sessions = find('overview', PANELS.overview.sessions);
+      const at = async (q: DashboardQuery, vars: Partial<typeof ALL>): Promise<number> => total((await run(L(), q, { ...ALL, ...vars })).result);
+      for (const [vars, ids] of [
+        [{ project: regexValue([PROJECT_1]) }, [SESSION_A, SESSION_D]],
+        [{ project: regexValue([PROJECT_2, '(unattributed)']) }, [SESSION_B, SESSION_C]], // typed in: Grafana keeps a custom value
+        [{ project: regexValue(['(unattributed)']) }, [SESSION_C]],
+        [{ user: regexValue([EMAIL_2]) }, [SESSION_B, SESSION_D]],
+        [{ user: regexValue([EMAIL_2]), project: regexValue([PROJECT_1]) }, [SESSION_D]],
+        [{ machine: regexValue([HOST_1]) }, [SESSION_A, SESSION_C]],
+        [{ machine: regexValue([HOST_2]), user: regexValue([USER_1.slice(0, 40)]) }, []],
+      ] as const) {
+        close(await at(cost, vars), costOf([...ids]), `cost with ${JSON.stringify(vars)}`);
+        assert.equal(await at(sessions, vars), ids.length, `sessions with ${JSON.stringify(vars)}`);
+      }
+      // Every counting query runs with a project, a person and a machine chosen (Loki's are parsed elsewhere).
+      const chosen = { ...ALL, project: regexValue([PROJECT_1]), user: regexValue([EMAIL_2]), machine: regexValue([HOST_2]) };
+      for (const q of promQueries) await run(L(), q, chosen);
+    });
+
+    test("plan limits: each window's newest report per person (not the highest), 0 once the window has reset", async () => {
+      const plan = L().plan;
+      const q5 = find('overview', PANELS.overview.planUtilization, 'A');
+      const q7 = find('overview', PANELS.overview.planUtilization, 'B');
+      const byPerson = async (q: DashboardQuery, at: number, vars = ALL): Promise<Record<string, number>> => {
+        const r = await queryInstant(L().prom, interpolate(q.expr, values(vars)), at);
+        return Object.fromEntries(r.map((x) => [x.metric.person ?? '', Number(x.value![1])]));
+      };
+      assert.deepEqual(await byPerson(q5, fx.end), plan.atEnd.five_hour, 'five-hour: C (newest, after the reset) for user 1, B for user 2');
+      assert.deepEqual(await byPerson(q7, fx.end), plan.atEnd.seven_day, 'seven-day: C for user 1, no report from user 2');
+      const u1 = USER_1.slice(0, 40);
+      assert.equal((await byPerson(q5, plan.beforeReset))[u1], 90, "before the reset: A's newest figure");
+      assert.equal((await byPerson(q5, plan.afterReset))[u1], 0, 'after the reset, before a newer report: 0');
+      // The trap: the highest figure of the window's sessions is A's, from before the reset.
+      const naive = await queryInstant(L().prom, 'max by (window) (last_over_time(ccmon_plan_used_percent{window="five_hour", user_id!=""}[5h]))', fx.end);
+      assert.equal(Number(naive[0]!.value![1]), 90);
+      // The panel follows the dashboard's scope: a person, a machine, a project.
+      assert.deepEqual(await byPerson(q5, fx.end, { ...ALL, user: regexValue([EMAIL_2]) }), { [EMAIL_2]: 55 });
+      assert.deepEqual(await byPerson(q5, fx.end, { ...ALL, machine: regexValue([HOST_1]) }), { [u1]: 10 });
+      assert.deepEqual(await byPerson(q5, fx.end, { ...ALL, project: regexValue([PROJECT_1]) }), { [u1]: 0 }, "project alpha: only A's reports (C has no record), whose window has reset");
+      // The range query: the same figures over time, ending with the newest.
+      const series = (await run(L(), q5, ALL)).result;
+      const last = Object.fromEntries(series.map((x) => [x.metric.person ?? '', Number(x.values!.at(-1)![1])]));
+      assert.deepEqual(last, plan.atEnd.five_hour);
+      const cost = find('cost', PANELS.cost.planUtilization, 'A');
+      assert.equal(cost.expr, q5.expr, 'the same panel on the cost dashboard');
     });
   });
 }

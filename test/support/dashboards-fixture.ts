@@ -7,6 +7,10 @@
  * The `unit` server also scrapes the `plain` server's own /metrics (job `prometheus`), so the
  * stack self-monitoring queries have data there; its `claude-code` job also lists a port nothing
  * listens on, so `up == 0` exists (the exporter-down alert).
+ *
+ * Who and where: user 2's sessions carry a login's `user_email`, sessions A, B and C a `host_name`; and
+ * ccmon's own series (session → project records, plan-limit reports) go into both servers by remote
+ * write, as ccmon's hook and status line would push them (`ccmonRecords`).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Spelling } from '../../scripts/simulator/instruments.js';
@@ -15,8 +19,11 @@ import { startScenario, type RunReport } from '../../scripts/simulator/runner.js
 import { parseScenario, type Scenario } from '../../scripts/simulator/scenario.js';
 import { MODELS, apiCall } from '../../scripts/simulator/scenarios/helpers.js';
 import { sessionUuid, userHash } from '../../scripts/simulator/ids.js';
+import { planMetrics } from '../../electron/core/plan/records.js';
+import { sessionInfoMetric } from '../../electron/core/projects/session-record.js';
 import { freePorts } from './ports.js';
 import { startPrometheus, type PrometheusHandle, type PromSample, type ScrapeJob } from './prometheus.js';
+import { remoteWrite, type WriteSeries } from './remote-write.js';
 
 export const SPEED = 10;
 /** The model label as the real CLI writes it for the 1M-context variant: brackets must be regex-escaped. */
@@ -28,6 +35,15 @@ export const SESSION_B = sessionUuid('dash-b');
 export const SESSION_C = sessionUuid('dash-c');
 /** Resumed: two processes, the second restarting its counters from zero (a counter reset) and ending above the first. */
 export const SESSION_D = sessionUuid('dash-d');
+/** User 2 logged in to claude.ai: their series carry the email, which makes them the person. */
+export const EMAIL_2 = 'bo@example.com';
+/** The machines (host_name): A and C ran on one, B on another, D reports none. */
+export const HOST_1 = 'laptop-ana';
+export const HOST_2 = 'desktop-bo';
+/** ccmon's project records: A and D (two branches) in one project, B in another, none for C. */
+export const PROJECT_1 = 'alpha';
+export const PROJECT_2 = 'beta';
+export const PROJECT_OF: Readonly<Record<string, string>> = { [SESSION_A]: PROJECT_1, [SESSION_B]: PROJECT_2, [SESSION_D]: PROJECT_1 };
 
 /**
  * Four sessions, two users, three terminals, four models; B runs alongside A (second port); C is a
@@ -43,6 +59,7 @@ export function dashboardScenario(): Scenario {
         sessionId: SESSION_A,
         userId: USER_1,
         terminalType: 'vscode',
+        attributes: { host_name: HOST_1 },
         model: OPUS_1M,
         start: 0,
         duration: 60,
@@ -58,6 +75,7 @@ export function dashboardScenario(): Scenario {
         sessionId: SESSION_B,
         userId: USER_2,
         terminalType: 'xterm',
+        attributes: { user_email: EMAIL_2, host_name: HOST_2 },
         model: MODELS.sonnet,
         start: 10,
         duration: 34,
@@ -70,6 +88,7 @@ export function dashboardScenario(): Scenario {
         sessionId: SESSION_D,
         userId: USER_2,
         terminalType: 'xterm',
+        attributes: { user_email: EMAIL_2 },
         model: MODELS.sonnet,
         slot: 2,
         start: 2,
@@ -83,6 +102,7 @@ export function dashboardScenario(): Scenario {
         sessionId: SESSION_D,
         userId: USER_2,
         terminalType: 'xterm',
+        attributes: { user_email: EMAIL_2 },
         startType: 'resume',
         model: MODELS.sonnet,
         slot: 2, // the same exporter port, as when a resumed session binds :9464 again
@@ -97,6 +117,7 @@ export function dashboardScenario(): Scenario {
         sessionId: SESSION_C,
         userId: USER_1,
         terminalType: 'non-interactive',
+        attributes: { host_name: HOST_1 },
         model: MODELS.haiku,
         start: 48,
         duration: 3,
@@ -106,11 +127,84 @@ export function dashboardScenario(): Scenario {
   });
 }
 
+/**
+ * ccmon's series for one run of the scenario (times from its report): each session's project record
+ * (value 1) at its start and end, and plan-limit reports. User 1's five-hour window: session A
+ * reports 60 %, then 90 %, the window resets (`resetAt`), and session C, newer, reports 10 %: the
+ * newest report is 10 %, while the highest figure (A's, from before the reset) is 90. Their seven-day
+ * window: A 40 %, then C 41 %. User 2 (session B): five-hour 55 %.
+ */
+export function ccmonRecords(report: RunReport): { series: WriteSeries[]; plan: PlanTimeline } {
+  const t0 = report.startedAt;
+  const runsOf = (id: string) => report.runs.filter((r) => r.sessionId === id);
+  const series: WriteSeries[] = [];
+  const info = (id: string, host: string | undefined, identity: Record<string, string>, branch: string, times: number[]) =>
+    series.push({
+      labels: { __name__: sessionInfoMetric, session_id: id, project: PROJECT_OF[id]!, branch, worktree: '', repo: `acme/${PROJECT_OF[id]!}`, ...identity, ...(host ? { host_name: host } : {}) },
+      samples: times.map((t) => [t, 1]),
+    });
+  const [a] = runsOf(SESSION_A);
+  const [b] = runsOf(SESSION_B);
+  const [d1, d2] = runsOf(SESSION_D);
+  info(SESSION_A, HOST_1, { user_id: USER_1 }, 'main', [a!.startedAt, a!.endedAt]);
+  info(SESSION_B, HOST_2, { user_email: EMAIL_2 }, 'main', [b!.startedAt, b!.endedAt]);
+  // A resumed session whose branch changed: two series of one project.
+  info(SESSION_D, undefined, { user_email: EMAIL_2 }, 'main', [d1!.startedAt, d1!.endedAt]);
+  info(SESSION_D, undefined, { user_email: EMAIL_2 }, 'fix', [d2!.startedAt, d2!.endedAt]);
+
+  const far = Math.floor(t0 / 1000) + 4 * 3600;
+  const resetAt = Math.ceil((t0 + 3000) / 1000); // epoch s, after A's last report and before C's
+  const reports: Array<{ session: string; window: string; at: number; used: number; resets: number; identity: Record<string, string> }> = [
+    { session: SESSION_A, window: 'five_hour', at: t0 + 1000, used: 60, resets: resetAt, identity: { user_id: USER_1 } },
+    { session: SESSION_A, window: 'seven_day', at: t0 + 1000, used: 40, resets: far + 86_400, identity: { user_id: USER_1 } },
+    { session: SESSION_A, window: 'five_hour', at: t0 + 2000, used: 90, resets: resetAt, identity: { user_id: USER_1 } },
+    { session: SESSION_B, window: 'five_hour', at: t0 + 2500, used: 55, resets: far, identity: { user_email: EMAIL_2 } },
+    { session: SESSION_C, window: 'five_hour', at: t0 + 5000, used: 10, resets: far, identity: { user_id: USER_1 } },
+    { session: SESSION_C, window: 'seven_day', at: t0 + 5000, used: 41, resets: far + 86_400, identity: { user_id: USER_1 } },
+  ];
+  const byKey = new Map<string, WriteSeries>();
+  for (const r of reports) {
+    for (const [name, value] of [
+      [planMetrics.usedPercent, r.used],
+      [planMetrics.resetsAt, r.resets],
+      [planMetrics.observedAt, Math.floor(r.at / 1000)],
+    ] as const) {
+      const labels = { __name__: name, session_id: r.session, window: r.window, model: 'claude-opus-4-8', ...r.identity };
+      const key = JSON.stringify(labels);
+      const s: WriteSeries = byKey.get(key) ?? { labels, samples: [] };
+      s.samples.push([r.at, value]);
+      byKey.set(key, s);
+    }
+  }
+  series.push(...byKey.values());
+  return {
+    series,
+    plan: {
+      resetAt,
+      beforeReset: t0 + 2500,
+      afterReset: resetAt * 1000 + 500,
+      atEnd: { five_hour: { [USER_1.slice(0, 40)]: 10, [EMAIL_2]: 55 }, seven_day: { [USER_1.slice(0, 40)]: 41 } },
+    },
+  };
+}
+
+/** When user 1's five-hour window reset (epoch s), two moments around it (epoch ms), and the figures per person after the last report. */
+export interface PlanTimeline {
+  resetAt: number;
+  /** User 1's five-hour figure is A's 90 % here... */
+  beforeReset: number;
+  /** ...and 0 here (reset, no newer report yet). */
+  afterReset: number;
+  atEnd: Record<'five_hour' | 'seven_day', Record<string, number>>;
+}
+
 export interface Loaded {
   spelling: Spelling;
   prom: PrometheusHandle;
   ports: number[];
   report: RunReport;
+  /** ccmon's plan reports in this server (see `ccmonRecords`). */
+  plan: PlanTimeline;
 }
 
 export interface Fixture {
@@ -147,28 +241,30 @@ async function loadOnce(opts: { ruleFiles?: string[] }): Promise<Fixture> {
   const plainPorts = ports.slice(0, slots);
   const unitPorts = ports.slice(slots);
   const rules = opts.ruleFiles ?? [];
-  const plainProm = await startPrometheus({ targets: plainPorts.map(target), scrapeIntervalSeconds: 1, ruleFiles: rules });
+  const plainProm = await startPrometheus({ targets: plainPorts.map(target), scrapeIntervalSeconds: 1, ruleFiles: rules, remoteWriteReceiver: true });
   let unitProm: PrometheusHandle | undefined;
   try {
     const jobs: ScrapeJob[] = [
       { job: 'claude-code', targets: [...unitPorts.map(target), target(deadPort!)] },
       { job: 'prometheus', targets: [new URL(plainProm.url).host] },
     ];
-    unitProm = await startPrometheus({ targets: jobs, scrapeIntervalSeconds: 1, ruleFiles: rules });
+    unitProm = await startPrometheus({ targets: jobs, scrapeIntervalSeconds: 1, ruleFiles: rules, remoteWriteReceiver: true });
     const [a, b] = await Promise.all([
       startScenario(scenario, { output: { mode: 'prometheus', ports: plainPorts, spelling: 'plain' }, speed: SPEED }),
       startScenario(scenario, { output: { mode: 'prometheus', ports: unitPorts, spelling: 'unit' }, speed: SPEED }),
     ]);
     const [ra, rb] = await Promise.all([a.done, b.done]);
     const start = Math.min(ra.startedAt, rb.startedAt) - 2000;
+    const [ccA, ccB] = [ccmonRecords(ra), ccmonRecords(rb)];
+    await Promise.all([remoteWrite(plainProm.url, ccA.series), remoteWrite(unitProm.url, ccB.series)]);
     // Everything scraped, and a few rule evaluations after the last sample.
     await sleep(2500);
     const end = Date.now();
     const u = unitProm;
     return {
       scenario,
-      plain: { spelling: 'plain', prom: plainProm, ports: plainPorts, report: ra },
-      unit: { spelling: 'unit', prom: u, ports: unitPorts, report: rb },
+      plain: { spelling: 'plain', prom: plainProm, ports: plainPorts, report: ra, plan: ccA.plan },
+      unit: { spelling: 'unit', prom: u, ports: unitPorts, report: rb, plan: ccB.plan },
       start,
       end,
       async stop() {

@@ -12,7 +12,7 @@ import { DASHBOARD_BUILDERS, dashboardFileName, dashboardJson } from '../../elec
 import { SCHEMA_VERSION } from '../../electron/core/grafana/dashboards/dashboard.js';
 import { panelsOf, queriesOf, variableQueriesOf } from '../../electron/core/grafana/extract.js';
 import { variablesIn } from '../../electron/core/grafana/template.js';
-import { DASHBOARDS, DASHBOARD_KEYS, DATASOURCE_UIDS, VARIABLES } from '../../electron/core/grafana/uids.js';
+import { DASHBOARDS, DASHBOARD_KEYS, DATASOURCE_UIDS, SCOPE_VARIABLES, VARIABLES } from '../../electron/core/grafana/uids.js';
 import { claudeMetrics } from '../../electron/core/telemetry/metrics.js';
 
 const DIR = fileURLToPath(new URL('../../compose/grafana/dashboards/', import.meta.url));
@@ -93,6 +93,7 @@ for (const key of DASHBOARD_KEYS) {
     const names = vars.map((v) => String(v.name));
     assert.equal(new Set(names).size, names.length);
     for (const v of VARIABLES) assert.ok(names.includes(v), `declares $${v}`);
+    for (const v of SCOPE_VARIABLES) assert.ok(names.includes(v), `declares $${v}`);
     for (const v of vars) {
       if (v.type !== 'query') continue;
       assert.equal((v.datasource as Json).uid, DATASOURCE_UIDS.prometheus);
@@ -100,7 +101,11 @@ for (const key of DASHBOARD_KEYS) {
       assert.equal(v.allValue, '.*', 'All means the regex .*, so absent labels still match');
       assert.equal(v.multi, true);
     }
-    for (const q of variableQueriesOf(d)) assert.match(q.definition, /^label_values\(\{__name__=~"[^"]+"[^)]*\}, \w+\)$/);
+    for (const q of variableQueriesOf(d)) {
+      // query_result where the values are computed (the person) or narrowed by a join (the sessions of a project).
+      if (q.name === 'user' || q.name === 'session') assert.match(q.definition, /^query_result\(.*\{__name__=~"[^"]+"[^}]*\}\[\$__range\].*\)$/s);
+      else assert.match(q.definition, /^label_values\(\{__name__=~"[^"]+"[^)]*\}, \w+\)$/);
+    }
     const used = new Set<string>();
     for (const q of queriesOf(d)) {
       for (const name of variablesIn(q.expr)) {
@@ -139,18 +144,39 @@ test('every PromQL expression selects both metric spellings, never a bare name, 
 });
 
 test('variables match what Claude Code writes differently in metrics and events (40-char user ids in events, [1m] model suffixes)', async () => {
-  const { USER_MATCHER, MODEL_MATCHER } = await import('../../electron/core/grafana/queries.js');
+  const { LOG_PERSON_FILTER, MODEL_MATCHER, personOf, withPerson } = await import('../../electron/core/grafana/queries.js');
   const { VARIABLE_REGEX } = await import('../../electron/core/grafana/dashboards/variables.js');
-  const { applyVariableRegex } = await import('../../electron/core/grafana/extract.js');
+  const { applyVariableRegex, queryResultLines } = await import('../../electron/core/grafana/extract.js');
+  const { dashboardVariableValue } = await import('../../electron/core/grafana/links.js');
+  const { userOf } = await import('../../electron/core/projects/breakdown.js');
   const { interpolate, regexValue } = await import('../../electron/core/grafana/template.js');
   // A PromQL / LogQL matcher `label=~"..."` as an anchored JS regex (the string literal unescaped).
   const matcher = (m: string, vars: Record<string, string>): RegExp => new RegExp(`^(?:${/=~"(.*)"$/.exec(interpolate(m, vars))![1]!.replace(/\\\\/g, '\\')})$`);
   const metricUser = '238832dadee7b1c91f032560f6d8d844d4cf10c14aea3db8588e7a40c32e1aba';
   const eventUser = metricUser.slice(0, 40); // as observed from Claude Code 2.1.197
-  const [offered] = applyVariableRegex([metricUser], VARIABLE_REGEX.user);
+  // The person of a series: user_email, else user_account_uuid, else user_id (issue 13, the app's byUser), the id cut as events carry it.
+  assert.equal(personOf({ user_id: metricUser }), eventUser);
+  assert.equal(personOf({ user_id: metricUser, user_account_uuid: 'acc-1' }), 'acc-1');
+  assert.equal(personOf({ user_id: metricUser, user_account_uuid: 'acc-1', user_email: 'a@b.c' }), 'a@b.c');
+  const cases: Record<string, string>[] = [{ user_id: 'u' }, { user_id: 'u', user_account_uuid: 'acc' }, { user_id: 'u', user_account_uuid: 'acc', user_email: 'e@x' }, {}];
+  for (const labels of cases) assert.equal(personOf(labels), userOf({ labels }));
+  // withPerson does that with label_replace: each later one overwrites where its label is set (anchored regexes, $1 the first group).
+  const steps = [...withPerson('x').matchAll(/"person", "([^"]*)", "(\w*)", "([^"]*)"\)/g)].map((m) => ({ to: m[1]!, from: m[2]!, re: new RegExp(`^(?:${m[3]})$`) }));
+  assert.equal(steps.length, 4);
+  const derive = (labels: Record<string, string>): string => steps.reduce((p, st) => ((h) => (h ? st.to.replace('$1', h[1] ?? '') : p))(st.re.exec(labels[st.from] ?? '')), '');
+  const withIds: Record<string, string>[] = [{ user_id: metricUser }, { user_id: metricUser, user_account_uuid: 'acc-1' }, { user_id: metricUser, user_account_uuid: 'acc-1', user_email: 'a@b.c' }, {}];
+  for (const labels of withIds) assert.equal(derive(labels), personOf(labels), JSON.stringify(labels));
+  // The variable offers the person out of the query_result line; a link from a metric label offers the same.
+  const [offered] = applyVariableRegex(queryResultLines([{ metric: { person: personOf({ user_id: metricUser }) }, value: [1, '1'] }]), VARIABLE_REGEX.user);
   assert.equal(offered, eventUser);
-  for (const id of [metricUser, eventUser]) assert.match(id, matcher(USER_MATCHER, { user: regexValue([offered]) }));
-  assert.doesNotMatch('9' + metricUser.slice(1), matcher(USER_MATCHER, { user: regexValue([offered]) }));
+  assert.equal(dashboardVariableValue('user', metricUser), offered);
+  assert.equal(dashboardVariableValue('user', 'someone.with.a.long.address@an-example-company.test'), 'someone.with.a.long.address@an-example-company.test', 'an email is not cut');
+  // Events: the same person by the first of its labels that is set.
+  const user = regexValue([offered]);
+  const log = interpolate(LOG_PERSON_FILTER, { user });
+  assert.ok(log.includes(`user_id=~"${user}.*"`) && log.includes(`user_email=""`), log);
+  for (const id of [metricUser, eventUser]) assert.match(id, matcher('user_id=~"$user.*"', { user }));
+  assert.doesNotMatch('9' + eventUser.slice(1), matcher('user_id=~"$user.*"', { user }));
   assert.deepEqual(applyVariableRegex(['claude-opus-4-8[1m]', 'claude-opus-4-8', 'claude-haiku-4-5'], VARIABLE_REGEX.model), ['claude-opus-4-8', 'claude-haiku-4-5']);
   const opus = matcher(MODEL_MATCHER, { model: regexValue(['claude-opus-4-8']) });
   for (const m of ['claude-opus-4-8', 'claude-opus-4-8[1m]']) assert.match(m, opus);
@@ -161,13 +187,16 @@ test('variables match what Claude Code writes differently in metrics and events 
 test("variable queries use the string form Grafana's Prometheus variable migration parses", () => {
   // Grafana's own pattern (public/app/plugins/datasource/prometheus/migrations/variableMigration.ts).
   const labelValues = /^label_values\((?:(.+),\s*)?([a-zA-Z_$][a-zA-Z0-9_]*)\)\s*$/;
+  const queryResult = /^query_result\((.+)\)\s*$/s;
   for (const key of DASHBOARD_KEYS) {
     for (const v of (load(dashboardFileName(key)).templating as { list: Json[] }).list) {
       if (v.type !== 'query') continue;
       assert.equal(typeof v.query, 'string', `${key} $${String(v.name)}`);
       assert.equal(v.query, v.definition);
       const m = labelValues.exec(String(v.query));
-      assert.ok(m?.[1]?.startsWith('{__name__=~'), `${key} $${String(v.name)}: selector and label parse`);
+      const r = queryResult.exec(String(v.query));
+      assert.ok(m?.[1]?.startsWith('{__name__=~') || r?.[1]?.includes('{__name__=~'), `${key} $${String(v.name)}: selector and label, or an expression, parse`);
+      if (r) assert.ok(typeof v.regex === 'string' && /^\/.*\(.*\).*\/$/.test(v.regex), `${key} $${String(v.name)}: a regex takes the value out of each query_result line`);
     }
   }
 });

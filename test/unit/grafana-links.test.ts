@@ -142,6 +142,8 @@ test('the app links (getGrafanaLinks) land on the provisioned dashboards for the
   assert.equal(new URL(l.cost).pathname, '/d/ccmon-cost/claude-code-cost-management');
   assert.equal(new URL(l.logs).pathname, '/d/ccmon-events/claude-code-event-logs');
   assert.equal(new URL(l.tokens).searchParams.get('viewPanel'), `panel-${PANELS.overview.tokensOverTime}`);
+  assert.equal(new URL(l.planLimits).pathname, '/d/ccmon-overview/claude-code-overview');
+  assert.equal(new URL(l.planLimits).searchParams.get('viewPanel'), `panel-${PANELS.overview.planUtilization}`, "the plan windows' utilization over time");
   for (const u of Object.values(l as Record<keyof typeof l, string>)) assert.equal(new URL(u).searchParams.get('from'), 'now-7d');
 });
 
@@ -149,14 +151,18 @@ test('variable values from metric labels are normalised to what the dashboards o
   const { dashboardVariableValue } = await import('../../electron/core/grafana/links.js');
   const { applyVariableRegex } = await import('../../electron/core/grafana/extract.js');
   const { VARIABLE_REGEX } = await import('../../electron/core/grafana/dashboards/variables.js');
+  const { personOf } = await import('../../electron/core/grafana/queries.js');
   const user = '54cc0d7fa2f022cf97a3b9d50608f4f2f68179b6082c6cb3e0a66038429cc587';
   for (const [name, raw] of [
-    ['user', user],
     ['model', 'claude-opus-4-8[1m]'],
     ['model', 'claude-haiku-4-5'],
   ] as const) {
     assert.deepEqual([dashboardVariableValue(name, raw)], applyVariableRegex([raw], VARIABLE_REGEX[name]), `${name} ${raw}`);
   }
+  // $user is the person (query_result over the person label): a user id as the dashboards derive it, an email or account as it is.
+  assert.equal(dashboardVariableValue('user', user), personOf({ user_id: user }));
+  assert.equal(dashboardVariableValue('user', 'ana@example.com'), personOf({ user_id: user, user_email: 'ana@example.com' }));
+  assert.equal(dashboardVariableValue('user', 'f3a1c2d4-0000-4b5e-9c8d-1234567890ab'), personOf({ user_id: user, user_account_uuid: 'f3a1c2d4-0000-4b5e-9c8d-1234567890ab' }));
   const u = new URL(dashboardUrl(G, 'cost', { vars: { user, model: ['claude-opus-4-8[1m]', 'claude-opus-4-8'], session: 's-1' } }));
   assert.deepEqual(u.searchParams.getAll('var-user'), [user.slice(0, 40)]);
   assert.deepEqual(u.searchParams.getAll('var-model'), ['claude-opus-4-8'], 'both spellings of one model collapse to one value');
@@ -172,8 +178,9 @@ test("panel in Explore: the panel's query with the dashboard variables substitut
   const expr = pane.queries[0]!.expr;
   assert.equal(pane.queries[0]!.instant, true, 'a pie chart query is instant');
   assert.ok(expr.includes('$__range') && expr.includes('$__interval'), 'built-ins stay for Explore');
-  assert.ok(!/\$(user|model|session|terminal|budget)\b/.test(expr), 'dashboard variables substituted');
-  assert.ok(expr.includes('user_id=~"54cc0d7fa2f022cf97a3b9d50608f4f2f68179b6.*"'));
+  assert.ok(!/\$(user|model|session|terminal|machine|project|budget)\b/.test(expr), 'dashboard variables substituted');
+  assert.ok(expr.includes('"ccmon_keep", "1", "person", "54cc0d7fa2f022cf97a3b9d50608f4f2f68179b6")'), 'the person: the user id as the dashboards derive it');
+  assert.ok(expr.includes('"ccmon_keep", "1", "project", ".*")') && expr.includes('host_name=~".*"'), 'no project or machine chosen: All');
   assert.ok(expr.includes('model=~"claude-opus-4-8(\\\\[.*\\\\])?"'));
   assert.ok(expr.includes('session_id=~".*"'));
   const logs = new URL(panelExploreUrl(G, 'events', 'errors'));

@@ -12,9 +12,11 @@ import { queriesOf } from '../../electron/core/grafana/extract.js';
 import { builtinTimeValues, interpolate, regexValue } from '../../electron/core/grafana/template.js';
 import { DASHBOARD_KEYS } from '../../electron/core/grafana/uids.js';
 
-const ALL = { user: '.*', session: '.*', terminal: '.*', model: '.*', budget: '10' };
+const ALL = { user: '.*', session: '.*', terminal: '.*', model: '.*', machine: '.*', project: '.*', budget: '10' };
 const SPECIFIC = {
-  user: regexValue(['5f1c3b7a9e2d4c6b8a0f1e3d5c7b9a2e4f6d8c0b']),
+  user: regexValue(['5f1c3b7a9e2d4c6b8a0f1e3d5c7b9a2e4f6d8c0b', 'ana@example.com']),
+  machine: regexValue(['laptop-ana']),
+  project: regexValue(['alpha', '(unattributed)']),
   session: regexValue(['955d6d9c-9fac-4f5b-a7fa-ea2fb23e3160', '0b7f5c1e-1111-4f5b-a7fa-ea2fb23e3160']),
   terminal: regexValue(['xterm']),
   model: regexValue(['claude-opus-4-8']),

@@ -236,6 +236,8 @@ export interface GrafanaLinks {
   cost: string;
   tokens: string;
   logs: string;
+  /** The plan windows' utilization over time (5-hour, 7-day), for the window's plan limits. */
+  planLimits: string;
 }
 
 /** Where a backend credential came from (its value is never shown). */

@@ -8,6 +8,7 @@ export function appGrafanaLinks(grafanaUrl: string, range: ChartRange): GrafanaL
     overview: dashboardUrl(grafanaUrl, 'overview', r),
     cost: dashboardUrl(grafanaUrl, 'cost', r),
     tokens: panelUrl(grafanaUrl, 'overview', 'tokensOverTime', r),
+    planLimits: panelUrl(grafanaUrl, 'overview', 'planUtilization', r),
     logs: dashboardUrl(grafanaUrl, 'events', r),
   };
 }

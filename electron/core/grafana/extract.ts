@@ -1,8 +1,8 @@
 /**
  * The queries inside a dashboard's JSON: every target of every panel (rows' nested panels too),
- * with its datasource and query kind, and the variable queries. Pure; used by the tests that run
- * each query against a real Prometheus / parse it as LogQL, and by anything that wants to open a
- * panel's query in Explore.
+ * with its datasource and query kind, and the variable queries (label_values, query_result). Pure;
+ * used by the tests that run each query against a real Prometheus / parse it as LogQL, and by
+ * anything that wants to open a panel's query in Explore.
  */
 import { DATASOURCE_UIDS, type DatasourceKind } from './uids.js';
 
@@ -77,7 +77,7 @@ export function queriesOf(dashboard: { uid?: string; panels?: RawPanel[] }): Das
 
 export interface VariableQuery {
   name: string;
-  /** `label_values(selector, label)` as written in the dashboard. */
+  /** `label_values(selector, label)` or `query_result(expr)`, as written in the dashboard. */
   definition: string;
   /** Grafana's `/regex/` applied to the values (first capture group = value); '' for none. */
   regex: string;
@@ -107,4 +107,22 @@ export function applyVariableRegex(values: readonly string[], regex: string): st
 export function parseLabelValues(definition: string): { selector: string; label: string } | undefined {
   const m = /^label_values\(\s*(.*?)\s*,\s*(\w+)\s*\)$/s.exec(definition.trim());
   return m ? { selector: m[1]!, label: m[2]! } : undefined;
+}
+
+/** The expression of `query_result(expr)`; undefined for other forms. */
+export function parseQueryResult(definition: string): string | undefined {
+  const m = /^query_result\((.*)\)$/s.exec(definition.trim());
+  return m ? m[1]!.trim() : undefined;
+}
+
+/**
+ * The lines Grafana's Prometheus `query_result()` variable offers its regex, one per series of the
+ * instant vector: `name{label="value",...} value timestamp_ms` (metric_find_query.ts).
+ */
+export function queryResultLines(result: readonly { metric: Record<string, string>; value?: [number, string] }[]): string[] {
+  return result.map(({ metric, value }) => {
+    const { __name__: name = '', ...labels } = metric;
+    const pairs = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+    return `${name}{${pairs.join(',')}} ${value?.[1] ?? ''} ${(value?.[0] ?? 0) * 1000}`;
+  });
 }

@@ -54,12 +54,13 @@ export function grafanaPath(grafanaUrl: string, path: string): URL {
 }
 
 /**
- * A variable value as the dashboards offer it (see VARIABLE_REGEX in dashboards/variables.ts): user ids
- * cut to the 40 characters Claude Code's events carry, model names without the `[1m]` context suffix.
- * So a link built from a metric label (a 64-hex user id, `claude-opus-4-8[1m]`) selects metrics and events.
+ * A variable value as the dashboards offer it (see VARIABLE_QUERIES in dashboards/variables.ts): a user
+ * (a person: an email, an account uuid or a user id) with a 64-hex user id cut to the 40 characters
+ * Claude Code's events carry, model names without the `[1m]` context suffix. So a link built from a
+ * metric label (a 64-hex user id, `claude-opus-4-8[1m]`) selects metrics and events.
  */
 export function dashboardVariableValue(name: VariableName, value: string): string {
-  if (name === 'user') return value.slice(0, 40);
+  if (name === 'user') return /^[0-9a-f]{41,}$/i.test(value) ? value.slice(0, 40) : value;
   if (name === 'model') return value.replace(/\[[^\]]*\]$/, '');
   return value;
 }

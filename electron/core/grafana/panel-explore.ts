@@ -21,7 +21,7 @@ export function panelExploreUrl<D extends DashboardKey>(
   const q = queriesOf(DASHBOARD_BUILDERS[dashboard]() as never).find((x) => x.panelId === id && (!options.refId || x.refId === options.refId));
   if (!q) throw new RangeError(`Dashboard ${dashboard} has no query for panel "${panel}"`);
   const values: Record<string, string> = Object.fromEntries(BUILTINS.map((b) => [b, `$${b}`]));
-  for (const name of ['user', 'model', 'session', 'terminal'] as const) {
+  for (const name of ['user', 'model', 'session', 'terminal', 'machine', 'project'] as const) {
     const v = options.vars?.[name];
     const list = v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
     values[name] = list.length ? regexValue([...new Set(list.map((x) => dashboardVariableValue(name as VariableName, x)))]) : '.*';

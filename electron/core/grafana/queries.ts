@@ -6,8 +6,15 @@
  * started inside the window; a negative difference (a counter reset) falls back to the last value.
  * Never `increase()`, which drops a new series' first value. The same usage collected twice
  * (scraped and pushed) counts once: `max without (job, instance)`.
+ *
+ * Who and where (issues 12 and 13): every count is scoped by `scope()` after it is counted per series,
+ * to the person (`$user`), and through ccmon's session records to the project (`$project`); the
+ * machine (`$machine`, `host_name`) is a plain label matcher.
  */
-import { claudeMetrics, collectionLabels, type ClaudeMetric } from '../telemetry/metrics.js';
+import { planMetrics } from '../plan/records.js';
+import { unattributed, unknownMachine } from '../projects/breakdown.js';
+import { sessionInfoMetric } from '../projects/session-record.js';
+import { claudeMetrics, collectionLabels, sessionLabels, type ClaudeMetric } from '../telemetry/metrics.js';
 
 /** Metrics that carry a `model` label (the `$model` variable filters only these). */
 const MODEL_METRICS: ReadonlySet<ClaudeMetric> = new Set<ClaudeMetric>(['cost', 'tokens', 'linesOfCode']);
@@ -18,22 +25,114 @@ function escapeRegex(name: string): string {
 
 /**
  * Matchers that tolerate what Claude Code writes differently in metrics and events (observed, 2.1.197):
- * - user: metrics carry the 64-hex `user.id`, events a 40-character prefix of it. The `$user`
- *   variable holds 40-character prefixes (its regex), matched as prefixes.
+ * - user: metrics carry the 64-hex `user.id`, events a 40-character prefix of it. A person known only
+ *   by that id is its 40-character prefix (see `withPerson`), which matches both.
  * - model: the cost and token metrics (and api_error events) say `claude-opus-4-8[1m]` where lines of
  *   code and api_request events say `claude-opus-4-8`. The `$model` variable holds names without the
  *   bracketed context suffix, and matches with or without it.
  */
-export const USER_MATCHER = 'user_id=~"$user.*"';
 export const MODEL_MATCHER = 'model=~"$model(\\\\[.*\\\\])?"';
 export const SESSION_MATCHER = 'session_id=~"$session"';
 export const TERMINAL_MATCHER = 'terminal_type=~"$terminal"';
+/** `host.name` of OTEL_RESOURCE_ATTRIBUTES (`ccmon env` writes it for a shared backend); All (`.*`) also matches series without it. */
+export const MACHINE_MATCHER = 'host_name=~"$machine"';
 
-/** The dashboard variables as label matchers. */
+/**
+ * The dashboard variables that are label matchers. `$user` and `$project` are not: a person is the first
+ * of three labels a series has, a project is in another series (ccmon's record), so `scope()` applies them.
+ */
 export function variableMatchers(metric: ClaudeMetric | 'any'): string[] {
-  const m = [USER_MATCHER, SESSION_MATCHER, TERMINAL_MATCHER];
+  const m = [SESSION_MATCHER, TERMINAL_MATCHER, MACHINE_MATCHER];
   if (metric !== 'any' && MODEL_METRICS.has(metric)) m.push(MODEL_MATCHER);
   return m;
+}
+
+// ---- Who and where: person, project, machine ----
+
+/** The label `scope()` and `withPerson()` add: who a series' session belongs to. */
+export const PERSON_LABEL = 'person';
+/** The label `scope()` adds: the session's project, `(unattributed)` for a session ccmon has no record of. */
+export const PROJECT_LABEL = 'project';
+export { unattributed, unknownMachine };
+/** The person of a series with none of the identity labels (as the app's byUser says). */
+export const unknownPerson = '(unknown)';
+
+/**
+ * Adds `person` (issue 13's user): `user_email`, else `user_account_uuid`, else `user_id` cut to the 40
+ * characters Claude Code's events carry (so one value selects a person's metrics and events), else
+ * `(unknown)`. Each label_replace overwrites the one before only where its label is set.
+ */
+export function withPerson(expr: string): string {
+  let e = `label_replace(${expr}, "${PERSON_LABEL}", "${unknownPerson}", "", "")`;
+  e = `label_replace(${e}, "${PERSON_LABEL}", "$1", "user_id", "(.{1,40}).*")`;
+  e = `label_replace(${e}, "${PERSON_LABEL}", "$1", "user_account_uuid", "(.+)")`;
+  return `label_replace(${e}, "${PERSON_LABEL}", "$1", "user_email", "(.+)")`;
+}
+
+/** The person of a series' labels, as `withPerson` derives it in PromQL (pure; for links and tests). */
+export function personOf(labels: Readonly<Record<string, string | undefined>>): string {
+  return labels.user_email || labels.user_account_uuid || labels.user_id?.slice(0, 40) || unknownPerson;
+}
+
+/**
+ * The series of `expr` whose `label` matches the regex `value` (anchored, e.g. a variable's `$user`),
+ * for labels an expression computes (a selector's matchers cannot see them): label_replace marks the
+ * matches, `and` keeps the marked, the mark is removed again.
+ */
+export function keepMatching(expr: string, label: string, value: string): string {
+  const marked = `label_replace(${expr}, "ccmon_keep", "1", "${label}", "${value}")`;
+  return `label_replace(${marked} and on (ccmon_keep) label_replace(vector(1), "ccmon_keep", "1", "", ""), "ccmon_keep", "", "", "")`;
+}
+
+/** How far before a window a session's record still counts (as the app reads them, projects/read-records.ts). */
+export const RECORD_LOOKBACK = '7d';
+
+/**
+ * session_id → project for the sessions counted in a window `w` ending at the evaluation time: each
+ * session's record (`ccmon_session_info`, pushed at its start and end, and every ten minutes by the
+ * status line) from the window or the week before it, and `(unattributed)` for a session with Claude
+ * Code series in the window but no record (the rows of every project always add up to the total).
+ * One project per session: a record's branch may change (`max by` folds the series), and a session
+ * whose folder changed keeps one of its projects (`topk`), so the join never finds two.
+ * Value 1, so `x * on (session_id) group_left (project) map` keeps x.
+ */
+export function sessionProjects(w: string): string {
+  const info = `${sessionInfoMetric}{project!=""}`;
+  const recorded = `topk by (session_id) (1, max by (session_id, ${PROJECT_LABEL}) (last_over_time(${info}[${w}]) or last_over_time(${info}[${RECORD_LOOKBACK}] offset ${w})))`;
+  const sessions = `group by (session_id) (last_over_time({__name__=~"${claudeMetrics.sessionCount.map(escapeRegex).join('|')}"}[${w}]))`;
+  return `${recorded} or on (session_id) label_replace(${sessions}, "${PROJECT_LABEL}", "${unattributed}", "", "")`;
+}
+
+/**
+ * Per-series counts (anything with Claude Code's session labels, counted over `w`) narrowed to the
+ * `$user` person and the `$project` projects, with `person` and `project` labels added. All (`.*`)
+ * keeps every series, those of sessions without a record under `(unattributed)`.
+ */
+export function scope(expr: string, w: string): string {
+  const people = keepMatching(withPerson(expr), PERSON_LABEL, '$user');
+  return `${people} * on (session_id) group_left (${PROJECT_LABEL}) ${keepMatching(sessionProjects(w), PROJECT_LABEL, '$project')}`;
+}
+
+/** Labels a session's series all carry (who and where), kept where a query folds series into sessions. */
+const SESSION_KEYS: readonly string[] = sessionLabels;
+/** Labels `scope()` computes: grouped by after it, never before. */
+const SCOPED_LABELS: ReadonlySet<string> = new Set([PERSON_LABEL, PROJECT_LABEL]);
+
+function uniq(labels: readonly string[]): string[] {
+  return [...new Set(labels)];
+}
+
+/** One series (value 1) per session with a sample of `metrics` in the window `w`, within the dashboard's scope; `by` labels kept. */
+export function scopedSessions(w: string, by: readonly string[] = [], metrics: readonly ClaudeMetric[] = ['sessionCount']): string {
+  return scopedSessionsOf(metrics.map((m) => sel(m)), w, by);
+}
+
+/** `scopedSessions` over the given selectors (Claude Code series with their session labels). */
+export function scopedSessionsOf(selectors: readonly string[], w: string, by: readonly string[] = []): string {
+  const keep = uniq([...SESSION_KEYS, ...by.filter((b) => !SCOPED_LABELS.has(b))]).join(', ');
+  const parts = selectors.map((x) => `group by (${keep}) (last_over_time(${x}[${w}]))`);
+  const grouped = parts.length === 1 ? parts[0]! : `(${parts.join(' or ')})`;
+  return `group by (${uniq(['session_id', ...by]).join(', ')}) (${scope(grouped, w)})`;
 }
 
 /** Both spellings of a metric, filtered by the dashboard variables and any extra matchers. */
@@ -104,9 +203,12 @@ export function windowCount(selector: string, range: string, step?: string, resu
   return dedupe(`((${seriesCount(selector, range)}) unless (${resets})) or ((${stepped}) and (${resets}))`);
 }
 
-/** `sum by (labels)` of the window counts; `by` empty sums everything. See `windowCount` for `step`. */
+/**
+ * `sum by (labels)` of the window counts, within the dashboard's scope (`scope`: `$user`, `$project`);
+ * `by` empty sums everything, and may name `person` and `project`. See `windowCount` for `step`.
+ */
 export function sumCount(selector: string, range: string, by: readonly string[] = [], step?: string, resumedSelector = RESUMED_SESSIONS): string {
-  return `sum${by.length ? ` by (${by.join(', ')})` : ''} (${windowCount(selector, range, step, resumedSelector)})`;
+  return `sum${by.length ? ` by (${by.join(', ')})` : ''} (${scope(windowCount(selector, range, step, resumedSelector), range)})`;
 }
 
 /** Grafana's built-in time variables: the dashboard's range, the panel's interval, the rate window. */
@@ -124,23 +226,48 @@ export function intervalCount(selector: string, by: readonly string[] = []): str
   return sumCount(selector, INTERVAL, by);
 }
 
-/** Distinct sessions with a sample in the range, across the session, cost, token and active-time series. */
+/** Distinct sessions with a sample in the range, across the session, cost, token and active-time series (within the scope). */
 export function distinctSessions(range: string, by: readonly string[] = []): string {
-  const keep = ['session_id', ...by].join(', ');
-  const parts = (['sessionCount', 'cost', 'tokens', 'activeTime'] as const).map(
-    (m) => `group by (${keep}) (last_over_time(${sel(m)}[${range}]))`,
-  );
-  const grouped = `(${parts.join(' or ')})`;
-  return by.length ? `count by (${by.join(', ')}) ${grouped}` : `count ${grouped}`;
+  const grouped = scopedSessions(range, by, ['sessionCount', 'cost', 'tokens', 'activeTime']);
+  return by.length ? `count by (${by.join(', ')}) (${grouped})` : `count (${grouped})`;
 }
 
 /**
  * Wall-clock duration per session in the range: last sample time minus first sample time of its
- * session counter, sampled every `step` (a subquery).
+ * session counter, sampled every `step` (a subquery); sessions within the scope.
  */
 export function sessionDurations(range: string, step: string): string {
   const ts = `timestamp(${sel('sessionCount')})`;
-  return `max by (session_id) (max_over_time(${ts}[${range}:${step}])) - min by (session_id) (min_over_time(${ts}[${range}:${step}]))`;
+  return `(max by (session_id) (max_over_time(${ts}[${range}:${step}])) - min by (session_id) (min_over_time(${ts}[${range}:${step}]))) and on (session_id) ${scopedSessions(range)}`;
+}
+
+/** `machine`: `host_name`, `(unknown)` for series without one (as the app's byMachine says). */
+export function withMachine(expr: string): string {
+  return `label_replace(${expr}, "host_name", "${unknownMachine}", "host_name", "")`;
+}
+
+// ---- Plan limits (ccmon's own records, electron/core/plan/records.ts) ----
+
+export type PlanWindow = 'five_hour' | 'seven_day';
+/** How far back a window's newest report is looked for: a report older than the window has reset since. */
+export const PLAN_LOOKBACK: Record<PlanWindow, string> = { five_hour: '5h', seven_day: '7d' };
+
+/**
+ * A plan window's utilization (0-100) at each evaluation time, per person: the figure of the newest
+ * report (`observed_at`) among the sessions within the dashboard's scope, never a sum or a maximum of
+ * the sessions' figures (they report the same account-wide figure, and an older session's figure from
+ * before a reset may be higher); 0 once that report's window has reset (`resets_at` passed), as the
+ * app's `ccmon limits` says. A report counts through its session's Claude Code series (whose labels
+ * say whose it is and where it ran), so `$user`, `$machine`, `$project`, `$session` and `$terminal` apply.
+ */
+export function planUtilization(window: PlanWindow): string {
+  const lb = PLAN_LOOKBACK[window];
+  const last = (name: string): string => `last_over_time(${name}{window="${window}"}[${lb}])`;
+  const sessions = `topk by (session_id) (1, ${scopedSessions(lb, [PERSON_LABEL])})`;
+  const reports = `(${last(planMetrics.observedAt)} * on (session_id) group_left (${PERSON_LABEL}) ${sessions})`;
+  const newest = `(${reports} == on (${PERSON_LABEL}) group_left () max by (${PERSON_LABEL}) (${reports}))`;
+  const live = `(${last(planMetrics.usedPercent)} * (${last(planMetrics.resetsAt)} > bool time()))`;
+  return `max by (${PERSON_LABEL}) ((${newest} > bool 0) * ignoring (${PERSON_LABEL}) group_left () ${live})`;
 }
 
 // ---- LogQL: Claude Code's events through Loki's native OTLP endpoint ----
@@ -149,9 +276,15 @@ export function sessionDurations(range: string, step: string): string {
 
 export const EVENT_STREAM = '{service_name="claude-code"}';
 
-/** Dashboard variables as LogQL label filters on structured metadata. */
+/**
+ * `$user` on events: the person as `withPerson` derives it, by the first of its labels that is set; a
+ * user id as a prefix (events carry the 40 characters the person value holds; a full id matches too).
+ */
+export const LOG_PERSON_FILTER = '(user_email=~"$user" or (user_email="" and user_account_uuid=~"$user") or (user_email="" and user_account_uuid="" and user_id=~"$user.*"))';
+
+/** Dashboard variables as LogQL label filters on structured metadata (not `$project`: LogQL cannot join ccmon's records). */
 export function logFilters(withModel = false): string {
-  const f = [USER_MATCHER, SESSION_MATCHER, TERMINAL_MATCHER];
+  const f = [LOG_PERSON_FILTER, SESSION_MATCHER, TERMINAL_MATCHER, MACHINE_MATCHER];
   if (withModel) f.push(MODEL_MATCHER);
   return f.map((x) => `| ${x}`).join(' ');
 }

@@ -2,16 +2,20 @@
  * Grafana-style template interpolation for the dashboards' queries: `$name`, `${name}` and
  * `[[name]]`. Used to run a panel's query outside Grafana (tests against a real Prometheus, an
  * Explore link of a panel's query). Unknown variables throw, so nothing reaches a datasource
- * half-substituted.
+ * half-substituted; `$1` (a regex group in label_replace) is left as it is, as Grafana leaves it.
  */
 
 export type TemplateValues = Readonly<Record<string, string>>;
 
 const VARIABLE = /\$\{(\w+)(?::[^}]*)?\}|\[\[(\w+)\]\]|\$(\w+)/g;
 
+/** `$1`, `${1}`: a group of label_replace's regex, which Grafana leaves alone too (no variable has that name). */
+const isGroupReference = (name: string): boolean => /^\d+$/.test(name);
+
 export function interpolate(expr: string, values: TemplateValues): string {
   return expr.replace(VARIABLE, (whole, a: string | undefined, b: string | undefined, c: string | undefined) => {
     const name = a ?? b ?? c ?? '';
+    if (isGroupReference(name)) return whole;
     const v = values[name];
     if (v === undefined) throw new Error(`Unknown template variable ${whole} in: ${expr}`);
     return v;
@@ -22,7 +26,7 @@ export function interpolate(expr: string, values: TemplateValues): string {
 export function variablesIn(expr: string): string[] {
   const out = new Set<string>();
   for (const m of expr.matchAll(VARIABLE)) out.add(m[1] ?? m[2] ?? m[3] ?? '');
-  return [...out];
+  return [...out].filter((n) => !isGroupReference(n));
 }
 
 /** How Grafana formats selected values for a regex matcher (`=~"$var"`): escaped, joined as `(a|b)`. */

@@ -60,6 +60,8 @@ export const PANELS = {
     costOverTime: 10,
     tokensOverTime: 11,
     linesOverTime: 12,
+    // 13: the text panel (no link)
+    planUtilization: 14,
   },
   usage: {
     editDecisionsByTool: 1,
@@ -95,6 +97,10 @@ export const PANELS = {
     costPerLine: 8,
     cacheHitRatio: 9,
     costToday: 10,
+    costByProject: 11,
+    planUtilization: 12,
+    costByPerson: 13,
+    costByMachine: 14,
   },
   events: {
     sessionStarts: 1,
@@ -111,4 +117,6 @@ export const PANELS = {
 
 /** Template variables every dashboard declares (URL `var-<name>`). */
 export const VARIABLES = ['user', 'model', 'session', 'terminal'] as const;
-export type VariableName = (typeof VARIABLES)[number] | 'budget';
+/** And who and where, on every dashboard too: `project` narrows the PromQL panels only (LogQL cannot join ccmon's records). */
+export const SCOPE_VARIABLES = ['machine', 'project'] as const;
+export type VariableName = (typeof VARIABLES)[number] | (typeof SCOPE_VARIABLES)[number] | 'budget';

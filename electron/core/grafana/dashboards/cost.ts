@@ -1,10 +1,11 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { intervalCount, rangeCount, sel, sumCount } from '../queries.js';
+import { distinctSessions, intervalCount, PERSON_LABEL, PROJECT_LABEL, RANGE, rangeCount, sel, sumCount, withMachine } from '../queries.js';
 import { PANELS } from '../uids.js';
 import { dashboard } from './dashboard.js';
 import { bars, piechart, stat, table, timeseries } from './panels.js';
+import { planUtilizationPanel } from './plan.js';
 import { prom } from './targets.js';
-import { budgetVariable } from './variables.js';
+import { budgetVariable, scopeVariables } from './variables.js';
 
 const P = PANELS.cost;
 
@@ -13,7 +14,7 @@ export function costDashboard(): Dashboard {
   const tokens = (title: string, type: string) => ({ title, unit: 'short', expr: rangeCount(sel('tokens', `type="${type}"`), ['session_id']) });
   return dashboard(
     'cost',
-    'Cost by model and session, the rolling 24 h cost against the daily budget ($budget), and the burn rate.',
+    'Cost by model, session, project, person and machine, the rolling 24 h cost against the daily budget ($budget), the burn rate and the plan limits.',
     [
       stat({ id: P.costToday, title: 'Cost, last 24 h', gridPos: { x: 0, y: 0, w: 6, h: 4 }, unit: 'currencyUSD', color: 'green', targets: prom('instant', { expr: sumCount(cost, '1d', [], '1m') }) }).decimals(2),
       stat({
@@ -73,7 +74,45 @@ export function costDashboard(): Dashboard {
         columns: [tokens('Input', 'input'), tokens('Output', 'output'), tokens('Cache read', 'cacheRead'), tokens('Cache creation', 'cacheCreation')],
         sortBy: 'Input',
       }),
+      table({
+        id: P.costByProject,
+        title: 'Cost by project (last 24 h, 7 days, 30 days)',
+        description:
+          "Projects from ccmon's session records (its SessionStart/SessionEnd hooks and status line). Sessions without a record count under (unattributed), so the rows add up to the totals. Rolling windows ending now, whatever the dashboard's range.",
+        gridPos: { x: 0, y: 39, w: 12, h: 9 },
+        columns: [
+          { title: 'Last 24 h', unit: 'currencyUSD', expr: sumCount(cost, '1d', [PROJECT_LABEL], '1m') },
+          { title: 'Last 7 days', unit: 'currencyUSD', expr: sumCount(cost, '7d', [PROJECT_LABEL], '10m') },
+          { title: 'Last 30 days', unit: 'currencyUSD', expr: sumCount(cost, '30d', [PROJECT_LABEL], '30m') },
+        ],
+        sortBy: 'Last 30 days',
+      }),
+      planUtilizationPanel(P.planUtilization, { x: 12, y: 39, w: 12, h: 9 }),
+      table({
+        id: P.costByPerson,
+        title: 'Cost by person',
+        description: "A person is the email Claude Code reports, else the claude.ai account, else the install's user id (its first 40 characters).",
+        gridPos: { x: 0, y: 48, w: 12, h: 8 },
+        columns: [
+          { title: 'Cost', unit: 'currencyUSD', expr: rangeCount(cost, [PERSON_LABEL]) },
+          { title: 'Tokens', unit: 'short', expr: rangeCount(sel('tokens'), [PERSON_LABEL]) },
+          { title: 'Sessions', unit: 'short', expr: distinctSessions(RANGE, [PERSON_LABEL]) },
+        ],
+        sortBy: 'Cost',
+      }),
+      table({
+        id: P.costByMachine,
+        title: 'Cost by machine',
+        description: 'host.name from OTEL_RESOURCE_ATTRIBUTES (ccmon env writes it for a shared backend); (unknown) where a session has none.',
+        gridPos: { x: 12, y: 48, w: 12, h: 8 },
+        columns: [
+          { title: 'Cost', unit: 'currencyUSD', expr: withMachine(rangeCount(cost, ['host_name'])) },
+          { title: 'Tokens', unit: 'short', expr: withMachine(rangeCount(sel('tokens'), ['host_name'])) },
+          { title: 'Sessions', unit: 'short', expr: withMachine(distinctSessions(RANGE, ['host_name'])) },
+        ],
+        sortBy: 'Cost',
+      }),
     ],
-    { variables: [budgetVariable()] },
+    { variables: [...scopeVariables(), budgetVariable()] },
   );
 }

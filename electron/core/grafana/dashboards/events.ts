@@ -4,6 +4,7 @@ import { PANELS } from '../uids.js';
 import { dashboard } from './dashboard.js';
 import { bars, logs, table } from './panels.js';
 import { loki, prom } from './targets.js';
+import { scopeVariables } from './variables.js';
 
 const P = PANELS.events;
 
@@ -11,7 +12,7 @@ export function eventsDashboard(): Dashboard {
   const lines = (expr: string) => loki('range', { expr });
   return dashboard(
     'events',
-    "Claude Code's events (OTel logs) in Loki: prompts, API requests, errors, tool decisions and results. Needs push mode (OTEL_LOGS_EXPORTER=otlp).",
+    "Claude Code's events (OTel logs) in Loki: prompts, API requests, errors, tool decisions and results. Needs push mode (OTEL_LOGS_EXPORTER=otlp). $project narrows the session starts only: events cannot be joined with the session records.",
     [
       bars({
         id: P.sessionStarts,
@@ -68,6 +69,6 @@ export function eventsDashboard(): Dashboard {
       }),
       logs({ id: P.allEvents, title: 'All events', gridPos: { x: 0, y: 35, w: 24, h: 10 }, targets: lines(`${EVENT_STREAM} ${logFilters()}`) }),
     ],
-    { from: 'now-6h' },
+    { from: 'now-6h', variables: scopeVariables() },
   );
 }

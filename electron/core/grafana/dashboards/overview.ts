@@ -3,7 +3,9 @@ import { distinctSessions, intervalCount, RANGE, rangeCount, sel } from '../quer
 import { PANELS } from '../uids.js';
 import { dashboard } from './dashboard.js';
 import { bars, stat, text } from './panels.js';
+import { planUtilizationPanel } from './plan.js';
 import { prom } from './targets.js';
+import { scopeVariables } from './variables.js';
 
 const P = PANELS.overview;
 
@@ -31,6 +33,8 @@ export function overviewDashboard(): Dashboard {
       bars({ id: P.costOverTime, title: 'Cost by model', gridPos: { x: 0, y: 8, w: 12, h: 9 }, unit: 'currencyUSD', targets: prom('range', { expr: intervalCount(sel('cost'), ['model']), legend: '{{model}}' }) }),
       bars({ id: P.tokensOverTime, title: 'Tokens by type', gridPos: { x: 12, y: 8, w: 12, h: 9 }, unit: 'short', targets: prom('range', { expr: intervalCount(sel('tokens'), ['type']), legend: '{{type}}' }) }),
       bars({ id: P.linesOverTime, title: 'Lines of code', gridPos: { x: 0, y: 17, w: 24, h: 8 }, unit: 'short', stack: false, targets: prom('range', { expr: intervalCount(sel('linesOfCode'), ['type']), legend: '{{type}}' }) }),
+      planUtilizationPanel(P.planUtilization, { x: 0, y: 25, w: 24, h: 8 }),
     ],
+    { variables: scopeVariables() },
   );
 }

@@ -4,6 +4,7 @@ import { PANELS } from '../uids.js';
 import { dashboard } from './dashboard.js';
 import { bargauge, bars, table, timeseries } from './panels.js';
 import { loki, prom } from './targets.js';
+import { scopeVariables } from './variables.js';
 
 const P = PANELS.performance;
 
@@ -14,7 +15,7 @@ export function performanceDashboard(): Dashboard {
   const perMinute = (p: Parameters<typeof timeseries>[0]) => timeseries(p).interval('1m');
   return dashboard(
     'performance',
-    'API latency, errors and tool success from Claude Code events (Loki, push mode); token rate and stack health from Prometheus.',
+    'API latency, errors and tool success from Claude Code events (Loki, push mode); token rate and stack health from Prometheus. $project narrows the token rate only: events cannot be joined with the session records.',
     [
       perMinute({
         id: P.apiLatency,
@@ -92,5 +93,6 @@ export function performanceDashboard(): Dashboard {
         targets: prom('range', { expr: `sum by (code) (rate(prometheus_http_requests_total{handler=~"/api/v1/otlp/.*"}[${RATE_INTERVAL}]))`, legend: '{{code}}' }),
       }),
     ],
+    { variables: scopeVariables() },
   );
 }

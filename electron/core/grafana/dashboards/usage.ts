@@ -1,9 +1,10 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { distinctSessions, eventCount, INTERVAL, intervalCount, RANGE, rangeCount, sel, sessionDurations } from '../queries.js';
+import { distinctSessions, eventCount, INTERVAL, intervalCount, PERSON_LABEL, RANGE, rangeCount, sel, sessionDurations } from '../queries.js';
 import { PANELS } from '../uids.js';
 import { dashboard } from './dashboard.js';
 import { bargauge, bars, piechart, table } from './panels.js';
 import { loki, prom } from './targets.js';
+import { scopeVariables } from './variables.js';
 
 const P = PANELS.usage;
 
@@ -52,17 +53,19 @@ export function usageDashboard(): Dashboard {
       table({
         id: P.perUser,
         title: 'Activity per user',
+        description: 'A user is the email Claude Code reports, else the claude.ai account, else the install\'s user id (its first 40 characters).',
         gridPos: { x: 0, y: 26, w: 16, h: 8 },
         columns: [
-          { title: 'Cost', unit: 'currencyUSD', expr: rangeCount(sel('cost'), ['user_id']) },
-          { title: 'Tokens', unit: 'short', expr: rangeCount(sel('tokens'), ['user_id']) },
-          { title: 'Sessions', unit: 'short', expr: distinctSessions(RANGE, ['user_id']) },
-          { title: 'Active time (user)', unit: 's', expr: rangeCount(sel('activeTime', 'type="user"'), ['user_id']) },
-          { title: 'Lines added', unit: 'short', expr: rangeCount(sel('linesOfCode', 'type="added"'), ['user_id']) },
+          { title: 'Cost', unit: 'currencyUSD', expr: rangeCount(sel('cost'), [PERSON_LABEL]) },
+          { title: 'Tokens', unit: 'short', expr: rangeCount(sel('tokens'), [PERSON_LABEL]) },
+          { title: 'Sessions', unit: 'short', expr: distinctSessions(RANGE, [PERSON_LABEL]) },
+          { title: 'Active time (user)', unit: 's', expr: rangeCount(sel('activeTime', 'type="user"'), [PERSON_LABEL]) },
+          { title: 'Lines added', unit: 'short', expr: rangeCount(sel('linesOfCode', 'type="added"'), [PERSON_LABEL]) },
         ],
         sortBy: 'Cost',
       }),
       piechart({ id: P.byTerminal, title: 'Sessions by terminal', gridPos: { x: 16, y: 26, w: 8, h: 8 }, unit: 'short', targets: prom('instant', { expr: distinctSessions(RANGE, ['terminal_type']), legend: '{{terminal_type}}' }) }),
     ],
+    { variables: scopeVariables() },
   );
 }
