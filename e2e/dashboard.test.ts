@@ -262,7 +262,7 @@ describe('dashboard (ccmon web + real Prometheus + simulator)', { timeout: 240_0
     assert.ok(!text1.includes('MY-OWN-LINE'), "the user's command is no longer in settings.json (ours runs it)");
     for (const event of ['SessionStart', 'SessionEnd']) {
       assert.equal(written.hooks[event]?.length, 1, `one ${event} entry: ours`);
-      assert.match(written.hooks[event]![0]!.hooks[0]!.command, /ccmon\.cjs'? hook --install \S+$/);
+      assert.match(written.hooks[event][0]!.hooks[0]!.command, /ccmon\.cjs'? hook --install \S+$/);
     }
     assert.deepEqual(written.hooks.Stop, userStop, "the user's own hooks are kept");
     assert.equal(written.env.FOO, 'bar');

@@ -158,7 +158,7 @@ describe('a subscriber: plan limits from the status line, projects from the hook
     assert.equal(await sw.locator('[aria-checked="true"]').textContent(), 'Me');
     await page.getByTestId('session-row').first().waitFor({ timeout: 20000 });
     assert.equal(await page.getByTestId('by-person').count(), 0, 'my own usage: no by-person table');
-    const scoped = (method: string) => page.waitForRequest((r) => r.url().endsWith(`/api/${method}`) && JSON.parse(r.postData() ?? '{}').scope === 'all');
+    const scoped = (method: string) => page.waitForRequest((r) => r.url().endsWith(`/api/${method}`) && (JSON.parse(r.postData() ?? '{}') as { scope?: string }).scope === 'all');
     const asked = Promise.all(['getSummary', 'getSessions', 'getLimits'].map(scoped));
     await sw.locator('[data-value="all"]').click();
     await asked;

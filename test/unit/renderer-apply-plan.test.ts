@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EnvChange } from '../../electron/core/env/types.js';
-import { commandOf, groupChanges, isOurCommand, readableSides, wrappedStatusLine } from '../../renderer/src/lib/planChanges.js';
+import { commandOf, groupChanges, readableSides, wrappedStatusLine } from '../../renderer/src/lib/planChanges.js';
+import { isCcmonCommand as isOurCommand } from '../../electron/core/env/ccmon-command-match.js';
 
 const ours = "/usr/bin/node '/home/dev/my code/bin/ccmon.cjs' statusline --install 8dbf3c8c2802";
 const ourHook = '/usr/bin/node /opt/ccmon/bin/ccmon.cjs hook --install 8dbf3c8c2802';

@@ -41,7 +41,4 @@ export function ccmonCommandLine(invocation: CcmonInvocation, args: readonly str
   return [...invocation.argv, ...args].map(quote).join(' ');
 }
 
-/** True when a status line or hook command is one of ours (so it is never wrapped or kept as the user's). */
-export function isCcmonCommand(command: string, subcommand: 'statusline' | 'hook' | 'otel-headers'): boolean {
-  return new RegExp(`(^|[\\s/\\\\'"])ccmon(\\.c?js)?['"]?\\s+${subcommand}(\\s|$)`).test(command);
-}
+export { isCcmonCommand } from './ccmon-command-match.js';

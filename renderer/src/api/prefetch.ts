@@ -23,7 +23,7 @@ export async function arrivedPrefetches(windowMs: number): Promise<{ method: str
   const all = page.__ccmonPrefetch;
   if (!all) return [];
   const arrived = new Map<string, unknown>();
-  const settled = Promise.allSettled(Object.entries(all).map(([key, answer]) => answer?.then((body) => arrived.set(key, body))));
+  const settled = Promise.allSettled(Object.entries(all).flatMap(([key, answer]) => (answer ? [answer.then((body) => arrived.set(key, body))] : [])));
   await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, windowMs))]);
   return [...arrived].map(([key, body]) => {
     const space = key.indexOf(' ');

@@ -12,7 +12,7 @@ export function sseSubscriber(base = ''): Subscribe {
     if (typeof EventSource === 'undefined') return;
     source ??= new EventSource(`${base}/api/events`);
     source.addEventListener(name, (e) => {
-      const payload = JSON.parse((e as MessageEvent).data as string) as never;
+      const payload = JSON.parse(String((e as { data?: unknown }).data)) as never;
       for (const l of listeners.get(name) ?? []) l(payload);
     });
   };
@@ -22,7 +22,7 @@ export function sseSubscriber(base = ''): Subscribe {
       listeners.set(event, (set = new Set()));
       listen(event);
     }
-    set.add(listener as (payload: never) => void);
-    return () => set.delete(listener as (payload: never) => void);
+    set.add(listener);
+    return () => set.delete(listener);
   };
 }

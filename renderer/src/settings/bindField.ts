@@ -13,7 +13,7 @@ export function bindField(f: SettingsFormState, id: (key: string) => string, rea
       'aria-invalid': f.errors[key] ? true : undefined,
       'aria-describedby': f.errors[key] ? `${id(key)}-error` : undefined,
       'data-testid': `setting-${key}`,
-      onChange: (e: { target: { value: string } }) => f.set(key, e.target.value as never),
+      onChange: (e: { target: { value: string } }) => f.set(key, e.target.value),
     }),
     check: (key: CheckKey, disabled = false) => ({
       type: 'checkbox',

@@ -18,7 +18,7 @@ export function SnippetCard(props: { mode: TelemetryMode; onMode: (mode: Telemet
   const { mode } = props;
   const [shell, setShell] = useState<Shell>(() => guessShell(navigator.platform));
   // 'ok', or why the copy failed; null until Copy is pressed for this snippet.
-  const [copied, setCopied] = useState<'ok' | string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
   const query = useEnvSnippet(shell, mode);
   const snippet = query.data;
   const onShell = (s: Shell): void => {
