@@ -12,6 +12,7 @@
  * Screenshots (light/dark, popover 380×560 and window 1100×760) go to artifacts/screenshots/plan-*.png.
  */
 import assert from 'node:assert/strict';
+import { PANELS } from '../electron/core/grafana/uids.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -106,6 +107,10 @@ describe('a subscriber: plan limits from the status line, projects from the hook
       assert.ok(Math.abs(Number(p[1]) - limits[w]!.projectedPercentAtReset) <= 3, `${pace} vs the backend's ${limits[w]!.projectedPercentAtReset}%`);
       assert.equal(p[2] !== undefined, limits[w]!.limitAt !== null, `${pace}: the limit time when the backend has one`);
     }
+    // Deep link: how each window filled up, Grafana's plan-utilization panel.
+    const link = new URL((await page.getByTestId('open-grafana-plan').getAttribute('href')) ?? '');
+    assert.match(link.pathname, /^\/d\/ccmon-overview\//);
+    assert.equal(link.searchParams.get('viewPanel'), `panel-${PANELS.overview.planUtilization}`);
     // Subscribers see the budget pace too, on one line.
     assert.match(await text(page, 'budget-pace'), /^Spending \$[\d.]+\/h · today heading for \$[\d.,]+ · this month for \$[\d.,]+$/);
     await context.close();

@@ -45,7 +45,7 @@ export function Overview(props: {
       <StaleBanner summary={summary} prometheusUrl={info?.prometheusUrl} now={props.now} onRetry={refresh} />
       {empty && <EmptyState onGo={props.onGo} />}
       <CostHero summary={summary} probe={probe} now={props.now} wide={!props.compact} dailyBudgetUsd={budgets.dailyUsd} />
-      <PlanLimitsCard summary={summary} now={props.now} onSetup={() => props.onGo('setup')} />
+      <PlanLimitsCard summary={summary} now={props.now} onSetup={() => props.onGo('setup')} grafana={props.grafana?.planLimits} />
       <UsageStats summary={summary} palette={props.palette} compact={props.compact} />
       <ByModel summary={summary} />
       <ChartsArea range={props.range} onRange={props.onRange} summarySettled={settled} palette={props.palette} compact={props.compact} grafana={props.grafana} />

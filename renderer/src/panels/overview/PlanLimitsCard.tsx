@@ -4,7 +4,7 @@
  * The gauges paint from the summary's planLimits at once; getLimits (polled) brings the budget pace.
  */
 import type { PlanLimitsView, Summary } from '../../../../electron/core/api/types.js';
-import { Card } from '../../components/ui.js';
+import { Card, ExternalButton } from '../../components/ui.js';
 import { dataState, type DataState } from '../../lib/freshness.js';
 import { noPlanLimits } from '../../lib/planLimits.js';
 import { useBudgets, useLimits } from '../../query/queries.js';
@@ -38,14 +38,26 @@ function Skeleton() {
   );
 }
 
-export function PlanLimitsCard(props: { summary: DataState<Summary>; now: number; onSetup: () => void }) {
+export function PlanLimitsCard(props: { summary: DataState<Summary>; now: number; onSetup: () => void; grafana: string | undefined }) {
   const limits = dataState(useLimits());
   const budgets = useBudgets();
   const plan: PlanLimitsView | null = limits.data ?? props.summary.data?.planLimits ?? null;
   const none = plan !== null && noPlanLimits(plan);
   const stale = limits.state === 'stale' || (limits.data === null && props.summary.state === 'stale');
   return (
-    <Card title="Plan limits" labelledBy="limits-title" testId="plan-limits" stale={stale}>
+    <Card
+      title="Plan limits"
+      labelledBy="limits-title"
+      testId="plan-limits"
+      stale={stale}
+      actions={
+        none || plan === null ? undefined : (
+          <ExternalButton href={props.grafana} testId="open-grafana-plan" title="How each window filled up, in Grafana" small>
+            Grafana
+          </ExternalButton>
+        )
+      }
+    >
       {plan === null ? (
         limits.state === 'unavailable' && props.summary.state === 'unavailable' ? <p className="muted">No data.</p> : <Skeleton />
       ) : none ? (
