@@ -5,8 +5,11 @@
  *   - `ccmon statusline`, the usual run: the plan figures unchanged, today's cost read within the minute;
  *   - `ccmon statusline`, cold: no state, so it reads today's cost and pushes the plan figures (to a real
  *     VictoriaMetrics on loopback, which also answers the query);
+ *   - `ccmon hook` as the SessionStart hook runs it (records the session's project: reads the repository's
+ *     files, pushes one gauge), and `ccmon otel-headers` (a shared backend's headers helper);
  *   - `ccmon --help` and `ccmon summary --json` (against the same VictoriaMetrics).
- * Targets (issue 11): faster than ccusage's status line, and at most 1.5× `node -e 0`.
+ * Targets (issues 11, 12): the status line faster than ccusage's and at most 1.5× `node -e 0`; the hook at
+ * most 1.5× `node -e 0`.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +49,10 @@ export async function benchStatusline(): Promise<string> {
     const reset = Math.floor(Date.now() / 1000) + 3600;
     const input = JSON.stringify({ ...sample, transcript_path: transcript, cwd: home.path, rate_limits: { five_hour: { used_percentage: 37, resets_at: reset }, seven_day: { used_percentage: 55, resets_at: reset + 86400 } } });
     const cache = path.join(home.path, 'cache');
+    const repo = path.join(home.path, 'code', 'demo');
+    mkdirSync(path.join(repo, '.git'), { recursive: true });
+    writeFileSync(path.join(repo, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const hookInput = JSON.stringify({ session_id: sessionId, transcript_path: transcript, cwd: repo, hook_event_name: 'SessionStart', source: 'startup' });
     const env = { PATH: process.env.PATH, HOME: home.path, CLAUDE_CONFIG_DIR: configDir, CCMON_CONFIG_DIR: path.join(home.path, 'config'), CCMON_CACHE_DIR: cache, CCMON_PROMETHEUS_URL: vm.url, CCMON_OTLP_METRICS_URL: vm.otlpMetricsUrl };
     const node = process.execPath;
     const commands: Timed[] = [
@@ -53,6 +60,8 @@ export async function benchStatusline(): Promise<string> {
       { name: 'ccmon statusline (usual: nothing to push)', command: node, args: [ccmonBin, 'statusline'], env, input },
       { name: 'ccmon statusline (cold: reads, then pushes)', command: node, args: [ccmonBin, 'statusline'], env: { ...env, CCMON_CACHE_DIR: path.join(home.path, 'cold') }, input, before: () => rmSync(path.join(home.path, 'cold'), { recursive: true, force: true }) },
       { name: 'ccusage 20.0.24 statusline', command: node, args: [ccusageBin, 'statusline'], env, input },
+      { name: 'ccmon hook (SessionStart: record, push)', command: node, args: [ccmonBin, 'hook'], env, input: hookInput },
+      { name: 'ccmon otel-headers', command: node, args: [ccmonBin, 'otel-headers'], env: { ...env, CCMON_BEARER_TOKEN: 'bench-token' } },
     ];
     // Fill the usual run's state once: today's cost read, the figures pushed.
     await runOnce(commands[1]!);
@@ -65,6 +74,8 @@ export async function benchStatusline(): Promise<string> {
     const ccusage = quantile(times.get(commands[3]!.name)!, 0.5);
     const bare = quantile(times.get('node -e 0')!, 0.5);
     lines.push('', `target: faster than ccusage (${usual.toFixed(0)} vs ${ccusage.toFixed(0)} ms: ${usual < ccusage ? 'met' : 'MISSED'}), at most 1.5× node -e 0 (${(usual / bare).toFixed(2)}×: ${usual <= 1.5 * bare ? 'met' : 'MISSED'})`);
+    const hook = quantile(times.get(commands[4]!.name)!, 0.5);
+    lines.push(`target: the hook at most 1.5× node -e 0 (${(hook / bare).toFixed(2)}×: ${hook <= 1.5 * bare ? 'met' : 'MISSED'})`);
     const cli = await timeAll(
       [
         { name: 'node -e 0', command: node, args: ['-e', '0'], env },

@@ -40,7 +40,7 @@ export async function hook(argv: string[], io: HotIo, env: NodeJS.ProcessEnv = p
   } catch (err) {
     ctx.state.health.hook = { at: now.getTime(), ok: false, detail: printable((err as Error).message, 300) };
   } finally {
-    ctx.save(now);
+    await ctx.save(now);
   }
   return 0;
 }

@@ -6,7 +6,7 @@
  * Code pushes: both were written by the same apply, from the same settings — with the same resource
  * attributes (host.name…) and the same headers that are not secrets. No secrets are kept here.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../fs/sha256.js';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -26,7 +26,7 @@ export interface InstallRecord {
 }
 
 /** The id our commands carry for a settings file. */
-export const installId = (settingsFile: string): string => createHash('sha256').update(settingsFile).digest('hex').slice(0, 12);
+export const installId = (settingsFile: string): string => sha256Hex(settingsFile).slice(0, 12);
 
 const isStringMap = (v: unknown): v is Record<string, string> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
 const isRecord = (v: unknown): v is InstallRecord => {

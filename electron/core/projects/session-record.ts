@@ -5,7 +5,7 @@
  * own metrics. What is recorded follows the privacy setting: the names (default), a hash of each, or
  * nothing at all.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../fs/sha256.js';
 import path from 'node:path';
 import type { GaugeMetric } from '../otlp/metrics-request.js';
 import { gitInfo } from './git-info.js';
@@ -30,7 +30,7 @@ export function projectOf(folder: string): ProjectRecord {
   return { project: name, branch: git.branch, worktree: git.worktree, repo: git.remote };
 }
 
-const hash = (v: string): string => (v === '' ? '' : `h:${createHash('sha256').update(v).digest('hex').slice(0, 12)}`);
+const hash = (v: string): string => (v === '' ? '' : `h:${sha256Hex(v).slice(0, 12)}`);
 
 /** The record as the privacy setting allows it to leave the machine; null: nothing is recorded. */
 export function recordedAs(record: ProjectRecord, recording: ProjectRecording): ProjectRecord | null {

@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomicSync } from '../fs/atomic-write.js';
 
 export interface StatuslineState {
   version: 1;
@@ -42,10 +41,13 @@ export function loadState(file: string): StatuslineState {
 }
 
 /** Drops sessions that have not pushed for a day, then writes atomically; a failure is only reported. */
-export function saveState(file: string, state: StatuslineState, nowMs: number): string | null {
+export async function saveState(file: string, state: StatuslineState, nowMs: number): Promise<string | null> {
   const pushes = Object.fromEntries(Object.entries(state.pushes).filter(([, p]) => nowMs - p.at < 24 * 3600_000));
   try {
-    writeFileAtomicSync(file, JSON.stringify({ ...state, pushes }));
+    // Loaded only when there is something to write (the usual run writes nothing): the writer and its
+    // dependencies cost more to load than the rest of the status line.
+    const { writeFileAtomic } = await import('../fs/atomic-write.js');
+    await writeFileAtomic(file, JSON.stringify({ ...state, pushes }));
     return null;
   } catch (err) {
     return (err as Error).message;
