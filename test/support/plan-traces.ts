@@ -5,6 +5,7 @@
  * known: the percentage at the reset (uncapped) and the minute the usage crossed 100%.
  * Deterministic: a seeded generator.
  */
+import { prng as seeded } from '../../scripts/simulator/scenarios/helpers.js';
 export type TracePattern = 'steady' | 'rampUp' | 'bursty' | 'frontLoaded' | 'lateStart' | 'slowDown';
 export const tracePatterns: readonly TracePattern[] = ['steady', 'rampUp', 'bursty', 'frontLoaded', 'lateStart', 'slowDown'];
 
@@ -21,17 +22,6 @@ export interface PlanTrace {
   limitMinute: number | null;
 }
 
-/** mulberry32: small, seedable, good enough for test traces. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Dollars per minute at minute m of the window, for a pattern (before noise). */
 function intensity(pattern: TracePattern, m: number, length: number, rnd: () => number, state: { on: boolean; until: number }): number {

@@ -84,15 +84,16 @@ export function sameJson(text: string, value: JsonValue): boolean {
 
 // ---- env ----
 
-export function envObject(doc: SettingsDoc): JsonNode | undefined {
-  const property = single(doc, doc.root, 'env', 'env');
+/** A top-level object we edit inside (`env`, `hooks`), or undefined; refused when it is not an object. */
+function topLevelObject(doc: SettingsDoc, key: string, code: 'claude-settings-bad-env' | 'claude-settings-not-object', fix: string): JsonNode | undefined {
+  const property = single(doc, doc.root, key, key);
   if (!property) return undefined;
   const value = propertyValue(property);
-  if (value.type !== 'object') {
-    throw new ClaudeSettingsError('claude-settings-bad-env', `${doc.file} has an "env" that is not an object; it was left untouched.`, 'Make "env" an object of NAME: "value" pairs, or remove it.');
-  }
+  if (value.type !== 'object') throw new ClaudeSettingsError(code, `${doc.file} has a${key === 'env' ? 'n' : ''} "${key}" that is not an object; it was left untouched.`, fix);
   return value;
 }
+
+export const envObject = (doc: SettingsDoc): JsonNode | undefined => topLevelObject(doc, 'env', 'claude-settings-bad-env', 'Make "env" an object of NAME: "value" pairs, or remove it.');
 
 export interface EnvValue {
   /** The value's JSON text, as written. */
@@ -171,15 +172,7 @@ export function restoreTopLevel(doc: SettingsDoc, key: string, previousText: str
 
 // ---- hooks ----
 
-export function hooksObject(doc: SettingsDoc): JsonNode | undefined {
-  const property = single(doc, doc.root, 'hooks', 'hooks');
-  if (!property) return undefined;
-  const value = propertyValue(property);
-  if (value.type !== 'object') {
-    throw new ClaudeSettingsError('claude-settings-not-object', `${doc.file} has a "hooks" that is not an object; it was left untouched.`, 'Make "hooks" an object of event names to lists of matchers, or remove it.');
-  }
-  return value;
-}
+export const hooksObject = (doc: SettingsDoc): JsonNode | undefined => topLevelObject(doc, 'hooks', 'claude-settings-not-object', 'Make "hooks" an object of event names to lists of matchers, or remove it.');
 
 export function hookArray(doc: SettingsDoc, event: string): JsonNode | undefined {
   const hooks = hooksObject(doc);

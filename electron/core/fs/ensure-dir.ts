@@ -4,38 +4,13 @@
  * this fails at once there, with the error of the level that could not be made.
  */
 import { mkdirSync, statSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 const maxLevels = 64;
 
-export async function ensureDir(dir: string, mode = 0o700): Promise<void> {
-  const missing: string[] = [];
-  let current = path.resolve(dir);
-  for (let level = 0; ; level++) {
-    const info = await stat(current).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return null;
-      throw err;
-    });
-    if (info) {
-      if (!info.isDirectory()) throw Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' });
-      break;
-    }
-    if (level >= maxLevels) throw Object.assign(new Error(`${dir} is more than ${maxLevels} levels below an existing folder`), { code: 'ENAMETOOLONG' });
-    missing.push(current);
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const level of missing.reverse()) {
-    await mkdir(level, { mode }).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EEXIST') throw err;
-    });
-  }
-}
-
-/** The same, synchronously. */
-export function ensureDirSync(dir: string, mode = 0o700): void {
+/** The folders to make, outermost first (a stat per level: cheap, so the async version uses it too). */
+function missingLevels(dir: string): string[] {
   const missing: string[] = [];
   let current = path.resolve(dir);
   for (let level = 0; ; level++) {
@@ -50,11 +25,26 @@ export function ensureDirSync(dir: string, mode = 0o700): void {
     if (parent === current) break;
     current = parent;
   }
-  for (const level of missing.reverse()) {
+  return missing.reverse();
+}
+
+const existed = (err: unknown): boolean => (err as NodeJS.ErrnoException).code === 'EEXIST';
+
+export async function ensureDir(dir: string, mode = 0o700): Promise<void> {
+  for (const level of missingLevels(dir)) {
+    await mkdir(level, { mode }).catch((err: unknown) => {
+      if (!existed(err)) throw err;
+    });
+  }
+}
+
+/** The same, synchronously. */
+export function ensureDirSync(dir: string, mode = 0o700): void {
+  for (const level of missingLevels(dir)) {
     try {
       mkdirSync(level, { mode });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (!existed(err)) throw err;
     }
   }
 }
