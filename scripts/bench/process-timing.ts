@@ -9,6 +9,8 @@ export interface Timed {
   input?: string;
   /** Runs before each timed run (not timed), e.g. to reset a cache. */
   before?: () => void;
+  /** Runs after each timed run (not timed), e.g. to wait for the work it handed to a background process. */
+  after?: () => Promise<void>;
 }
 
 export function runOnce(t: Timed): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
@@ -39,6 +41,7 @@ export async function timeAll(commands: readonly Timed[], runs: number, warmup =
     for (const c of commands) {
       const r = await runOnce(c);
       if (r.code !== 0) throw new Error(`${c.name} exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+      await c.after?.();
       if (i >= warmup) times.get(c.name)!.push(r.ms);
     }
   }

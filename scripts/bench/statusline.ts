@@ -5,8 +5,10 @@
  *   - `ccmon statusline`, the usual run: the plan figures unchanged, today's cost read within the minute;
  *   - `ccmon statusline`, cold: no state, so it reads today's cost and pushes the plan figures (to a real
  *     VictoriaMetrics on loopback, which also answers the query);
- *   - `ccmon hook` as the SessionStart hook runs it (records the session's project: reads the repository's
- *     files, pushes one gauge), and `ccmon otel-headers` (a shared backend's headers helper);
+ *   - `ccmon hook` as the SessionStart hook runs it (reads its input and hands the work to a background
+ *     process, which records the session's project: reads the repository's files, pushes one gauge; each
+ *     run waits, untimed, for that process to finish, so none overlaps the next run), the same work done
+ *     in the foreground (`--foreground`), and `ccmon otel-headers` (a shared backend's headers helper);
  *   - `ccmon --help` and `ccmon summary --json` (against the same VictoriaMetrics).
  * Targets (issues 11, 12): the status line faster than ccusage's and at most 1.5× `node -e 0`; the hook at
  * most 1.5× `node -e 0`.
@@ -18,6 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { quantile, report, runOnce, timeAll, type Timed } from './process-timing.js';
 import { startVictoriaMetrics } from '../../test/support/victoria-metrics.js';
 import { tempDir } from '../../test/support/tmp.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadState, statuslineStateFile } from '../../electron/core/statusline/state.js';
+import { sessionInfoMetric } from '../../electron/core/projects/session-record.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ccmonBin = path.join(root, 'bin', 'ccmon.cjs');
@@ -60,7 +65,8 @@ export async function benchStatusline(): Promise<string> {
       { name: 'ccmon statusline (usual: nothing to push)', command: node, args: [ccmonBin, 'statusline'], env, input },
       { name: 'ccmon statusline (cold: reads, then pushes)', command: node, args: [ccmonBin, 'statusline'], env: { ...env, CCMON_CACHE_DIR: path.join(home.path, 'cold') }, input, before: () => rmSync(path.join(home.path, 'cold'), { recursive: true, force: true }) },
       { name: 'ccusage 20.0.24 statusline', command: node, args: [ccusageBin, 'statusline'], env, input },
-      { name: 'ccmon hook (SessionStart: record, push)', command: node, args: [ccmonBin, 'hook'], env, input: hookInput },
+      { name: 'ccmon hook (SessionStart, as Claude Code runs it)', command: node, args: [ccmonBin, 'hook'], env, input: hookInput, ...awaitHandedOffWork(cache) },
+      { name: 'ccmon hook --foreground (record, push)', command: node, args: [ccmonBin, 'hook', '--foreground'], env, input: hookInput },
       { name: 'ccmon otel-headers', command: node, args: [ccmonBin, 'otel-headers'], env: { ...env, CCMON_BEARER_TOKEN: 'bench-token' } },
     ];
     // Fill the usual run's state once: today's cost read, the figures pushed.
@@ -75,7 +81,11 @@ export async function benchStatusline(): Promise<string> {
     const bare = quantile(times.get('node -e 0')!, 0.5);
     lines.push('', `target: faster than ccusage (${usual.toFixed(0)} vs ${ccusage.toFixed(0)} ms: ${usual < ccusage ? 'met' : 'MISSED'}), at most 1.5× node -e 0 (${(usual / bare).toFixed(2)}×: ${usual <= 1.5 * bare ? 'met' : 'MISSED'})`);
     const hook = quantile(times.get(commands[4]!.name)!, 0.5);
-    lines.push(`target: the hook at most 1.5× node -e 0 (${(hook / bare).toFixed(2)}×: ${hook <= 1.5 * bare ? 'met' : 'MISSED'})`);
+    const foreground = quantile(times.get(commands[5]!.name)!, 0.5);
+    lines.push(`target: the hook at most 1.5× node -e 0 (${(hook / bare).toFixed(2)}×: ${hook <= 1.5 * bare ? 'met' : 'MISSED'}; its work, done in the background, ${(foreground / bare).toFixed(2)}×)`);
+    await vm.flush();
+    const recorded = await fetch(`${vm.url}/api/v1/query?query=${encodeURIComponent(`count(${sessionInfoMetric})`)}`).then((r) => r.json() as Promise<{ data: { result: unknown[] } }>);
+    if (recorded.data.result.length === 0) throw new Error('the hook recorded no session in VictoriaMetrics');
     const cli = await timeAll(
       [
         { name: 'node -e 0', command: node, args: ['-e', '0'], env },
@@ -90,6 +100,21 @@ export async function benchStatusline(): Promise<string> {
     await vm.stop();
     home.remove();
   }
+}
+
+/** before/after of a timed hook run: after it, waits (at most 3 s) until the background process it handed its work to has written its outcome. */
+function awaitHandedOffWork(cache: string): Pick<Timed, 'before' | 'after'> {
+  const file = statuslineStateFile(cache);
+  const outcomeAt = (): number => loadState(file).health.hook?.at ?? 0;
+  let mark = 0;
+  return {
+    before: () => {
+      mark = outcomeAt();
+    },
+    after: async () => {
+      for (const deadline = Date.now() + 3000; outcomeAt() <= mark && Date.now() < deadline; ) await sleep(5);
+    },
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(await benchStatusline());

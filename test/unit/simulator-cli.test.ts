@@ -32,8 +32,11 @@ test('an unknown scenario is an error a person can act on', async () => {
 test('plays a scenario on the given port and exits when done', async () => {
   const port = await freePort();
   const child = run(['--scenario', 'short-sessions', '--port', String(port), '--speed', '100', '--linger-ms', '400']);
+  let exited = false;
+  void child.finally(() => (exited = true)).catch(() => undefined);
   let seen = '';
-  for (let i = 0; i < 50 && !seen.includes('claude_code_cost_usage_total'); i++) {
+  // Until the exporter answers or the run is over (its start alone can take seconds on a busy machine).
+  while (!exited && !seen.includes('claude_code_cost_usage_total')) {
     await new Promise((r) => setTimeout(r, 100));
     seen = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text(), () => '');
   }

@@ -17,7 +17,7 @@ export interface HotContext {
   /** Labels every record carries: whose it is (Claude Code's identity) and where (resource attributes). */
   labels: Record<string, string>;
   /** Writes the state back, only if something in it changed. */
-  save(now: Date): Promise<void>;
+  save(now: Date): void;
 }
 
 export function openHot(env: NodeJS.ProcessEnv, installId: string | undefined, now: Date): HotContext {
@@ -34,8 +34,8 @@ export function openHot(env: NodeJS.ProcessEnv, installId: string | undefined, n
     settings,
     state,
     labels: { ...settings.resourceAttributes, ...(id ? { [id.label]: id.value } : {}) },
-    save: async (at) => {
-      if (JSON.stringify(state) !== before) await saveState(file, state, at.getTime());
+    save: (at) => {
+      if (JSON.stringify(state) !== before) saveState(file, state, at.getTime());
     },
   };
 }

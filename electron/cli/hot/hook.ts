@@ -4,6 +4,8 @@
  * OTLP push as the status line. A hook must never delay or fail a session: it prints nothing (a
  * SessionStart hook's output would join the conversation), always exits 0, and keeps everything within
  * --timeout (default 1500 ms, below the 5 s Claude Code gives it); what went wrong is kept for `ccmon doctor`.
+ * Run by Claude Code, it reads its input and hands the rest to a background process (hand-off.ts);
+ * `--foreground` does the work in this process.
  */
 import { parseArgs } from 'node:util';
 import { printable } from '../../core/format/printable.js';
@@ -11,20 +13,22 @@ import { projectOf, recordedAs, sessionInfoGauge } from '../../core/projects/ses
 import { openHot, pushHot } from './context.js';
 import type { HotIo } from './statusline.js';
 import { readStdin } from './stdin.js';
+import { handOffToBackground, type HandOff } from './hand-off.js';
 
 const maxInputBytes = 64 * 1024;
 
-export async function hook(argv: string[], io: HotIo, env: NodeJS.ProcessEnv = process.env, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
+export async function hook(argv: string[], io: HotIo, env: NodeJS.ProcessEnv = process.env, stdin: NodeJS.ReadableStream = process.stdin, handOff: HandOff = handOffToBackground): Promise<number> {
   const started = Date.now();
-  let flags: { install?: string | undefined; timeout?: string | undefined } = {};
+  let flags: { install?: string | undefined; timeout?: string | undefined; foreground?: boolean | undefined } = {};
   try {
-    flags = parseArgs({ args: argv, options: { install: { type: 'string' }, timeout: { type: 'string' } }, strict: true, allowPositionals: false }).values;
+    flags = parseArgs({ args: argv, options: { install: { type: 'string' }, timeout: { type: 'string' }, foreground: { type: 'boolean' } }, strict: true, allowPositionals: false }).values;
   } catch (err) {
     // A hook never fails a session: the mistake goes to stderr (Claude Code's debug log), the exit stays 0.
     io.stderr(`ccmon hook: ${printable((err as Error).message, 200)}\n`);
   }
   const timeout = /^\d+$/.test(flags.timeout ?? '') ? Math.min(4000, Math.max(50, Number(flags.timeout))) : 1500;
   const text = await readStdin(maxInputBytes, started + timeout / 2, stdin);
+  if (!flags.foreground && (await handOff(text, argv))) return 0;
   const now = new Date();
   const ctx = openHot(env, flags.install, now);
   try {
@@ -40,7 +44,7 @@ export async function hook(argv: string[], io: HotIo, env: NodeJS.ProcessEnv = p
   } catch (err) {
     ctx.state.health.hook = { at: now.getTime(), ok: false, detail: printable((err as Error).message, 300) };
   } finally {
-    await ctx.save(now);
+    ctx.save(now);
   }
   return 0;
 }

@@ -74,7 +74,7 @@ export async function statusline(argv: string[], io: HotIo, env: NodeJS.ProcessE
 
   await pushFigures(ctx, input, now, left());
   // The usual run changes nothing: no write.
-  await ctx.save(now);
+  ctx.save(now);
   return 0;
 }
 

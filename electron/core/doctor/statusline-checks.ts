@@ -13,7 +13,7 @@ const when = (at: number): string => new Date(at).toLocaleString();
 
 export function statuslineChecks(health: StatuslineState['health']): DoctorCheck[] {
   const checks: DoctorCheck[] = [];
-  const { push, chain, install } = health;
+  const { push, chain, install, hook } = health;
   if (install && !install.ok) checks.push({ id: 'statusline-install', ok: false, detail: install.detail ?? 'The status line names an install record that is not there.', hint: 'Run `ccmon env --apply` again.' });
   if (push) {
     checks.push(
@@ -24,6 +24,18 @@ export function statuslineChecks(health: StatuslineState['health']): DoctorCheck
             ok: false,
             detail: `The status line could not record the plan limits at ${when(push.at)}: ${push.detail ?? 'unknown error'}`,
             hint: 'The backend must accept OTLP metrics where `ccmon env --apply` pointed Claude Code (CCMON_OTLP_METRICS_URL); start the stack, or apply again after changing the backend.',
+          },
+    );
+  }
+  if (hook) {
+    checks.push(
+      hook.ok
+        ? { id: 'session-hook', ok: true, detail: `The session hook last recorded a session's project at ${when(hook.at)}.` }
+        : {
+            id: 'session-hook',
+            ok: false,
+            detail: `The session hook could not record a session's project at ${when(hook.at)}: ${hook.detail ?? 'unknown error'}`,
+            hint: 'Claude Code is not affected. The backend must accept OTLP metrics at CCMON_OTLP_METRICS_URL (start the stack, or apply again after changing the backend); run `ccmon hook --foreground` with a SessionStart JSON on stdin to try it by hand.',
           },
     );
   }

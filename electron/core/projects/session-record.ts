@@ -9,10 +9,9 @@ import { sha256Hex } from '../fs/sha256.js';
 import path from 'node:path';
 import type { GaugeMetric } from '../otlp/metrics-request.js';
 import { gitInfo } from './git-info.js';
+import type { ProjectRecording } from './recording.js';
 
 export const sessionInfoMetric = 'ccmon_session_info';
-
-import type { ProjectRecording } from './recording.js';
 
 export { projectRecordings, type ProjectRecording } from './recording.js';
 

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { replaceCacheFile } from '../fs/replace-cache-file.js';
 
 export interface StatuslineState {
   version: 1;
@@ -40,14 +41,11 @@ export function loadState(file: string): StatuslineState {
   }
 }
 
-/** Drops sessions that have not pushed for a day, then writes atomically; a failure is only reported. */
-export async function saveState(file: string, state: StatuslineState, nowMs: number): Promise<string | null> {
-  const pushes = Object.fromEntries(Object.entries(state.pushes).filter(([, p]) => nowMs - p.at < 24 * 3600_000));
+/** Drops sessions that have neither pushed nor been recorded for a day, then replaces the file; a failure is only reported. */
+export function saveState(file: string, state: StatuslineState, nowMs: number): string | null {
+  const pushes = Object.fromEntries(Object.entries(state.pushes).filter(([, p]) => nowMs - Math.max(p.at, p.recordAt ?? 0) < 24 * 3600_000));
   try {
-    // Loaded only when there is something to write (the usual run writes nothing): the writer and its
-    // dependencies cost more to load than the rest of the status line.
-    const { writeFileAtomic } = await import('../fs/atomic-write.js');
-    await writeFileAtomic(file, JSON.stringify({ ...state, pushes }));
+    replaceCacheFile(file, JSON.stringify({ ...state, pushes }));
     return null;
   } catch (err) {
     return (err as Error).message;

@@ -1,0 +1,28 @@
+/**
+ * Hands a hook's work to a process of its own, so the hook Claude Code waits for returns at once: the
+ * push's HTTP round trip and node:http's first use (about 25 ms of a 40 ms hook) happen after Claude
+ * Code has gone on, which matters most at SessionEnd, where Claude Code exits only when its hooks have.
+ * The new process is detached (its own process group: it outlives a closed terminal and Claude Code's
+ * exit), holds none of Claude Code's pipes, and gets the input on its stdin (never in its arguments,
+ * which other users can read). It runs the same command with `--foreground`, within the same bound.
+ */
+
+/** True when the work was handed off; false (the caller does it itself) when it can't be. */
+export type HandOff = (input: string, argv: string[]) => Promise<boolean>;
+
+/** Only when this process is `ccmon hook` as Claude Code runs it (`node …/ccmon.cjs hook …`), never in-process. */
+export const handOffToBackground: HandOff = async (input, argv) => {
+  const script = process.argv[1];
+  if (!script || process.argv[2] !== 'hook') return false;
+  try {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [script, 'hook', '--foreground', ...argv], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true });
+    child.on('error', () => undefined);
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
+    child.unref();
+    return child.pid !== undefined;
+  } catch {
+    return false;
+  }
+};
