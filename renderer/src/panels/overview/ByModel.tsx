@@ -1,6 +1,7 @@
 /** Today's cost per model, with a bar relative to the most expensive one. */
 import type { ModelUsage, Summary } from '../../../../electron/core/api/types.js';
 import { totalTokens } from '../../../../electron/core/format/tokens.js';
+import { CardContent } from '../../components/CardContent.js';
 import { Card } from '../../components/ui.js';
 import { formatTokens, formatUsd, prettyModel } from '../../lib/format.js';
 import type { DataState } from '../../lib/freshness.js';
@@ -40,19 +41,15 @@ export function ByModel(props: { summary: DataState<Summary> }) {
   const max = Math.max(0, ...(s?.byModel.map((m) => m.costUsd) ?? []));
   return (
     <Card title="Cost by model" labelledBy="bymodel-title" testId="by-model" stale={props.summary.state === 'stale'}>
-      {props.summary.state === 'unavailable' ? (
-        <p className="muted">No data.</p>
-      ) : !s ? (
-        <Skeleton />
-      ) : s.byModel.length === 0 ? (
-        <p className="muted">No model has been used today.</p>
-      ) : (
-        <ul className="models">
-          {s.byModel.map((m) => (
-            <ModelRow key={m.model} usage={m} maxCostUsd={max} />
-          ))}
-        </ul>
-      )}
+      <CardContent unavailable={props.summary.state === 'unavailable'} items={s?.byModel} loading={<Skeleton />} empty="No model has been used today.">
+        {(models) => (
+          <ul className="models">
+            {models.map((m) => (
+              <ModelRow key={m.model} usage={m} maxCostUsd={max} />
+            ))}
+          </ul>
+        )}
+      </CardContent>
     </Card>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { Summary } from '../../../../electron/core/api/types.js';
+import { CardContent } from '../../components/CardContent.js';
 import { Card, Segmented } from '../../components/ui.js';
 import { dataState, type DataState } from '../../lib/freshness.js';
 import { localMidnightIso } from '../../lib/when.js';
@@ -30,18 +31,19 @@ export function ByProject(props: { summary: DataState<Summary>; now: number }) {
       stale={source.state === 'stale'}
       actions={<Segmented label="Project range" options={ranges} value={range} onChange={setRange} render={(r) => rangeNames[r]} testId="project-range" />}
     >
-      {source.state === 'unavailable' ? (
-        <p className="muted">No data.</p>
-      ) : !rows ? (
-        <div className="usage-rows" aria-busy="true" aria-label="Loading projects">
-          <span className="skeleton" style={{ width: '60%' }} />
-          <span className="skeleton" style={{ width: '40%' }} />
-        </div>
-      ) : rows.length === 0 ? (
-        <p className="muted">{emptyText[range]}</p>
-      ) : (
-        <UsageRows rows={rows} rowTestId="project-row" switching={range !== 'today' && longer.isPlaceholderData} />
-      )}
+      <CardContent
+        unavailable={source.state === 'unavailable'}
+        items={rows}
+        empty={emptyText[range]}
+        loading={
+          <div className="usage-rows" aria-busy="true" aria-label="Loading projects">
+            <span className="skeleton" style={{ width: '60%' }} />
+            <span className="skeleton" style={{ width: '40%' }} />
+          </div>
+        }
+      >
+        {(projects) => <UsageRows rows={projects} rowTestId="project-row" switching={range !== 'today' && longer.isPlaceholderData} />}
+      </CardContent>
     </Card>
   );
 }

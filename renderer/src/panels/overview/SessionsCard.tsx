@@ -1,6 +1,7 @@
 /** Today's sessions, live ones first (the first eight, then all on request). */
 import { useState } from 'react';
 import { ShowAll } from '../../components/ShowAll.js';
+import { CardContent } from '../../components/CardContent.js';
 import { Card } from '../../components/ui.js';
 import { dataState } from '../../lib/freshness.js';
 import { shownRows } from '../../lib/lists.js';
@@ -22,24 +23,27 @@ export function SessionsCard(props: { showUser: boolean }) {
       stale={sessions.state === 'stale'}
       actions={sessions.data && <span className="small muted">{live > 0 ? `${live} live · ${all.length} today` : `${all.length} today`}</span>}
     >
-      {sessions.state === 'unavailable' ? (
-        <p className="muted">No data.</p>
-      ) : !sessions.data ? (
-        <div className="session-list" aria-busy="true" aria-label="Loading sessions">
-          <span className="skeleton" style={{ width: '70%' }} />
-        </div>
-      ) : all.length === 0 ? (
-        <p className="muted">No session today.</p>
-      ) : (
-        <>
-          <ul className={`session-list${query.isPlaceholderData ? ' switching' : ''}`}>
-            {shown.rows.map((s) => (
-              <SessionRow key={s.sessionId} session={s} showUser={props.showUser} />
-            ))}
-          </ul>
-          <ShowAll more={shown.more} expanded={expanded} onToggle={() => setExpanded(!expanded)} testId="sessions-all" />
-        </>
-      )}
+      <CardContent
+        unavailable={sessions.state === 'unavailable'}
+        items={sessions.data}
+        empty="No session today."
+        loading={
+          <div className="session-list" aria-busy="true" aria-label="Loading sessions">
+            <span className="skeleton" style={{ width: '70%' }} />
+          </div>
+        }
+      >
+        {() => (
+          <>
+            <ul className={`session-list${query.isPlaceholderData ? ' switching' : ''}`}>
+              {shown.rows.map((s) => (
+                <SessionRow key={s.sessionId} session={s} showUser={props.showUser} />
+              ))}
+            </ul>
+            <ShowAll more={shown.more} expanded={expanded} onToggle={() => setExpanded(!expanded)} testId="sessions-all" />
+          </>
+        )}
+      </CardContent>
     </Card>
   );
 }
