@@ -19,7 +19,7 @@ import { identityMatcher, readIdentity } from './projects/identity.js';
 import type { Scope } from './api/domain.js';
 import { SummaryFeed } from './live/summary-feed.js';
 import { Cached } from './live/cached.js';
-import type { PlanLimitsView, Summary, UsageSummary } from './api/types.js';
+import type { PlanLimits, PlanLimitsView, Summary, UsageSummary } from './api/types.js';
 import { ProjectRecords } from './projects/project-records.js';
 import { readProjectRecords } from './projects/read-records.js';
 import type { ProjectRecord } from './projects/session-record.js';
@@ -100,6 +100,13 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
   const usageToday = options.liveSummary || options.summaryStore ? liveToday(prometheus, useRules, options.summaryStore, scopeOf(undefined)) : oneShotToday(prometheus, useRules, scopeOf(undefined));
   // The plan limits move slowly and cost more queries than a carried-forward summary: at most once a minute.
   const planLimits = new Cached(async () => (await import('./plan/read-limits.js')).readPlanLimits(prometheus, new Date(), mine), 60_000);
+  // The window polls its limits at the refresh interval: several windows (or web tabs) share one read.
+  const limitsByScope = new Map<string, Cached<PlanLimits>>();
+  const limitsIn = (matcher: string): Promise<PlanLimits> => {
+    let cached = limitsByScope.get(matcher);
+    if (!cached) limitsByScope.set(matcher, (cached = new Cached(async () => (await import('./plan/read-limits.js')).readLimits(prometheus, new Date(), mine, matcher), 5_000)));
+    return cached.get();
+  };
   const todayRecords = new ProjectRecords(prometheus);
   const publicSummary = async (usage: UsageSummary, records: (u: UsageSummary) => Promise<ReadonlyMap<string, ProjectRecord>>): Promise<Summary> => {
     const [limits, projects] = await Promise.all([planLimits.get().catch(() => noPlanLimits), records(usage).catch(() => new Map<string, ProjectRecord>())]);
@@ -150,7 +157,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
       const link = (session: string, from: number, to: number): string => dashboardUrl(settings.grafanaUrl, 'cost', { from, to, vars: { session } });
       return sessionViews(usage, records, times, new Set(exporter?.sessions.map((s) => s.sessionId)), link);
     },
-    getLimits: async ({ scope }) => (await import('./plan/read-limits.js')).readLimits(prometheus, new Date(), mine, scopeOf(scope)),
+    getLimits: ({ scope }) => limitsIn(scopeOf(scope)),
     getUsageSeries: async ({ range, scope }) => (await import('./summary/usage-series.js')).computeUsageSeries(prometheus, range, new Date(), scopeOf(scope)),
     probeExporter: async () => (await import('./exporter/probe.js')).probeExporter(settings.exporterUrl),
     checkLostSessions: async () => {
