@@ -15,15 +15,15 @@ import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { freePort, freePorts } from '../../test/support/ports.js';
-import { PROMTOOL_BIN, startPrometheus, type PrometheusHandle } from '../../test/support/prometheus.js';
-import { tempDir } from '../../test/support/tmp.js';
-import { startScenario, type RunningScenario } from '../../scripts/simulator/runner.js';
-import { parseScenario, type Scenario } from '../../scripts/simulator/scenario.js';
-import { namedScenario } from '../../scripts/simulator/scenarios/index.js';
-import { scenarioTotals, type KnownTotals } from '../../scripts/simulator/totals.js';
+import { freePort, freePorts } from '../ports.js';
+import { PROMTOOL_BIN, startPrometheus, type PrometheusHandle } from '../prometheus.js';
+import { tempDir } from '../tmp.js';
+import { startScenario, type RunningScenario } from '../../../scripts/simulator/runner.js';
+import { parseScenario, type Scenario } from '../../../scripts/simulator/scenario.js';
+import { namedScenario } from '../../../scripts/simulator/scenarios/index.js';
+import { scenarioTotals, type KnownTotals } from '../../../scripts/simulator/totals.js';
 
-export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const run = promisify(execFile);
 
 /** A past session, as backfilled history. */
