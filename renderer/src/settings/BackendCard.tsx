@@ -52,8 +52,8 @@ export function BackendCard(props: { f: SettingsFormState; bind: FieldBinder; id
     <Card title="Backend" testId="backend-card">
       <p className="small muted">Where this app reads and where Claude Code pushes its telemetry.</p>
       <div className="field">
-        <span className="field-label">Backend</span>
-        <Segmented label="Backend" options={backendKinds} value={f.form.backendKind} onChange={(v) => !readOnly && f.setMany(withBackendKind(v, props.saved))} render={(v) => kindNames[v]} testId="setting-backendKind" />
+        <span className="field-label">Reads and pushes to</span>
+        <Segmented label="Reads and pushes to" options={backendKinds} value={f.form.backendKind} onChange={(v) => !readOnly && f.setMany(withBackendKind(v, props.saved))} render={(v) => kindNames[v]} testId="setting-backendKind" />
       </div>
       {remote && (
         <Field id={id('backendName')} label="Name (optional)" hint="Shown in the window and the tray." error={f.errors.backendName}>
