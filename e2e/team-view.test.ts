@@ -123,6 +123,17 @@ describe('the team view on VictoriaMetrics behind vmauth (bearer token)', { time
       const secret = card.getByLabel('Bearer token');
       assert.equal(await secret.getAttribute('type'), 'password');
       assert.equal(await secret.inputValue(), '', 'the stored token is never put back in the field');
+      if (size === 'window') {
+        for (const input of await card.locator('input').all()) {
+          const [id, ariaLabel] = await Promise.all([input.getAttribute('id'), input.getAttribute('aria-label')]);
+          const labelled = ariaLabel || (id && (await card.locator(`label[for="${id}"]`).count()) === 1);
+          assert.ok(labelled, `an input without a label (id ${id})`);
+        }
+        // Keyboard: Tab leaves the token field for its buttons, then on through the card.
+        await secret.focus();
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-testid') ?? null), 'backend-secret-clear', 'Store is off while the field is empty; Clear is next');
+      }
 
       await card.getByTestId('backend-check-run').click();
       await card.getByTestId('backend-check-summary').waitFor({ timeout: 20000 });
