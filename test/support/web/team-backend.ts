@@ -105,9 +105,6 @@ export async function startTeamBackend(): Promise<TeamBackend> {
     const configDir = join(tmp.path, 'ccmon-config');
     const claudeDir = join(tmp.path, 'claude');
     mkdirSync(claudeDir);
-    mkdirSync(configDir);
-    // The page refreshes every 2 s; everything else comes from the commands below.
-    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ refreshIntervalSeconds: 2 }));
     writeFileSync(join(claudeDir, '.claude.json'), JSON.stringify({ userID: people[thisMachine.person].userId }));
     const env = { CCMON_CONFIG_DIR: configDir, CLAUDE_CONFIG_DIR: claudeDir, CCMON_CACHE_DIR: join(tmp.path, 'ccmon-cache'), CCMON_HOST_NAME: thisMachine.machine, CCMON_SUMMARY_CACHE: 'off' };
     await ccmonOk(['backend', 'set', '--url', gate.url, '--otlp-url', otlpUrl, '--name', 'team', '--auth', 'bearer'], env);
