@@ -8,7 +8,7 @@
  *     "Check backend" finds every check healthy;
  *   - a value the API refuses is named at the token field; a wrong token stored from the card makes the
  *     window show the backend's one-sentence refusal, not a stack trace.
- * Screenshots: team-{window,popover}-light.png, settings-backend-{window,popover}-light.png, team-wrong-token-window-light.png.
+ * Screenshots: team-{window,popover}-light.png, settings-backend-{window,popover}-light.png (and -window-dark), team-wrong-token-window-light.png.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -25,8 +25,8 @@ let browser: Browser;
 let backend: TeamBackend;
 const pageErrors: string[] = [];
 
-async function openPage(size: keyof typeof sizes): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: sizes[size], deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce', locale: 'en-US' });
+async function openPage(size: keyof typeof sizes, scheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: sizes[size], deviceScaleFactor: 1, colorScheme: scheme, reducedMotion: 'reduce', locale: 'en-US' });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   await page.goto(`${backend.webUrl}/`);
@@ -110,8 +110,8 @@ describe('the team view on VictoriaMetrics behind vmauth (bearer token)', { time
   });
 
   it('Settings → Backend: the shared backend, "token stored" (never the token), and Check backend healthy', async () => {
-    for (const size of ['window', 'popover'] as const) {
-      const { context, page } = await openPage(size);
+    for (const [size, scheme] of [['window', 'light'], ['popover', 'light'], ['window', 'dark']] as const) {
+      const { context, page } = await openPage(size, scheme);
       const card = await openSettings(page);
       assert.equal(await card.getByTestId('setting-backendKind').locator('[data-value="remote"]').getAttribute('aria-checked'), 'true');
       assert.equal(await text(card.getByTestId('backend-now-kind')), 'A shared backend: team');
@@ -123,7 +123,7 @@ describe('the team view on VictoriaMetrics behind vmauth (bearer token)', { time
       const secret = card.getByLabel('Bearer token');
       assert.equal(await secret.getAttribute('type'), 'password');
       assert.equal(await secret.inputValue(), '', 'the stored token is never put back in the field');
-      if (size === 'window') {
+      if (size === 'window' && scheme === 'light') {
         for (const input of await card.locator('input').all()) {
           const [id, ariaLabel] = await Promise.all([input.getAttribute('id'), input.getAttribute('aria-label')]);
           const labelled = ariaLabel || (id && (await card.locator(`label[for="${id}"]`).count()) === 1);
@@ -144,7 +144,7 @@ describe('the team view on VictoriaMetrics behind vmauth (bearer token)', { time
       assert.match(await text(card.getByTestId('backend-check-summary')), /^All \d+ checks passed\.$/);
       assert.ok(!(await page.content()).includes(backend.token), 'the token is nowhere in the page');
       await card.scrollIntoViewIfNeeded();
-      await card.screenshot({ path: screenshotPath(`settings-backend-${size}-light`) });
+      await card.screenshot({ path: screenshotPath(`settings-backend-${size}-${scheme}`) });
       await context.close();
     }
   });
