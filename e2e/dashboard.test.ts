@@ -13,8 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { envSnippet, envVars } from '../electron/core/env/snippet.js';
 import { formatTokens, formatUsd } from '../electron/core/format/numbers.js';
-import { DAILY_BUDGET_USD, startBackend, type Backend } from './support/backend.js';
-import { launchChromium, screenshotPath, sizes } from './support/browser.js';
+import { DAILY_BUDGET_USD, startBackend, type Backend } from '../test/support/web/backend.js';
+import { launchChromium, screenshotPath, sizes } from '../test/support/web/browser.js';
 
 const distIndex = join(import.meta.dirname, '..', 'dist', 'renderer', 'index.html');
 const distCli = join(import.meta.dirname, '..', 'dist', 'electron', 'cli', 'index.js');

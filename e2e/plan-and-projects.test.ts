@@ -1,6 +1,6 @@
 /**
  * Plan limits, projects and sessions in Chromium against `ccmon web` on a real VictoriaMetrics that
- * holds what a machine really sends (support/plan-backend.ts): simulated Claude Code sessions pushed
+ * holds what a machine really sends (test/support/web/plan-backend.ts): simulated Claude Code sessions pushed
  * over OTLP, and the built `ccmon statusline` and `ccmon hook` run with Claude Code's own JSON on stdin.
  *   - a subscriber: both gauges with the pushed percentages, a countdown that moves, the pace line;
  *     cost by project (the repositories' names) over today and 30 days; today's sessions with their
@@ -20,9 +20,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PlanLimits, SessionView } from '../electron/core/api/types.js';
 import { formatUsd } from '../electron/core/format/numbers.js';
 import { VICTORIA_METRICS_BIN } from '../test/support/victoria-metrics.js';
-import { ROOT } from './support/backend.js';
-import { launchChromium, screenshotPath, sizes } from './support/browser.js';
-import { startPlanBackend, type PlanBackend } from './support/plan-backend.js';
+import { ROOT } from '../test/support/web/backend.js';
+import { launchChromium, screenshotPath, sizes } from '../test/support/web/browser.js';
+import { startPlanBackend, type PlanBackend } from '../test/support/web/plan-backend.js';
 
 let browser: Browser;
 const pageErrors: string[] = [];

@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { startEmptyBackend } from './support/backend.js';
-import { launchChromium, screenshotPath, sizes } from './support/browser.js';
+import { startEmptyBackend } from '../test/support/web/backend.js';
+import { launchChromium, screenshotPath, sizes } from '../test/support/web/browser.js';
 
 let backend: { webUrl: string; close(): Promise<void> };
 let browser: Browser;

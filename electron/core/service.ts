@@ -47,8 +47,8 @@ export interface MonitorServiceOptions {
   summaryStore?: LiveSummaryStore | undefined;
   /** Where the backend's secrets are kept (the keychain in the tray; default the 0600 file). */
   secretStore?: SecretStore | undefined;
-  /** Told after a secret was set or cleared (the tray builds its service anew: the reads carry it). */
-  onSecretsChanged?: (() => void) | undefined;
+  /** Told after a secret was set or cleared (the host builds its service anew: the reads carry it); awaited before the call answers. */
+  onSecretsChanged?: (() => void | Promise<void>) | undefined;
 }
 
 /** Typed event emitter for `ApiEvents`. */
@@ -202,7 +202,7 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
     getBackend: async () => (await import('./config/backend-view.js')).backendView(settings, secretStore, env),
     setBackendSecret: async ({ name, value }) => {
       await secretStore.write(name, value);
-      options.onSecretsChanged?.();
+      await options.onSecretsChanged?.();
       return (await import('./config/backend-view.js')).backendView(settings, secretStore, env);
     },
     getGrafanaLinks: async ({ range }) => (await import('./grafana/app-links.js')).appGrafanaLinks(settings.grafanaUrl, range),

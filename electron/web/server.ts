@@ -32,6 +32,8 @@ export interface WebServerOptions {
 export interface WebServer {
   url: string;
   port: number;
+  /** Serves `next` from now on (built anew after a secret changed): its events and summary feed replace the old one's. */
+  replaceService(next: MonitorService): void;
   close(): Promise<void>;
 }
 
@@ -71,7 +73,7 @@ async function readJson(req: http.IncomingMessage): Promise<{ ok: true; value: u
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const { service } = options;
+  let service = options.service;
   const rendererDir = path.resolve(options.rendererDir);
   const clients = new Set<http.ServerResponse>();
   let port = options.port;
@@ -80,11 +82,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of clients) res.write(frame);
   };
-  const unsubscribe = apiEventNames.map((name) => service.events.on(name, (payload) => broadcast(name, payload)));
-
   // Today's summary is kept warm from startup, so a page opening gets data at once; each new one
   // reaches open pages as `summary:update` over SSE.
-  service.summaries.run(() => options.refreshIntervalSeconds * 1000);
+  const attach = (s: MonitorService): (() => void) => {
+    const offs = apiEventNames.map((name) => s.events.on(name, (payload) => broadcast(name, payload)));
+    s.summaries.run(() => options.refreshIntervalSeconds * 1000);
+    return () => {
+      s.summaries.stop();
+      for (const off of offs) off();
+    };
+  };
+  let detach = attach(service);
   const heartbeat = setInterval(() => {
     for (const res of clients) res.write(': keep-alive\n\n');
   }, 15_000);
@@ -157,10 +165,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    replaceService(next) {
+      detach();
+      service = next;
+      detach = attach(next);
+    },
     close: async () => {
-      service.summaries.stop();
+      detach();
       clearInterval(heartbeat);
-      for (const off of unsubscribe) off();
       for (const res of clients) res.end();
       clients.clear();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

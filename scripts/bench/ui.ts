@@ -14,8 +14,8 @@ import { readFileSync, statSync, mkdirSync, writeFileSync, existsSync } from 'no
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
-import { startBackend, ROOT } from '../../e2e/support/backend.js';
-import { launchChromium, sizes } from '../../e2e/support/browser.js';
+import { startBackend, ROOT } from '../../test/support/web/backend.js';
+import { launchChromium, sizes } from '../../test/support/web/browser.js';
 
 const dist = join(ROOT, 'dist', 'renderer');
 const runs = Number(process.env.BENCH_UI_RUNS ?? 7);

@@ -161,6 +161,9 @@ describe('renderer: the stale banner names who stopped answering', () => {
     assert.equal(bannerWords({ message: 'ECONNREFUSED', code: 'prometheus-unreachable', hint: 'Start the stack.' }, url).hint, 'Start the stack.');
     assert.equal(bannerWords({ message: 'fetch failed' }, undefined).headline, 'Prometheus is not answering.');
     assert.match(bannerWords(null, url).hint, /Start the stack/);
+    // A shared backend is named as such, and its fix is its settings, not the local stack.
+    assert.equal(bannerWords({ message: 'HTTP 401', code: 'prometheus-auth' }, url, true).headline, `The shared backend at ${url} answered with an error.`);
+    assert.match(bannerWords(null, url, true).hint, /^Check the query URL in Settings → Backend/);
   });
 });
 

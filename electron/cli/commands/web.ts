@@ -5,6 +5,8 @@ import { loadContext } from '../context.js';
 import { ExitCode, UserError } from '../output.js';
 import { cliService } from '../service.js';
 import type { RegisterCommand } from './types.js';
+import type { MonitorService } from '../../core/service.js';
+import type { WebServer } from '../../web/server.js';
 
 export const defaultWebPort = 9777;
 
@@ -31,10 +33,19 @@ export const registerWeb: RegisterCommand = (program, deps) => {
         throw new UserError(`The dashboard is not built (no ${path.join(dir, 'index.html')}).`, 'Run `npm run build` in the checkout first.');
       }
       const port = opts.port === undefined ? defaultWebPort : parsePort(opts.port);
-      const [service, { startWebServer }] = await Promise.all([webService(ctx), import('../../web/server.js')]);
-      // Live 'stack:status' events (engine gone or back, services down or ready) for the page's SSE.
-      const unwatch = service.watchStack(2000);
-      let server;
+      // A secret set or cleared from the page: the settings are read again (they carry it) and a new
+      // service takes over before the call answers, so the next read already uses it.
+      let server: WebServer | undefined;
+      let unwatch = (): void => undefined;
+      const serve = (service: MonitorService): void => {
+        unwatch();
+        // Live 'stack:status' events (engine gone or back, services down or ready) for the page's SSE.
+        unwatch = service.watchStack(2000);
+        server?.replaceService(service);
+      };
+      const onSecretsChanged = async (): Promise<void> => serve(await webService(await loadContext(deps.globals(), deps.env, deps.io), onSecretsChanged));
+      const [service, { startWebServer }] = await Promise.all([webService(ctx, onSecretsChanged), import('../../web/server.js')]);
+      serve(service);
       try {
         server = await startWebServer({ service, rendererDir: dir, port, refreshIntervalSeconds: ctx.settings.refreshIntervalSeconds });
       } catch (err) {
@@ -42,13 +53,14 @@ export const registerWeb: RegisterCommand = (program, deps) => {
         if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UserError(`Port ${port} on 127.0.0.1 is in use.`, 'Pick another with --port N (or --port 0 for any free port).');
         throw err;
       }
-      deps.io.stdout(`Claude Code Monitor: ${server.url}/\n`);
+      const running = server;
+      deps.io.stdout(`Claude Code Monitor: ${running.url}/\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
           unwatch();
-          void server.close().then(resolve);
+          void running.close().then(resolve);
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
@@ -57,7 +69,7 @@ export const registerWeb: RegisterCommand = (program, deps) => {
 };
 
 /** The service with stack control when it can be built (a bad CCMON_STACK_NAME: the page says the stack is unavailable). */
-async function webService(ctx: Parameters<typeof cliService>[0]) {
-  const withStack = await cliService(ctx, { stack: true, liveSummary: true }).catch(() => undefined);
-  return withStack ?? cliService(ctx, { liveSummary: true });
+async function webService(ctx: Parameters<typeof cliService>[0], onSecretsChanged: () => Promise<void>): Promise<MonitorService> {
+  const withStack = await cliService(ctx, { stack: true, liveSummary: true, onSecretsChanged }).catch(() => undefined);
+  return withStack ?? cliService(ctx, { liveSummary: true, onSecretsChanged });
 }

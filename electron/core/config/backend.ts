@@ -66,11 +66,11 @@ export function backendWording(settings: BackendInputs, auth: BackendAuth, env: 
   const name = settings.backend?.name?.trim();
   const label = `The backend ${name ? `"${name}" ` : ''}at ${url}`;
   const authHint = settings.backend?.auth === 'basic'
-    ? 'Check the user name in Settings → Backend and store the password again with `ccmon backend set-password`.'
+    ? 'Check the user name in Settings → Backend and store the password again there or with `ccmon backend set-password`.'
     : env[bearerTokenEnvKey]
       ? `It refused the token in ${bearerTokenEnvKey} (which wins over a stored one): set the right one there.`
       : auth.bearerToken
-        ? 'It refused the stored token: store the right one with `ccmon backend set-token`.'
+        ? 'It refused the stored token: store the right one in Settings → Backend or with `ccmon backend set-token`.'
         : `No token is set: store one with \`ccmon backend set-token\` (or set ${bearerTokenEnvKey}).`;
   return { label, unreachableHint: 'Check the backend URL (CCMON_PROMETHEUS_URL or Settings → Backend) and the network.', authHint };
 }

@@ -21,6 +21,7 @@ export const keys = {
   stack: queryKeyOf('getStackStatus'),
   appInfo: queryKeyOf('getAppInfo'),
   settings: queryKeyOf('getSettings'),
+  backend: queryKeyOf('getBackend'),
   grafanaLinksAll: queryKeyOf('getGrafanaLinks'),
   grafanaLinks: (range: ChartRange) => queryKeyOf('getGrafanaLinks', { range }),
   envSnippetAll: queryKeyOf('getEnvSnippet'),

@@ -6,5 +6,5 @@ import { keys } from './keys.js';
 export function settingsChanged(client: QueryClient, view: SettingsView): void {
   client.setQueryData(keys.settings, view);
   // URLs, mode and interval (app info), the Grafana links' origin, and the snippets' endpoints.
-  for (const queryKey of [keys.appInfo, keys.grafanaLinksAll, keys.envSnippetAll]) void client.invalidateQueries({ queryKey });
+  for (const queryKey of [keys.appInfo, keys.grafanaLinksAll, keys.envSnippetAll, keys.backend]) void client.invalidateQueries({ queryKey });
 }

@@ -1,4 +1,4 @@
-/** The settings form: five cards of fields, and the file, Discard and Save at the bottom. */
+/** The settings form: six cards of fields (BackendCard: where it reads and pushes), and the file, Discard and Save at the bottom. */
 import { useId } from 'react';
 import { telemetryModes, type TelemetryMode } from '../../../electron/core/api/domain.js';
 import type { SettingsView } from '../../../electron/core/config/settings-api.js';
@@ -7,6 +7,7 @@ import { Card, Segmented } from '../components/ui.js';
 import { Field } from './Field.js';
 import { bindField } from './bindField.js';
 import { urlFields } from './form.js';
+import { BackendCard } from './BackendCard.js';
 import { Notices } from './Notices.js';
 import { RecordingCard } from './RecordingCard.js';
 import { useSettingsForm } from './useSettingsForm.js';
@@ -47,10 +48,9 @@ export function SettingsFormView(props: { view: SettingsView }) {
             <input type="url" inputMode="url" spellCheck={false} autoComplete="off" className="input mono" {...bind.input(u.key)} />
           </Field>
         ))}
-        <Field id={id('otlpMetricsUrl')} label="OTLP metrics (optional)" hint="Where Claude Code and ccmon push OTLP metrics; empty: the stack Prometheus's OTLP receiver." error={f.errors.otlpMetricsUrl}>
-          <input type="url" inputMode="url" spellCheck={false} autoComplete="off" placeholder="the stack Prometheus's OTLP receiver" className="input mono" {...bind.input('otlpMetricsUrl')} />
-        </Field>
       </Card>
+
+      <BackendCard f={f} bind={bind} id={id} readOnly={readOnly} saved={view.settings} />
 
       <Card title="Telemetry">
         <div className="field">

@@ -3,12 +3,13 @@ import type { SettingsForm } from './form.js';
 import type { SettingsFormState } from './useSettingsForm.js';
 
 type CheckKey = { [K in keyof SettingsForm]: SettingsForm[K] extends boolean ? K : never }[keyof SettingsForm];
+type TextKey = { [K in keyof SettingsForm]: SettingsForm[K] extends string ? K : never }[keyof SettingsForm];
 
 export function bindField(f: SettingsFormState, id: (key: string) => string, readOnly: boolean) {
   return {
-    input: (key: keyof SettingsForm) => ({
+    input: (key: TextKey) => ({
       id: id(key),
-      value: String(f.form[key]),
+      value: f.form[key],
       disabled: readOnly || f.saving,
       'aria-invalid': f.errors[key] ? true : undefined,
       'aria-describedby': f.errors[key] ? `${id(key)}-error` : undefined,

@@ -5,8 +5,10 @@
 import type { TelemetryMode } from '../../../electron/core/api/domain.js';
 import type { PublicSettings, SettingsPatch } from '../../../electron/core/config/settings-api.js';
 import type { ProjectRecording } from '../../../electron/core/projects/recording.js';
+import { backendFieldOf, backendFormFromSettings, backendPatch, type BackendForm } from './backend-form.js';
+import { checkUrl } from './check-url.js';
 
-export interface SettingsForm {
+export interface SettingsForm extends BackendForm {
   prometheusUrl: string;
   grafanaUrl: string;
   lokiUrl: string;
@@ -27,8 +29,8 @@ export interface SettingsForm {
 
 export type FormErrors = Partial<Record<keyof SettingsForm, string>>;
 
+/** The URL fields of "Where things are"; where the app reads (`prometheusUrl`) is in the Backend card. */
 export const urlFields = [
-  { key: 'prometheusUrl', label: 'Prometheus', hint: 'Where the summaries are read (the stack serves it on 9090).' },
   { key: 'grafanaUrl', label: 'Grafana', hint: '"Open Grafana" goes here; the app opens links to this origin only.' },
   { key: 'lokiUrl', label: 'Loki', hint: "Claude Code's events (push mode)." },
   { key: 'exporterUrl', label: "Claude Code's exporter", hint: 'Scrape mode: the :9464 endpoint the probe checks.' },
@@ -50,18 +52,8 @@ export function formFromSettings(s: PublicSettings): SettingsForm {
     planAlertFirst: s.planAlertPercents[0] === undefined ? '' : String(s.planAlertPercents[0]),
     planAlertSecond: s.planAlertPercents[1] === undefined ? '' : String(s.planAlertPercents[1]),
     projectRecording: s.projectRecording,
+    ...backendFormFromSettings(s),
   };
-}
-
-function checkUrl(v: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(v.trim());
-  } catch {
-    return 'Enter a full URL, like http://127.0.0.1:9090';
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'Use an http:// or https:// URL';
-  return null;
 }
 
 /** "" → null (no budget); "$20", "20.5" → numbers; 0 also means none. */
@@ -102,7 +94,7 @@ function planAlerts(form: SettingsForm, current: PublicSettings, errors: FormErr
 export function formToPatch(form: SettingsForm, current: PublicSettings): { patch: SettingsPatch; errors: FormErrors } {
   const errors: FormErrors = {};
   const patch: SettingsPatch = {};
-  for (const { key } of urlFields) {
+  for (const key of ['prometheusUrl', ...urlFields.map((u) => u.key)] as const) {
     const error = checkUrl(form[key]);
     if (error) errors[key] = error;
     else if (form[key].trim() !== current[key]) patch[key] = form[key].trim();
@@ -125,11 +117,15 @@ export function formToPatch(form: SettingsForm, current: PublicSettings): { patc
   if (form.projectRecording !== current.projectRecording) patch.projectRecording = form.projectRecording;
   if (form.stopStackOnQuit !== current.stopStackOnQuit) patch.stopStackOnQuit = form.stopStackOnQuit;
   if (form.launchAtLogin !== current.launchAtLogin) patch.launchAtLogin = form.launchAtLogin;
+  const backend = backendPatch(form, current, errors);
+  if (backend) patch.backend = backend;
   return { patch, errors };
 }
 
-/** Maps a server-side validation message ("updateSettings: patch.grafanaUrl: ...") to its field. */
+/** Maps a server-side validation message ("updateSettings: patch.grafanaUrl: ...", "patch.backend.lokiUrl: ...") to its field. */
 export function fieldOfServerError(message: string): keyof SettingsForm | null {
+  const inBackend = /patch\.backend\.([A-Za-z]+)/.exec(message);
+  if (inBackend) return backendFieldOf(inBackend[1]);
   const m = /patch\.([A-Za-z]+)/.exec(message) ?? /^([A-Za-z]+):/.exec(message);
   const key = m?.[1] === 'planAlertPercents' ? 'planAlertFirst' : m?.[1];
   const known: (keyof SettingsForm)[] = [

@@ -19,6 +19,8 @@ export interface SettingsFormState {
   /** A failure not tied to one field. */
   saveError: ErrorInfo | null;
   set: <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => void;
+  /** Several fields at once (choosing a backend kind sets its URLs too). */
+  setMany: (values: Partial<SettingsForm>) => void;
   save: () => void;
   discard: () => void;
 }
@@ -31,7 +33,12 @@ export function useSettingsForm(view: SettingsView): SettingsFormState {
   const dirty = Object.keys(checked.patch).length > 0;
   const failure = mutation.error ? describeError(mutation.error) : null;
   const failedField = failure ? fieldOfServerError(failure.message) : null;
-  const serverErrors: FormErrors = failure && failedField ? { [failedField]: failure.message.replace(/^.*?patch\.[A-Za-z]+: /, '') } : {};
+  const serverErrors: FormErrors = failure && failedField ? { [failedField]: failure.message.replace(/^.*?patch\.\S+: /, '') } : {};
+  const setMany = (values: Partial<SettingsForm>): void => {
+    setEdits({ ...edits, ...values });
+    // "Saved" is over once something is edited; a rejection stays until its field is.
+    if (mutation.isSuccess || (failure && (!failedField || failedField in values))) mutation.reset();
+  };
   return {
     form,
     errors: { ...checked.errors, ...serverErrors },
@@ -40,11 +47,8 @@ export function useSettingsForm(view: SettingsView): SettingsFormState {
     saving: mutation.isPending,
     saved: mutation.isSuccess && !dirty,
     saveError: failure && !failedField ? failure : null,
-    set: (key, value) => {
-      setEdits({ ...edits, [key]: value });
-      // "Saved" is over once something is edited; a rejection stays until its field is.
-      if (mutation.isSuccess || (failure && (!failedField || failedField === key))) mutation.reset();
-    },
+    set: (key, value) => setMany({ [key]: value }),
+    setMany,
     save: () => {
       if (!dirty || Object.keys(checked.errors).length > 0) return;
       mutation.mutate(checked.patch, { onSuccess: () => setEdits({}) });

@@ -42,7 +42,7 @@ export function Overview(props: {
   const empty = summary.data !== null && isEmptySummary(summary.data);
   return (
     <div className="grid" data-testid="overview" data-switching={query.isPlaceholderData ? 'true' : undefined}>
-      <StaleBanner summary={summary} prometheusUrl={info?.prometheusUrl} now={props.now} onRetry={refresh} />
+      <StaleBanner summary={summary} prometheusUrl={info?.prometheusUrl} remote={info?.backend.kind === 'remote'} now={props.now} onRetry={refresh} />
       {empty && <EmptyState onGo={props.onGo} />}
       <CostHero summary={summary} probe={probe} now={props.now} wide={!props.compact} dailyBudgetUsd={budgets.dailyUsd} />
       <PlanLimitsCard summary={summary} now={props.now} onSetup={() => props.onGo('setup')} grafana={props.grafana?.planLimits} />

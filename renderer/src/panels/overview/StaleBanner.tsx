@@ -5,10 +5,10 @@ import { bannerWords } from '../../lib/banner.js';
 import { formatAgo, formatClock } from '../../lib/format.js';
 import type { DataState } from '../../lib/freshness.js';
 
-export function StaleBanner(props: { summary: DataState<Summary>; prometheusUrl: string | undefined; now: number; onRetry: () => void }) {
+export function StaleBanner(props: { summary: DataState<Summary>; prometheusUrl: string | undefined; remote: boolean; now: number; onRetry: () => void }) {
   const { state, error, data } = props.summary;
   if (state !== 'stale' && state !== 'unavailable') return null;
-  const words = bannerWords(error, props.prometheusUrl);
+  const words = bannerWords(error, props.prometheusUrl, props.remote);
   // The values' own time (when the host computed them), not when the page received them.
   const when = data ? Date.parse(data.asOf) : null;
   return (

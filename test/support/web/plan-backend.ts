@@ -13,14 +13,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlanLimits, Summary } from '../../electron/core/api/types.js';
-import { startScenario } from '../../scripts/simulator/runner.js';
-import { parseScenario, type Scenario } from '../../scripts/simulator/scenario.js';
-import { scenarioTotals } from '../../scripts/simulator/totals.js';
-import { ccmonRun } from '../../test/support/ccmon.js';
-import { freePort } from '../../test/support/ports.js';
-import { tempDir } from '../../test/support/tmp.js';
-import { startVictoriaMetrics, type VictoriaMetricsHandle } from '../../test/support/victoria-metrics.js';
+import type { PlanLimits, Summary } from '../../../electron/core/api/types.js';
+import { startScenario } from '../../../scripts/simulator/runner.js';
+import { parseScenario, type Scenario } from '../../../scripts/simulator/scenario.js';
+import { scenarioTotals } from '../../../scripts/simulator/totals.js';
+import { ccmonRun } from '../ccmon.js';
+import { freePort } from '../ports.js';
+import { tempDir } from '../tmp.js';
+import { startVictoriaMetrics, type VictoriaMetricsHandle } from '../victoria-metrics.js';
 import { ROOT, startWeb } from './backend.js';
 
 /** A plan window as Claude Code hands it to the status line (`rate_limits.five_hour`). */

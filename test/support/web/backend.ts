@@ -15,15 +15,15 @@ import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { freePort, freePorts } from '../../test/support/ports.js';
-import { PROMTOOL_BIN, startPrometheus, type PrometheusHandle } from '../../test/support/prometheus.js';
-import { tempDir } from '../../test/support/tmp.js';
-import { startScenario, type RunningScenario } from '../../scripts/simulator/runner.js';
-import { parseScenario, type Scenario } from '../../scripts/simulator/scenario.js';
-import { namedScenario } from '../../scripts/simulator/scenarios/index.js';
-import { scenarioTotals, type KnownTotals } from '../../scripts/simulator/totals.js';
+import { freePort, freePorts } from '../ports.js';
+import { PROMTOOL_BIN, startPrometheus, type PrometheusHandle } from '../prometheus.js';
+import { tempDir } from '../tmp.js';
+import { startScenario, type RunningScenario } from '../../../scripts/simulator/runner.js';
+import { parseScenario, type Scenario } from '../../../scripts/simulator/scenario.js';
+import { namedScenario } from '../../../scripts/simulator/scenarios/index.js';
+import { scenarioTotals, type KnownTotals } from '../../../scripts/simulator/totals.js';
 
-export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const run = promisify(execFile);
 
 /** A past session, as backfilled history. */
@@ -184,23 +184,27 @@ async function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: numb
   });
 }
 
-/** `node bin/ccmon.cjs web` on a free port with these URLs and temp config dirs. */
-export async function startWeb(o: { prometheusUrl: string; exporterUrl: string; configDir: string; claudeDir: string }): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * `node bin/ccmon.cjs web` on a free port with temp config dirs; the URLs from the environment, or
+ * (no `prometheusUrl`) only from the settings file in `configDir`, as `ccmon backend set` writes it.
+ */
+export async function startWeb(o: { prometheusUrl?: string; exporterUrl: string; configDir: string; claudeDir: string; env?: Record<string, string> }): Promise<{ url: string; close(): Promise<void> }> {
   const webPort = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/ccmon.cjs'), 'web', '--port', String(webPort)], {
-    env: {
-      ...process.env,
-      CCMON_PROMETHEUS_URL: o.prometheusUrl,
-      CCMON_EXPORTER_URL: o.exporterUrl,
-      CCMON_GRAFANA_URL: 'http://127.0.0.1:3001',
-      CCMON_LOKI_URL: 'http://127.0.0.1:3100',
-      CCMON_CONFIG_DIR: o.configDir,
-      CLAUDE_CONFIG_DIR: o.claudeDir,
-      // No Docker engine in these tests: the stack panel shows that, as the engine reports it.
-      DOCKER_HOST: 'unix:///nonexistent/e2e-docker.sock',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CCMON_EXPORTER_URL: o.exporterUrl,
+    CCMON_GRAFANA_URL: 'http://127.0.0.1:3001',
+    CCMON_LOKI_URL: 'http://127.0.0.1:3100',
+    CCMON_CONFIG_DIR: o.configDir,
+    CLAUDE_CONFIG_DIR: o.claudeDir,
+    // No Docker engine in these tests: the stack panel shows that, as the engine reports it.
+    DOCKER_HOST: 'unix:///nonexistent/e2e-docker.sock',
+    ...o.env,
+  };
+  if (o.prometheusUrl) env.CCMON_PROMETHEUS_URL = o.prometheusUrl;
+  else for (const key of ['CCMON_PROMETHEUS_URL', 'CCMON_OTLP_METRICS_URL', 'CCMON_BACKEND_KIND']) delete env[key];
+  delete env.CCMON_BEARER_TOKEN;
+  const child = spawn(process.execPath, [join(ROOT, 'bin/ccmon.cjs'), 'web', '--port', String(webPort)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const [, url] = await waitForLine(child, /Claude Code Monitor: (http:\/\/127\.0\.0\.1:\d+)\//, 15000);
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
   return {
