@@ -15,7 +15,7 @@ export const keys = {
   summarySince: (since: string, scope: ScopeArgs) => queryKeyOf('getSummary', { since, ...scope }),
   limits: (scope: ScopeArgs) => queryKeyOf('getLimits', scope),
   sessions: (scope: ScopeArgs) => queryKeyOf('getSessions', scope),
-  usageSeries: (range: ChartRange) => queryKeyOf('getUsageSeries', { range }),
+  usageSeries: (range: ChartRange, scope: ScopeArgs = {}) => queryKeyOf('getUsageSeries', { range, ...scope }),
   probe: queryKeyOf('probeExporter'),
   lostSessions: queryKeyOf('checkLostSessions'),
   stack: queryKeyOf('getStackStatus'),

@@ -2,7 +2,7 @@
  * One query per API call. The polled ones (summary, limits, sessions, usage series, probe, lost
  * sessions, stack) refetch on the app's refresh interval while the page is visible, and when it
  * becomes visible again if their data is older than that; the others change only with the settings
- * (see usePushedEvents). Summaries, limits and sessions carry the scope (scope.tsx) in args and key.
+ * (see usePushedEvents). Summaries, limits, sessions and the usage series carry the scope (scope.tsx) in args and key.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { RendererBridge } from '../../../electron/core/api/contract.js';
@@ -76,8 +76,9 @@ export function useSessions() {
 
 export function useUsageSeries(range: ChartRange) {
   const bridge = useBridge();
-  // While another range loads, the previous one stays on screen (dimmed: `isPlaceholderData`).
-  return useQuery({ queryKey: keys.usageSeries(range), queryFn: () => bridge.getUsageSeries({ range }), placeholderData: keepPreviousData, ...usePolling() });
+  const { args } = useScope();
+  // While another range (or scope) loads, the previous one stays on screen (dimmed: `isPlaceholderData`).
+  return useQuery({ queryKey: keys.usageSeries(range, args), queryFn: () => bridge.getUsageSeries({ range, ...args }), placeholderData: keepPreviousData, ...usePolling() });
 }
 
 export function useProbe() {

@@ -2,26 +2,24 @@
 import type { ProbeResult, Summary } from '../../../../electron/core/api/types.js';
 import { Value } from '../../components/ui.js';
 import { formatUsd } from '../../lib/format.js';
-import type { DataState } from '../../lib/freshness.js';
+import { dataState, type DataState } from '../../lib/freshness.js';
+import { liveCost } from '../../lib/live-cost.js';
+import { useSessions } from '../../query/queries.js';
 
 const periods = [
   { key: 'last7Days', label: '7 days', testId: 'cost-7d' },
   { key: 'last30Days', label: '30 days', testId: 'cost-30d' },
 ] as const;
 
-function liveCost(probe: DataState<ProbeResult>): { value: string; sub: string } {
-  const p = probe.data;
-  if (!p) return { value: '—', sub: probe.state === 'loading' ? '\u00a0' : 'exporter not checked' };
-  if (!p.reachable) return { value: '—', sub: 'none found' };
-  const total = p.sessions.reduce((a, s) => a + s.costUsd, 0);
-  const n = p.sessions.length;
-  return { value: formatUsd(total), sub: n === 0 ? 'no running session' : `${n} running session${n === 1 ? '' : 's'}` };
-}
+const liveTitle = {
+  exporter: "Cost so far of the Claude Code sessions running now, read from Claude Code's exporter (scrape mode)",
+  backend: 'Cost today of the Claude Code sessions that reported in the last two minutes',
+} as const;
 
 export function PeriodCards(props: { summary: DataState<Summary>; probe: DataState<ProbeResult> }) {
   const s = props.summary.data;
   const loading = props.summary.state === 'loading';
-  const live = liveCost(props.probe);
+  const live = liveCost(props.probe, dataState(useSessions()));
   return (
     <div className="hero-periods">
       {periods.map((p) => (
@@ -32,9 +30,9 @@ export function PeriodCards(props: { summary: DataState<Summary>; probe: DataSta
           </Value>
         </div>
       ))}
-      <div className="period live" title="Cost so far of the Claude Code sessions running now, read from the exporter (scrape mode)">
+      <div className="period live" title={live.source ? liveTitle[live.source] : undefined}>
         <div className="period-label">
-          <span className={`live-dot ${props.probe.data?.sessions.length ? 'on' : ''}`} aria-hidden="true" />
+          <span className={`live-dot ${live.count > 0 ? 'on' : ''}`} aria-hidden="true" />
           Running now
         </div>
         <Value loading={props.probe.state === 'loading'} className="period-value" testId="cost-live">
