@@ -257,6 +257,22 @@ export function sessionDurations(range: string, step: string): string {
   return `(max by (session_id) (max_over_time(${ts}[${range}:${step}])) - min by (session_id) (min_over_time(${ts}[${range}:${step}]))) and on (session_id) ${scopedSessions(range)}`;
 }
 
+// ---- Plain counters (Prometheus's own metrics on the performance dashboard) ----
+// `increase()` and `rate()` differ by engine: Prometheus extrapolates to the window's edges and needs two
+// samples inside it; VictoriaMetrics (MetricsQL) does not extrapolate and also takes the sample before the
+// window. Measured on the same samples: a rate of 36.0/s against 53.5/s, and 0 where Prometheus has no point.
+// The difference of two raw samples is the same on both.
+
+/** What a counter counted between its sample `w` ago and its latest; none across a reset (a restart). */
+export function counterDelta(selector: string, w: string): string {
+  return `((${selector} - ${selector} offset ${w}) >= 0)`;
+}
+
+/** Per second between those two samples (their own timestamps, so no extrapolation on either engine). */
+export function counterRate(selector: string, w: string): string {
+  return `(${counterDelta(selector, w)} / (timestamp(${selector}) - timestamp(${selector} offset ${w})))`;
+}
+
 /** `machine`: `host_name`, `(unknown)` for series without one (as the app's byMachine says). */
 export function withMachine(expr: string): string {
   return `label_replace(${expr}, "host_name", "${unknownMachine}", "host_name", "")`;
