@@ -250,7 +250,10 @@ export function distinctSessions(range: string, by: readonly string[] = []): str
 
 /**
  * Wall-clock duration per session in the range: last sample time minus first sample time of its
- * session counter, sampled every `step` (a subquery); sessions within the scope.
+ * session counter, sampled every `step` (a subquery); sessions within the scope. Prometheus and
+ * VictoriaMetrics agree on the same samples; scraped data (staleness markers end a series at the first
+ * step after its last scrape) and pushed data (none: the last sample is seen exactly) differ by up to a
+ * step, which PromQL 3.5 cannot avoid (no function gives a series' first or last sample time).
  */
 export function sessionDurations(range: string, step: string): string {
   const ts = `timestamp(${sel('sessionCount')})`;
