@@ -6,15 +6,13 @@
  * window that starts mid-session against the same window computed from raw samples.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { scenarioTotals, type KnownTotals } from '../../scripts/simulator/totals.js';
 import { sel, windowCount } from '../../electron/core/grafana/queries.js';
-import { dashboardFileName } from '../../electron/core/grafana/dashboards/index.js';
-import { applyVariableRegex, parseLabelValues, parseQueryResult, queriesOf, queryResultLines, variableQueriesOf, type DashboardQuery } from '../../electron/core/grafana/extract.js';
+import { applyVariableRegex, parseLabelValues, parseQueryResult, queryResultLines, variableQueriesOf, type DashboardQuery } from '../../electron/core/grafana/extract.js';
 import { builtinTimeValues, interpolate, regexValue } from '../../electron/core/grafana/template.js';
 import { DASHBOARDS, DASHBOARD_KEYS, PANELS, type DashboardKey } from '../../electron/core/grafana/uids.js';
+import { ALL, SPECIFIC, composeRuleFiles, dashboards, promQueries } from '../support/dashboard-queries.js';
 import { claudeMetrics, tokenTypes } from '../../electron/core/telemetry/metrics.js';
 import {
   EMAIL_2,
@@ -37,25 +35,16 @@ import {
   type Loaded,
 } from '../support/dashboards-fixture.js';
 
-const DIR = fileURLToPath(new URL('../../compose/grafana/dashboards/', import.meta.url));
 const STEP = 2; // seconds: $__interval of the range queries
 const SCRAPE = 1;
-const ALL = { user: '.*', session: '.*', terminal: '.*', model: '.*', machine: '.*', project: '.*', budget: '10' };
-
-type Json = { uid: string; panels: unknown[]; templating: { list: unknown[] } };
-const dashboards = Object.fromEntries(DASHBOARD_KEYS.map((k) => [k, JSON.parse(readFileSync(`${DIR}${dashboardFileName(k)}`, 'utf8')) as Json])) as Record<DashboardKey, Json>;
-const promQueries: DashboardQuery[] = DASHBOARD_KEYS.flatMap((k) => queriesOf(dashboards[k] as never)).filter((q) => q.datasource === 'prometheus');
 
 let fx: Fixture;
 let known: KnownTotals;
 let rangeSeconds: number;
 
 before(async () => {
-  const rulesDir = fileURLToPath(new URL('../../compose/prometheus/rules/', import.meta.url));
   // The alert and recording rules are loaded too, so prometheus_rule_* self metrics exist.
-  const { readdirSync, existsSync } = await import('node:fs');
-  const ruleFiles = existsSync(rulesDir) ? readdirSync(rulesDir).filter((f) => f.endsWith('.yml')).map((f) => `${rulesDir}${f}`) : [];
-  fx = await loadFixture({ ruleFiles });
+  fx = await loadFixture({ ruleFiles: composeRuleFiles() });
   known = scenarioTotals(fx.scenario);
   rangeSeconds = Math.ceil((fx.end - fx.start) / 1000) + 5;
 });
@@ -111,8 +100,7 @@ for (const spelling of ['plain', 'unit'] as const) {
     });
 
     test('all dashboard queries run with specific variable values (regex-escaped, several sessions, a model with brackets)', async () => {
-      // As Grafana offers them: a 40-character user prefix, the model without its [1m] suffix.
-      const specific = { ...ALL, user: regexValue([USER_1.slice(0, 40)]), session: regexValue([SESSION_A, SESSION_C]), terminal: '.*', model: regexValue(['claude-opus-4-8']), budget: '2.5' };
+      const specific = SPECIFIC;
       for (const q of promQueries) await run(L(), q, specific);
       const cost = total((await run(L(), find('overview', PANELS.overview.cost), specific)).result);
       const opusA = known.byModel.find((m) => m.model === OPUS_1M)!.costUsd; // only session A uses it

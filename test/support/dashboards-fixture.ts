@@ -284,7 +284,12 @@ interface ApiBody<T> {
   warnings?: string[];
 }
 
-async function api<T>(prom: PrometheusHandle, path: string, params: Record<string, string | string[]>): Promise<T> {
+/** Anything answering the Prometheus query API: a Prometheus, a VictoriaMetrics. */
+export interface QueryEngine {
+  url: string;
+}
+
+async function api<T>(prom: QueryEngine, path: string, params: Record<string, string | string[]>): Promise<T> {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
   const res = await fetch(`${prom.url}${path}`, { method: 'POST', body, signal: AbortSignal.timeout(20_000) });
@@ -294,20 +299,20 @@ async function api<T>(prom: PrometheusHandle, path: string, params: Record<strin
 }
 
 /** POST /api/v1/query_range; the matrix. Throws on a query error. */
-export async function queryRange(prom: PrometheusHandle, expr: string, startMs: number, endMs: number, stepSeconds: number): Promise<PromSample[]> {
+export async function queryRange(prom: QueryEngine, expr: string, startMs: number, endMs: number, stepSeconds: number): Promise<PromSample[]> {
   const data = await api<{ result: PromSample[] }>(prom, '/api/v1/query_range', { query: expr, start: String(startMs / 1000), end: String(endMs / 1000), step: String(stepSeconds) });
   return data.result;
 }
 
 /** POST /api/v1/query; the vector (or scalar as a one-element vector). Throws on a query error. */
-export async function queryInstant(prom: PrometheusHandle, expr: string, atMs: number): Promise<PromSample[]> {
+export async function queryInstant(prom: QueryEngine, expr: string, atMs: number): Promise<PromSample[]> {
   const data = await api<{ resultType: string; result: PromSample[] | [number, string] }>(prom, '/api/v1/query', { query: expr, time: String(atMs / 1000) });
   if (data.resultType === 'scalar') return [{ metric: {}, value: data.result as [number, string] }];
   return data.result as PromSample[];
 }
 
 /** GET /api/v1/label/<label>/values?match[]=selector, as Grafana's label_values() does. */
-export async function labelValues(prom: PrometheusHandle, label: string, selector: string, startMs: number, endMs: number): Promise<string[]> {
+export async function labelValues(prom: QueryEngine, label: string, selector: string, startMs: number, endMs: number): Promise<string[]> {
   const q = new URLSearchParams({ 'match[]': selector, start: String(startMs / 1000), end: String(endMs / 1000) });
   const res = await fetch(`${prom.url}/api/v1/label/${encodeURIComponent(label)}/values?${q.toString()}`, { signal: AbortSignal.timeout(10_000) });
   const json = (await res.json()) as ApiBody<string[]>;

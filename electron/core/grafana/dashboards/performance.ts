@@ -1,5 +1,5 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { apiLatencyQuantile, durationQuantile, eventCount, INTERVAL, RANGE, RATE_INTERVAL, sel, sumCount } from '../queries.js';
+import { apiLatencyQuantile, counterDelta, counterRate, durationQuantile, eventCount, INTERVAL, RANGE, RATE_INTERVAL, sel, sumCount } from '../queries.js';
 import { PANELS } from '../uids.js';
 import { dashboard } from './dashboard.js';
 import { bargauge, bars, table, timeseries } from './panels.js';
@@ -68,7 +68,7 @@ export function performanceDashboard(): Dashboard {
         targets: prom(
           'range',
           { expr: 'prometheus_tsdb_head_series', legend: 'head series ({{instance}})' },
-          { expr: `rate(prometheus_tsdb_head_samples_appended_total[${RATE_INTERVAL}])`, legend: 'samples/s ({{instance}})' },
+          { expr: counterRate('prometheus_tsdb_head_samples_appended_total', RATE_INTERVAL), legend: 'samples/s ({{instance}})' },
         ),
       }),
       timeseries({
@@ -78,10 +78,10 @@ export function performanceDashboard(): Dashboard {
         unit: 'short',
         targets: prom(
           'range',
-          { expr: `sum by (rule_group) (increase(prometheus_rule_evaluation_failures_total[${RATE_INTERVAL}]))`, legend: 'rule failures {{rule_group}}' },
+          { expr: `sum by (rule_group) ${counterDelta('prometheus_rule_evaluation_failures_total', RATE_INTERVAL)}`, legend: 'rule failures {{rule_group}}' },
           { expr: 'prometheus_config_last_reload_successful', legend: 'config reload ok' },
-          { expr: `sum(increase(prometheus_tsdb_out_of_order_samples_total[${RATE_INTERVAL}]))`, legend: 'out-of-order samples rejected' },
-          { expr: `sum(increase(prometheus_tsdb_too_old_samples_total[${RATE_INTERVAL}]))`, legend: 'too-old samples rejected' },
+          { expr: `sum ${counterDelta('prometheus_tsdb_out_of_order_samples_total', RATE_INTERVAL)}`, legend: 'out-of-order samples rejected' },
+          { expr: `sum ${counterDelta('prometheus_tsdb_too_old_samples_total', RATE_INTERVAL)}`, legend: 'too-old samples rejected' },
         ),
       }),
       timeseries({
@@ -90,7 +90,7 @@ export function performanceDashboard(): Dashboard {
         description: 'Requests to /api/v1/otlp/v1/metrics by status code (empty in scrape mode).',
         gridPos: { x: 0, y: 40, w: 24, h: 7 },
         unit: 'reqps',
-        targets: prom('range', { expr: `sum by (code) (rate(prometheus_http_requests_total{handler=~"/api/v1/otlp/.*"}[${RATE_INTERVAL}]))`, legend: '{{code}}' }),
+        targets: prom('range', { expr: `sum by (code) ${counterRate('prometheus_http_requests_total{handler=~"/api/v1/otlp/.*"}', RATE_INTERVAL)}`, legend: '{{code}}' }),
       }),
     ],
     { variables: scopeVariables() },
