@@ -1,5 +1,5 @@
 /**
- * PromQL and LogQL for the dashboards. Pure string builders over Grafana's template variables.
+ * PromQL for the dashboards (and, from logql.ts, their LogQL). Pure string builders over Grafana's template variables.
  *
  * Counting follows the summaries' rule (electron/core/summary/promql.ts): per series, the last
  * value in the window minus the value at the window's start, or the last value when the series
@@ -15,37 +15,10 @@ import { planMetrics } from '../plan/records.js';
 import { unattributed, unknownMachine } from '../projects/breakdown.js';
 import { sessionInfoMetric } from '../projects/session-record.js';
 import { claudeMetrics, collectionLabels, sessionLabels, type ClaudeMetric } from '../telemetry/metrics.js';
+import { escapeRegex, variableMatchers } from './matchers.js';
 
-/** Metrics that carry a `model` label (the `$model` variable filters only these). */
-const MODEL_METRICS: ReadonlySet<ClaudeMetric> = new Set<ClaudeMetric>(['cost', 'tokens', 'linesOfCode']);
-
-function escapeRegex(name: string): string {
-  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Matchers that tolerate what Claude Code writes differently in metrics and events (observed, 2.1.197):
- * - user: metrics carry the 64-hex `user.id`, events a 40-character prefix of it. A person known only
- *   by that id is its 40-character prefix (see `withPerson`), which matches both.
- * - model: the cost and token metrics (and api_error events) say `claude-opus-4-8[1m]` where lines of
- *   code and api_request events say `claude-opus-4-8`. The `$model` variable holds names without the
- *   bracketed context suffix, and matches with or without it.
- */
-export const MODEL_MATCHER = 'model=~"$model(\\\\[.*\\\\])?"';
-export const SESSION_MATCHER = 'session_id=~"$session"';
-export const TERMINAL_MATCHER = 'terminal_type=~"$terminal"';
-/** `host.name` of OTEL_RESOURCE_ATTRIBUTES (`ccmon env` writes it for a shared backend); All (`.*`) also matches series without it. */
-export const MACHINE_MATCHER = 'host_name=~"$machine"';
-
-/**
- * The dashboard variables that are label matchers. `$user` and `$project` are not: a person is the first
- * of three labels a series has, a project is in another series (ccmon's record), so `scope()` applies them.
- */
-export function variableMatchers(metric: ClaudeMetric | 'any'): string[] {
-  const m = [SESSION_MATCHER, TERMINAL_MATCHER, MACHINE_MATCHER];
-  if (metric !== 'any' && MODEL_METRICS.has(metric)) m.push(MODEL_MATCHER);
-  return m;
-}
+export { MACHINE_MATCHER, MODEL_MATCHER, SESSION_MATCHER, TERMINAL_MATCHER, variableMatchers } from './matchers.js';
+export * from './logql.js';
 
 // ---- Who and where: person, project, machine ----
 
@@ -303,47 +276,4 @@ export function planUtilization(window: PlanWindow): string {
   const newest = `(${reports} == on (${PERSON_LABEL}) group_left () max by (${PERSON_LABEL}) (${reports}))`;
   const live = `(${last(planMetrics.usedPercent)} * (${last(planMetrics.resetsAt)} > bool time()))`;
   return `max by (${PERSON_LABEL}) ((${newest} > bool 0) * ignoring (${PERSON_LABEL}) group_left () ${live})`;
-}
-
-// ---- LogQL: Claude Code's events through Loki's native OTLP endpoint ----
-// The resource attribute service.name becomes the index label `service_name`; log attributes become
-// structured metadata with dots replaced by underscores (event.name → event_name, session.id → session_id).
-
-export const EVENT_STREAM = '{service_name="claude-code"}';
-
-/**
- * `$user` on events: the person as `withPerson` derives it, by the first of its labels that is set; a
- * user id as a prefix (events carry the 40 characters the person value holds; a full id matches too).
- */
-export const LOG_PERSON_FILTER = '(user_email=~"$user" or (user_email="" and user_account_uuid=~"$user") or (user_email="" and user_account_uuid="" and user_id=~"$user.*"))';
-
-/** Dashboard variables as LogQL label filters on structured metadata (not `$project`: LogQL cannot join ccmon's records). */
-export function logFilters(withModel = false): string {
-  const f = [LOG_PERSON_FILTER, SESSION_MATCHER, TERMINAL_MATCHER, MACHINE_MATCHER];
-  if (withModel) f.push(MODEL_MATCHER);
-  return f.map((x) => `| ${x}`).join(' ');
-}
-
-/** The event stream narrowed to event names (a regex) and the dashboard variables. */
-export function events(names: string, withModel = false): string {
-  const filter = names.includes('|') || names.includes('*') ? `event_name=~"${names}"` : `event_name="${names}"`;
-  return `${EVENT_STREAM} | ${filter} ${logFilters(withModel)}`;
-}
-
-/** A quantile of api_request durations (ms) per range, grouped by `by` (empty = one series). */
-export function apiLatencyQuantile(q: number, range: string, by: readonly string[] = ['service_name']): string {
-  return durationQuantile('api_request', q, range, by, true);
-}
-
-/**
- * A quantile of an event's `duration_ms` per range. Always grouped: without `by`, every distinct
- * set of structured metadata (prompt ids, sequence numbers...) would be its own series.
- */
-export function durationQuantile(event: string, q: number, range: string, by: readonly string[], withModel = false): string {
-  return `quantile_over_time(${q}, ${events(event, withModel)} | unwrap duration_ms | __error__="" [${range}]) by (${by.join(', ')})`;
-}
-
-/** Events per range of the given names, summed by `by`. */
-export function eventCount(names: string, range: string, by: readonly string[] = [], withModel = false, extra = ''): string {
-  return `sum${by.length ? ` by (${by.join(', ')})` : ''} (count_over_time(${events(names, withModel)}${extra ? ` ${extra}` : ''} [${range}]))`;
 }
