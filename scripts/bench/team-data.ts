@@ -6,7 +6,7 @@
  * without holding history in memory and the known totals of any window, per person and per machine,
  * are recomputed exactly. Pure.
  */
-import { accumulateBackfill, backfillSeriesBySession, type BackfillOptions, type BackfillSeries } from '../simulator/backfill.js';
+import { accumulateBackfill, backfillSeriesBySession, backfillSessions, type BackfillOptions, type BackfillSeries } from '../simulator/backfill.js';
 import { userHash } from '../simulator/ids.js';
 import { TotalsAccumulator, type KnownTotals } from '../simulator/totals.js';
 
@@ -94,4 +94,28 @@ export function teamTotals(units: readonly TeamUnit[], window: { sinceMs?: numbe
   for (const u of units) accumulateBackfill(u.backfill, window, [total, of(users, u.user), of(machines, u.machine)]);
   const results = (map: Map<string, TotalsAccumulator>): Map<string, KnownTotals> => new Map([...map].map(([k, acc]) => [k, acc.result()]));
   return { total: total.result(), byUser: results(users), byMachine: results(machines) };
+}
+
+/** A session's known cost in [sinceMs, untilMs), and for a resumed one the pause between its processes' samples. */
+export interface SessionTruth {
+  costUsd: number;
+  /** Seconds from the first process's last sample to the second's first (a cost sample comes then at the latest). */
+  resumeGapSec?: number;
+}
+
+/** Every session with usage in [sinceMs, untilMs), by id (to say which sessions a wrong total got wrong). */
+export function teamSessionTruths(units: readonly TeamUnit[], window: { sinceMs: number; untilMs: number }): Map<string, SessionTruth> {
+  const out = new Map<string, SessionTruth>();
+  for (const u of units) {
+    for (const runs of backfillSessions(u.backfill)) {
+      let costUsd = 0;
+      for (const { run, startSec } of runs) {
+        for (const step of run.steps) if ((startSec + step.at) * 1000 >= window.sinceMs && (startSec + step.at) * 1000 < window.untilMs) costUsd += step.costUsd ?? 0;
+      }
+      if (costUsd === 0) continue;
+      const [a, b] = runs;
+      out.set(runs[0]!.run.sessionId, b && a ? { costUsd, resumeGapSec: b.startSec + (b.run.steps[0]?.at ?? 0) - a.endSec } : { costUsd });
+    }
+  }
+  return out;
 }

@@ -1,0 +1,265 @@
+/**
+ * `npm run bench:team` (or `npm run bench -- team`): a team's shared VictoriaMetrics, 20 people x 30
+ * sessions a day x 90 days (each person on 1-3 machines, some without an email), pushed as Claude Code
+ * pushes it (samples every export interval over each session's life). In one run, timed at the same moments:
+ *   a) the tray's refresh of today, scope all (LiveSummary every 15 s), new samples arriving between refreshes,
+ *      beside the naive `sum by (...) (increase(x[today]))` queries for the same figures;
+ *   b) a full team summary over 30 days with byUser / byMachine: `ccmon summary --scope all --json` as a
+ *      process, and computeSummary in process, beside the naive per-person / per-machine queries;
+ * every answer checked against the generator's known totals (the naive ones reported with their error),
+ * and the memory of VictoriaMetrics (VmRSS, VmHWM) and of the ccmon process (peak RSS).
+ * "Today" is a working day: the run picks a whole-hour time zone in which it is about --local-hour now.
+ * Flags: --people N --days N --sessions N (a day, per person) --interval SECONDS --refreshes N --runs N --cli-runs N --local-hour H
+ */
+import { loadavg } from 'node:os';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { PrometheusClient } from '../../electron/core/prometheus/client.js';
+import { computeSummary } from '../../electron/core/summary/summary.js';
+import { LiveSummary } from '../../electron/core/summary/live-summary.js';
+import { startOfLocalDay } from '../../electron/core/summary/time-windows.js';
+import { metricSelector } from '../../electron/core/telemetry/metrics.js';
+import { byMachine, byUser } from '../../electron/core/projects/breakdown.js';
+import type { Summary, UsageSummary } from '../../electron/core/api/types.js';
+import type { BackfillSeries } from '../simulator/backfill.js';
+import { ccmonRun } from '../../test/support/ccmon.js';
+import { startVictoriaMetrics } from '../../test/support/victoria-metrics.js';
+import { latency, latencyLine, ms, timeRuns, type Latency } from './latency.js';
+import { naiveIncrease, naiveQueries, rangeSince } from './naive-queries.js';
+import { procMemory, type ProcMemory } from './proc-memory.js';
+import { errorPercent, teamMismatches, worstGroupError, type TeamFigures } from './team-check.js';
+import { teamSeries, teamSessionTruths, teamTotals, teamUnits, type SessionTruth } from './team-data.js';
+import { summaryFigures } from '../../test/support/summary-figures.js';
+import { importSeries } from './vm-import.js';
+
+const { values } = parseArgs({
+  allowPositionals: true, // run.ts's bench name
+  options: {
+    people: { type: 'string', default: '20' },
+    days: { type: 'string', default: '90' },
+    sessions: { type: 'string', default: '30' },
+    interval: { type: 'string', default: '60' },
+    refreshes: { type: 'string', default: '60' },
+    runs: { type: 'string', default: '20' },
+    'cli-runs': { type: 'string', default: '10' },
+    'local-hour': { type: 'string', default: '18' },
+  },
+});
+const people = Number(values.people);
+const days = Number(values.days);
+const refreshes = Number(values.refreshes);
+const runs = Number(values.runs);
+const cliRuns = Number(values['cli-runs']);
+const intervalSec = Number(values.interval);
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+const mib = (m: ProcMemory): string => `${m.rssMiB.toFixed(0)} MiB now, ${m.peakMiB.toFixed(0)} MiB peak`;
+const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ');
+const usd = (n: number): string => `$${n.toFixed(4)}`;
+const pct = (n: number): string => `${n >= 0 ? '+' : ''}${n.toFixed(2)}%`;
+
+/** A whole-hour UTC offset (Etc/GMT zones name it with the sign flipped) in which it is about `hour` o'clock now. */
+function zoneAt(hour: number, now: Date): string {
+  const offset = Math.round(((((hour - now.getUTCHours() - now.getUTCMinutes() / 60 + 12) % 24) + 24) % 24) - 12);
+  return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+process.env.TZ = zoneAt(Number(values['local-hour']), new Date());
+
+const started = performance.now();
+log(`bench:team on ${new Date().toISOString()}, TZ=${process.env.TZ}; load average at start ${load()}`);
+const gridMs = intervalSec * 1000;
+const endMs = Math.floor((Date.now() - 120_000) / gridMs) * gridMs;
+const units = teamUnits({ people, days, sessionsPerDay: Number(values.sessions), endMs, sampleIntervalSec: intervalSec });
+log(`History: ${people} people on ${units.length} machines x ${values.sessions} sessions a day x ${days} days, samples every ${intervalSec} s, ending ${new Date(endMs).toISOString()}`);
+
+// The tray's refreshes walk the last minutes of the history; their samples arrive between refreshes.
+const moments = Array.from({ length: refreshes + 1 }, (_, i) => new Date(endMs - (refreshes - i) * 15_000));
+const liveFromSec = moments[0]!.getTime() / 1000;
+const pending: BackfillSeries[] = [];
+function* historyBefore(series: Iterable<BackfillSeries>): Generator<BackfillSeries> {
+  for (const s of series) {
+    const cut = s.samples.findIndex(([t]) => t > liveFromSec);
+    if (cut === -1) yield s;
+    else {
+      pending.push({ ...s, samples: s.samples.slice(cut) });
+      yield { ...s, samples: s.samples.slice(0, cut) };
+    }
+  }
+}
+const arriving = (fromSec: number, toSec: number): BackfillSeries[] =>
+  pending.map((s) => ({ ...s, samples: s.samples.filter(([t]) => t > fromSec && t <= toSec) })).filter((s) => s.samples.length > 0);
+
+const vm = await startVictoriaMetrics();
+try {
+  const client = new PrometheusClient({ url: vm.url, timeoutMs: 120_000 });
+  let t = performance.now();
+  const loaded = await importSeries(vm.url, historyBefore(teamSeries(units)));
+  await vm.flush();
+  const loadMs = performance.now() - t;
+  const stored = ((await (await fetch(`${vm.url}/api/v1/series/count`)).json()) as { data: number[] }).data[0] ?? 0;
+  const liveSamples = pending.reduce((n, s) => n + s.samples.length, 0);
+  log(
+    `  loaded ${loaded.series.toLocaleString('en-US')} series, ${loaded.samples.toLocaleString('en-US')} samples (${(loaded.bytes / 2 ** 20).toFixed(0)} MiB of JSON lines) in ${(loadMs / 1000).toFixed(1)} s ` +
+      `(${Math.round(loaded.samples / (loadMs / 1000)).toLocaleString('en-US')} samples/s, generation included); VictoriaMetrics counts ${stored.toLocaleString('en-US')} series; ` +
+      `${liveSamples.toLocaleString('en-US')} samples of ${pending.length} live series held back for the refreshes`,
+  );
+  const vmAfterLoad = procMemory(vm.pid);
+  log(`  VictoriaMetrics after the load: ${mib(vmAfterLoad)}`);
+
+  // a) The tray's refresh, today, scope all.
+  log(`\na) The tray's refresh of today, scope all: ${refreshes} refreshes 15 s apart (${moments[0]!.toISOString()} to ${moments.at(-1)!.toISOString()}), the new samples written and flushed before each (not timed)`);
+  const midnight = startOfLocalDay(moments.at(-1)!).getTime();
+  const todayAt = (m: Date) => teamTotals(units, { sinceMs: midnight + 1, untilMs: m.getTime() + 1 });
+  const live = new LiveSummary(client);
+  t = performance.now();
+  await live.summary(moments[0]);
+  log(`  first summary (in full, once): ${ms(performance.now() - t)}`);
+  const refreshMs: number[] = [];
+  const refreshed: UsageSummary[] = [];
+  let carried = 0;
+  let written = 0;
+  for (const [i, now] of moments.slice(1).entries()) {
+    const batch = arriving(moments[i]!.getTime() / 1000, now.getTime() / 1000);
+    if (batch.length > 0) {
+      written += (await importSeries(vm.url, batch)).samples;
+      await vm.flush();
+    }
+    t = performance.now();
+    const usage = await live.summary(now);
+    teamView(usage); // what the tray shows: by person and by machine
+    refreshMs.push(performance.now() - t);
+    refreshed.push(usage);
+    if (live.lastMode.kind === 'incremental') carried++;
+  }
+  let equalFull = 0;
+  const wrong: string[] = [];
+  for (const [i, now] of moments.slice(1).entries()) {
+    if (isDeepStrictEqual(summaryFigures(refreshed[i]!), summaryFigures(await computeSummary(client, { now })))) equalFull++;
+    const mismatches = teamMismatches(teamView(refreshed[i]!), todayAt(now));
+    if (mismatches.length > 0) wrong.push(`${now.toISOString()}: ${mismatches.slice(0, 3).join('; ')}`);
+  }
+  const end = moments.at(-1)!;
+  const truthToday = todayAt(end);
+  log(`  ${written} samples arrived during the walk; ${carried} of ${refreshes} refreshes carried forward; ${equalFull} of ${refreshes} equal to a full summary at the same moment; ${refreshes - wrong.length} of ${refreshes} equal to the known totals (cost, tokens, sessions; in total, per person, per machine)`);
+  for (const w of wrong.slice(0, 3)) log(`    WRONG ${w}`);
+  if (wrong.length > 0) log(`    at the end: ${whichSessions(refreshed.at(-1)!, teamSessionTruths(units, { sinceMs: midnight + 1, untilMs: end.getTime() + 1 }))}`);
+  log(`  today at the end: ${usd(truthToday.total.costUsd)} known, ${truthToday.total.sessions} sessions, ${truthToday.byUser.size} people`);
+  const refresh = latency(refreshMs);
+  log(latencyLine('refresh (LiveSummary, scope all, with byUser/byMachine)', refresh));
+  const naiveTodayMs: number[] = [];
+  let naiveTodayCost = 0;
+  for (const now of moments.slice(1)) {
+    t = performance.now();
+    const answers = await Promise.all(naiveQueries(now).map((q) => client.query(q, now)));
+    naiveTodayMs.push(performance.now() - t);
+    naiveTodayCost = answers[0]!.reduce((a, r) => a + r.value, 0);
+  }
+  const naiveToday = latency(naiveTodayMs);
+  log(latencyLine('naive sum(increase(x[today])) at the same moments', naiveToday));
+  log(`  naive cost today at the end ${usd(naiveTodayCost)}: ${pct(errorPercent(naiveTodayCost, truthToday.total.costUsd))} against the known ${usd(truthToday.total.costUsd)}`);
+
+  // b) A full team summary, 30 days, by person and by machine.
+  const until = new Date(endMs + 30_000); // off the sample grid: (since, until] and the generator's [since, until) agree
+  const since = new Date(until.getTime() - 30 * 86_400_000);
+  log(`\nb) A full team summary, 30 days (${since.toISOString()} to ${until.toISOString()}), with byUser and byMachine; ${runs} runs after 3 warm-ups`);
+  t = performance.now();
+  const truth30 = teamTotals(units, { sinceMs: since.getTime(), untilMs: until.getTime() });
+  log(`  known totals: ${usd(truth30.total.costUsd)}, ${truth30.total.sessions.toLocaleString('en-US')} sessions, ${truth30.byUser.size} people, ${truth30.byMachine.size} machines (computed in ${ms(performance.now() - t)})`);
+  const inProcess = () => computeSummary(client, { since, until, now: until }).then(teamView);
+  const full30 = await computeSummary(client, { since, until, now: until });
+  const inProcessCheck = teamMismatches(teamView(full30), truth30);
+  log(`  in process: ${inProcessCheck.length === 0 ? 'equal to the known totals' : `WRONG: ${inProcessCheck.slice(0, 4).join('; ')}`}`);
+  if (inProcessCheck.length > 0) log(`    ${whichSessions(full30, teamSessionTruths(units, { sinceMs: since.getTime(), untilMs: until.getTime() }))}`);
+  const summaryIn = latency(await timeRuns(inProcess, runs));
+  log(latencyLine('computeSummary + byUser/byMachine (in process)', summaryIn));
+
+  const cliArgs = ['summary', '--scope', 'all', '--json', '--since', since.toISOString(), '--until', until.toISOString()];
+  const cliEnv = { CCMON_PROMETHEUS_URL: vm.url, CCMON_SUMMARY_CACHE: 'off', TZ: process.env.TZ };
+  const cliMs: number[] = [];
+  const cliPeakKb: number[] = [];
+  let cliWrong: string[] = [];
+  for (let i = 0; i < cliRuns + 1; i++) {
+    const run = await ccmonRun(cliArgs, { env: cliEnv, timeoutMs: 300_000 });
+    if (run.code !== 0) throw new Error(`ccmon ${cliArgs.join(' ')} exited ${run.code}: ${run.stderr.slice(0, 500)}`);
+    if (i === 0) cliWrong = teamMismatches(JSON.parse(run.stdout) as Summary, truth30);
+    else {
+      cliMs.push(run.wallMs);
+      cliPeakKb.push(run.peakRssKb);
+    }
+  }
+  log(`  ccmon summary --scope all --json: ${cliWrong.length === 0 ? 'equal to the known totals' : `WRONG: ${cliWrong.slice(0, 5).join('; ')}`}`);
+  const summaryCli = latency(cliMs);
+  log(latencyLine(`ccmon summary --scope all --json (process, ${cliRuns} runs)`, summaryCli));
+  const cliPeak = latency(cliPeakKb.map((kb) => kb / 1024));
+  log(`  ccmon process peak RSS (VmHWM): median ${cliPeak.median.toFixed(0)} MiB, max ${Math.max(...cliPeakKb.map((kb) => kb / 1024)).toFixed(0)} MiB`);
+
+  const range = rangeSince(since, until);
+  const userBy = 'user_email, user_account_uuid';
+  const naiveTeam = [
+    naiveIncrease('cost', range, 'model'),
+    naiveIncrease('tokens', range, 'model, type'),
+    naiveIncrease('linesOfCode', range, 'type'),
+    naiveIncrease('commits', range),
+    naiveIncrease('pullRequests', range),
+    naiveIncrease('activeTime', range, 'type'),
+    `count(count by (session_id) (increase(${metricSelector('sessionCount')}[${range}])))`,
+    naiveIncrease('cost', range, userBy),
+    naiveIncrease('tokens', range, `${userBy}, type`),
+    naiveIncrease('cost', range, 'host_name'),
+    naiveIncrease('tokens', range, 'host_name, type'),
+  ];
+  const naiveAnswers = await Promise.all(naiveTeam.map((q) => client.query(q, until)));
+  const naiveTeamLatency = latency(await timeRuns(() => Promise.all(naiveTeam.map((q) => client.query(q, until))), runs));
+  log(latencyLine('naive sum by (...) (increase(x[30d])) per figure', naiveTeamLatency));
+  const naiveCost = naiveAnswers[0]!.reduce((a, r) => a + r.value, 0);
+  const naiveUsers = new Map(naiveAnswers[7]!.map((r) => [r.metric.user_email || r.metric.user_account_uuid || '', r.value]));
+  const naiveMachines = new Map(naiveAnswers[9]!.map((r) => [r.metric.host_name ?? '', r.value]));
+  const naiveInput = naiveAnswers[1]!.filter((r) => r.metric.type === 'input').reduce((a, r) => a + r.value, 0);
+  const naiveSessionCount = naiveAnswers[6]![0]?.value ?? 0;
+  const costOf = (m: Map<string, { costUsd: number }>) => new Map([...m].map(([k, v]) => [k, v.costUsd]));
+  log(
+    `  naive answers against the known: cost ${usd(naiveCost)} (${pct(errorPercent(naiveCost, truth30.total.costUsd))}), input tokens ${pct(errorPercent(naiveInput, truth30.total.tokens.input))}, ` +
+      `sessions ${naiveSessionCount} (${pct(errorPercent(naiveSessionCount, truth30.total.sessions))}); worst person ${pct(worstGroupError(naiveUsers, costOf(truth30.byUser)))}, worst machine ${pct(worstGroupError(naiveMachines, costOf(truth30.byMachine)))}`,
+  );
+
+  const vmAfterQueries = procMemory(vm.pid);
+  log(`\nVictoriaMetrics after the queries: ${mib(vmAfterQueries)}; this bench process's peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+
+  const row = (what: string, l: Latency, vs?: Latency): string => `  ${what.padEnd(58)} ${ms(l.median).padStart(10)} ${ms(l.p95).padStart(10)}${vs ? `   ${versus(l, vs)}` : ''}`;
+  log(`\nFigures (${people} people, ${units.length} machines, ${days} days, ${loaded.series.toLocaleString('en-US')} series, ${(loaded.samples + written).toLocaleString('en-US')} samples; load ${(loadMs / 1000).toFixed(1)} s)`);
+  log(`  ${''.padEnd(58)} ${'median'.padStart(10)} ${'p95'.padStart(10)}`);
+  log(row(`tray refresh, today, scope all (${refresh.runs} refreshes)`, refresh, naiveToday));
+  log(row('  naive sum(increase(x[today])) per figure', naiveToday));
+  log(row(`team summary 30 d, in process (${summaryIn.runs} runs)`, summaryIn, naiveTeamLatency));
+  log(row(`ccmon summary --scope all --json 30 d, process (${summaryCli.runs} runs)`, summaryCli, naiveTeamLatency));
+  log(row('  naive sum by (...) (increase(x[30d])) per figure', naiveTeamLatency));
+  log(`  correct: refreshes ${refreshes - wrong.length}/${refreshes} (${equalFull}/${refreshes} equal to a full summary), in-process summary ${inProcessCheck.length === 0 ? 'yes' : 'NO'}, ccmon summary ${cliWrong.length === 0 ? 'yes' : 'NO'}; naive 30-day cost ${pct(errorPercent(naiveCost, truth30.total.costUsd))}`);
+  log(`  VictoriaMetrics RSS: after load ${mib(vmAfterLoad)}; after the queries ${mib(vmAfterQueries)}`);
+  log(`  ccmon summary process peak RSS: median ${cliPeak.median.toFixed(0)} MiB`);
+  log(`  whole bench ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${load()}`);
+} finally {
+  await vm.stop();
+}
+
+/** How a latency compares with the naive queries' at p95. */
+function versus(l: Latency, naive: Latency): string {
+  const x = naive.p95 / l.p95;
+  return x >= 1 ? `${x.toFixed(1)}x faster than naive at p95` : `${(1 / x).toFixed(1)}x slower than naive at p95`;
+}
+
+/** Which sessions a wrong summary got wrong, and whether they are the resumed ones. */
+function whichSessions(usage: UsageSummary, truths: ReadonlyMap<string, SessionTruth>): string {
+  const got = new Map(usage.bySession.map((x) => [x.sessionId, x.costUsd]));
+  const off = [...truths].filter(([id, want]) => Math.abs((got.get(id) ?? 0) - want.costUsd) >= 1e-6);
+  const missing = off.reduce((a, [id, want]) => a + want.costUsd - (got.get(id) ?? 0), 0);
+  const gaps = off.flatMap(([, want]) => (want.resumeGapSec === undefined ? [] : [want.resumeGapSec]));
+  const resumed = [...truths.values()].filter((want) => want.resumeGapSec !== undefined).length;
+  return (
+    `${off.length} of ${truths.size} sessions off (${usd(missing)} short in all); ${gaps.length} of them resumed (of ${resumed} resumed sessions), ` +
+    `their new process's first sample ${Math.min(...gaps)}-${Math.max(...gaps)} s after the old one's last`
+  );
+}
+
+/** The summary a person reads, by person and by machine (as the service builds it). */
+function teamView(usage: UsageSummary): TeamFigures {
+  return { costUsd: usage.costUsd, tokens: usage.tokens, sessions: usage.sessions, byUser: byUser(usage.bySession), byMachine: byMachine(usage.bySession) };
+}
