@@ -15,6 +15,7 @@ export interface TeamOptions {
   days: number;
   /** Sessions a day per person, split across the person's machines. */
   sessionsPerDay: number;
+  /** The history ends here; each machine's goes on past it by up to one session slot (samples the caller holds back). */
   endMs: number;
   /** Claude Code's export interval (OTEL_METRIC_EXPORT_INTERVAL, 60 s by default). */
   sampleIntervalSec: number;
@@ -52,13 +53,17 @@ export function teamUnits(o: TeamOptions): TeamUnit[] {
     const user = identity.user_email ?? account;
     splitSessions(o.sessionsPerDay, 1 + (p % 3)).forEach((sessionsPerDay, m) => {
       const machine = `${machineNames[m]}-${String(p + 1).padStart(2, '0')}`;
+      // Each machine's day starts at its own moment: aligned to one end, every session slot would close
+      // with the same idle tail and no one would be working at the end of the history.
+      const slotMs = 86_400_000 / sessionsPerDay;
+      const phaseMs = Math.floor((((units.length * 0.618) % 1) * slotMs) / 60_000) * 60_000;
       units.push({
         user,
         machine,
         backfill: {
           days: o.days,
           sessionsPerDay,
-          endMs: o.endMs,
+          endMs: o.endMs + phaseMs,
           sampleIntervalSec: o.sampleIntervalSec,
           spelling: 'unit',
           seed: 1000 + p * 10 + m,

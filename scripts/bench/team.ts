@@ -14,7 +14,8 @@
 import { loadavg } from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { PrometheusClient } from '../../electron/core/prometheus/client.js';
-import { computeSummary } from '../../electron/core/summary/summary.js';
+import { computeSummary, computeSummaryDetailed } from '../../electron/core/summary/summary.js';
+import { exactAlternation } from '../../electron/core/summary/promql.js';
 import { LiveSummary } from '../../electron/core/summary/live-summary.js';
 import { startOfLocalDay } from '../../electron/core/summary/time-windows.js';
 import { metricSelector } from '../../electron/core/telemetry/metrics.js';
@@ -27,7 +28,7 @@ import { latency, latencyLine, ms, timeRuns, type Latency } from './latency.js';
 import { naiveIncrease, naiveQueries, rangeSince } from './naive-queries.js';
 import { procMemory, type ProcMemory } from './proc-memory.js';
 import { errorPercent, teamMismatches, worstGroupError, type TeamFigures } from './team-check.js';
-import { teamSeries, teamSessionTruths, teamTotals, teamUnits, type SessionTruth } from './team-data.js';
+import { teamSeries, teamSessionTruths, teamTotals, teamUnits, type SessionTruth, type TeamTotals } from './team-data.js';
 import { summaryFigures } from '../../test/support/summary-figures.js';
 import { importSeries } from './vm-import.js';
 
@@ -38,9 +39,9 @@ const { values } = parseArgs({
     days: { type: 'string', default: '90' },
     sessions: { type: 'string', default: '30' },
     interval: { type: 'string', default: '60' },
-    refreshes: { type: 'string', default: '60' },
-    runs: { type: 'string', default: '20' },
-    'cli-runs': { type: 'string', default: '10' },
+    refreshes: { type: 'string', default: '40' },
+    runs: { type: 'string', default: '3' },
+    'cli-runs': { type: 'string', default: '3' },
     'local-hour': { type: 'string', default: '18' },
   },
 });
@@ -88,7 +89,12 @@ function* historyBefore(series: Iterable<BackfillSeries>): Generator<BackfillSer
 const arriving = (fromSec: number, toSec: number): BackfillSeries[] =>
   pending.map((s) => ({ ...s, samples: s.samples.filter(([t]) => t > fromSec && t <= toSec) })).filter((s) => s.samples.length > 0);
 
-const vm = await startVictoriaMetrics();
+// The default -search.maxQueryLen (16 KiB) refuses a team's 30-day summary: it names the sessions that resumed (see below).
+const maxQueryLen = 1 << 20;
+// The default 8 MiB answer limit (CCMON_MAX_ANSWER_MB) refuses a team's 30-day summary: the raw samples of its resumed sessions are more.
+process.env.CCMON_MAX_ANSWER_MB = '256';
+log(`  VictoriaMetrics with -search.maxQueryLen=${maxQueryLen}, ccmon with CCMON_MAX_ANSWER_MB=${process.env.CCMON_MAX_ANSWER_MB} (the defaults refuse a team's 30-day summary)`);
+const vm = await startVictoriaMetrics({ extraArgs: [`-search.maxQueryLen=${maxQueryLen}`] });
 try {
   const client = new PrometheusClient({ url: vm.url, timeoutMs: 120_000 });
   let t = performance.now();
@@ -130,16 +136,24 @@ try {
     refreshed.push(usage);
     if (live.lastMode.kind === 'incremental') carried++;
   }
+  // A full summary of today takes a second or two here: compared at ten of the moments.
+  const compared = new Set(Array.from({ length: Math.min(10, refreshes) }, (_, k) => Math.floor(((k + 1) * refreshes) / Math.min(10, refreshes)) - 1));
   let equalFull = 0;
+  const unlike = new Set<string>();
   const wrong: string[] = [];
   for (const [i, now] of moments.slice(1).entries()) {
-    if (isDeepStrictEqual(summaryFigures(refreshed[i]!), summaryFigures(await computeSummary(client, { now })))) equalFull++;
+    if (compared.has(i)) {
+      const [carriedFigures, fullFigures] = [refreshed[i]!, await computeSummary(client, { now })].map((u) => summaryFigures(u) as Record<string, unknown>);
+      const differ = Object.keys(fullFigures!).filter((k) => !isDeepStrictEqual(carriedFigures![k], fullFigures![k]));
+      if (differ.length === 0) equalFull++;
+      else for (const k of differ) unlike.add(k);
+    }
     const mismatches = teamMismatches(teamView(refreshed[i]!), todayAt(now));
     if (mismatches.length > 0) wrong.push(`${now.toISOString()}: ${mismatches.slice(0, 3).join('; ')}`);
   }
   const end = moments.at(-1)!;
   const truthToday = todayAt(end);
-  log(`  ${written} samples arrived during the walk; ${carried} of ${refreshes} refreshes carried forward; ${equalFull} of ${refreshes} equal to a full summary at the same moment; ${refreshes - wrong.length} of ${refreshes} equal to the known totals (cost, tokens, sessions; in total, per person, per machine)`);
+  log(`  ${written} samples arrived during the walk; ${carried} of ${refreshes} refreshes carried forward; ${equalFull} of ${compared.size} compared equal to a full summary at the same moment${unlike.size > 0 ? ` (the others differ in ${[...unlike].join(', ')})` : ''}; ${refreshes - wrong.length} of ${refreshes} equal to the known totals (cost, tokens, sessions; in total, per person, per machine)`);
   for (const w of wrong.slice(0, 3)) log(`    WRONG ${w}`);
   if (wrong.length > 0) log(`    at the end: ${whichSessions(refreshed.at(-1)!, teamSessionTruths(units, { sinceMs: midnight + 1, untilMs: end.getTime() + 1 }))}`);
   log(`  today at the end: ${usd(truthToday.total.costUsd)} known, ${truthToday.total.sessions} sessions, ${truthToday.byUser.size} people`);
@@ -165,32 +179,23 @@ try {
   const truth30 = teamTotals(units, { sinceMs: since.getTime(), untilMs: until.getTime() });
   log(`  known totals: ${usd(truth30.total.costUsd)}, ${truth30.total.sessions.toLocaleString('en-US')} sessions, ${truth30.byUser.size} people, ${truth30.byMachine.size} machines (computed in ${ms(performance.now() - t)})`);
   const inProcess = () => computeSummary(client, { since, until, now: until }).then(teamView);
-  const full30 = await computeSummary(client, { since, until, now: until });
+  const detailed30 = await computeSummaryDetailed(client, { since, until, now: until });
+  const full30 = detailed30.summary;
+  const flaggedBytes = exactAlternation(detailed30.flaggedSessionIds).length;
+  log(
+    `  ${detailed30.flaggedSessionIds.length} sessions resumed or reset in the window, named in the summary's queries (${flaggedBytes.toLocaleString('en-US')} bytes of session ids): ` +
+      `${flaggedBytes > 16_384 ? 'more than VictoriaMetrics\' default -search.maxQueryLen=16384 takes' : 'within VictoriaMetrics\' default -search.maxQueryLen=16384'} (this run allows ${maxQueryLen})`,
+  );
   const inProcessCheck = teamMismatches(teamView(full30), truth30);
   log(`  in process: ${inProcessCheck.length === 0 ? 'equal to the known totals' : `WRONG: ${inProcessCheck.slice(0, 4).join('; ')}`}`);
   if (inProcessCheck.length > 0) log(`    ${whichSessions(full30, teamSessionTruths(units, { sinceMs: since.getTime(), untilMs: until.getTime() }))}`);
-  const summaryIn = latency(await timeRuns(inProcess, runs));
-  log(latencyLine('computeSummary + byUser/byMachine (in process)', summaryIn));
+  const summaryIn = latency(await timeRuns(inProcess, runs, 0)); // the check above warmed it
+  log(latencyLine(`computeSummary + byUser/byMachine (in process, ${runs} runs)`, summaryIn));
 
-  const cliArgs = ['summary', '--scope', 'all', '--json', '--since', since.toISOString(), '--until', until.toISOString()];
-  const cliEnv = { CCMON_PROMETHEUS_URL: vm.url, CCMON_SUMMARY_CACHE: 'off', TZ: process.env.TZ };
-  const cliMs: number[] = [];
-  const cliPeakKb: number[] = [];
-  let cliWrong: string[] = [];
-  for (let i = 0; i < cliRuns + 1; i++) {
-    const run = await ccmonRun(cliArgs, { env: cliEnv, timeoutMs: 300_000 });
-    if (run.code !== 0) throw new Error(`ccmon ${cliArgs.join(' ')} exited ${run.code}: ${run.stderr.slice(0, 500)}`);
-    if (i === 0) cliWrong = teamMismatches(JSON.parse(run.stdout) as Summary, truth30);
-    else {
-      cliMs.push(run.wallMs);
-      cliPeakKb.push(run.peakRssKb);
-    }
-  }
-  log(`  ccmon summary --scope all --json: ${cliWrong.length === 0 ? 'equal to the known totals' : `WRONG: ${cliWrong.slice(0, 5).join('; ')}`}`);
-  const summaryCli = latency(cliMs);
-  log(latencyLine(`ccmon summary --scope all --json (process, ${cliRuns} runs)`, summaryCli));
-  const cliPeak = latency(cliPeakKb.map((kb) => kb / 1024));
-  log(`  ccmon process peak RSS (VmHWM): median ${cliPeak.median.toFixed(0)} MiB, max ${Math.max(...cliPeakKb.map((kb) => kb / 1024)).toFixed(0)} MiB`);
+  // The process: a full 30-day team summary, and today's (the tray's figures, computed in full).
+  const cliEnv = { CCMON_PROMETHEUS_URL: vm.url, CCMON_SUMMARY_CACHE: 'off', CCMON_MAX_ANSWER_MB: process.env.CCMON_MAX_ANSWER_MB, TZ: process.env.TZ };
+  const cli30 = await timeCli(['--since', since.toISOString(), '--until', until.toISOString()], cliEnv, truth30);
+  const cliToday = await timeCli([], cliEnv, truthToday);
 
   const range = rangeSince(since, until);
   const userBy = 'user_email, user_account_uuid';
@@ -208,7 +213,7 @@ try {
     naiveIncrease('tokens', range, 'host_name, type'),
   ];
   const naiveAnswers = await Promise.all(naiveTeam.map((q) => client.query(q, until)));
-  const naiveTeamLatency = latency(await timeRuns(() => Promise.all(naiveTeam.map((q) => client.query(q, until))), runs));
+  const naiveTeamLatency = latency(await timeRuns(() => Promise.all(naiveTeam.map((q) => client.query(q, until))), Math.max(runs, 5), 1));
   log(latencyLine('naive sum by (...) (increase(x[30d])) per figure', naiveTeamLatency));
   const naiveCost = naiveAnswers[0]!.reduce((a, r) => a + r.value, 0);
   const naiveUsers = new Map(naiveAnswers[7]!.map((r) => [r.metric.user_email || r.metric.user_account_uuid || '', r.value]));
@@ -224,20 +229,61 @@ try {
   const vmAfterQueries = procMemory(vm.pid);
   log(`\nVictoriaMetrics after the queries: ${mib(vmAfterQueries)}; this bench process's peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 
-  const row = (what: string, l: Latency, vs?: Latency): string => `  ${what.padEnd(58)} ${ms(l.median).padStart(10)} ${ms(l.p95).padStart(10)}${vs ? `   ${versus(l, vs)}` : ''}`;
   log(`\nFigures (${people} people, ${units.length} machines, ${days} days, ${loaded.series.toLocaleString('en-US')} series, ${(loaded.samples + written).toLocaleString('en-US')} samples; load ${(loadMs / 1000).toFixed(1)} s)`);
   log(`  ${''.padEnd(58)} ${'median'.padStart(10)} ${'p95'.padStart(10)}`);
   log(row(`tray refresh, today, scope all (${refresh.runs} refreshes)`, refresh, naiveToday));
   log(row('  naive sum(increase(x[today])) per figure', naiveToday));
   log(row(`team summary 30 d, in process (${summaryIn.runs} runs)`, summaryIn, naiveTeamLatency));
-  log(row(`ccmon summary --scope all --json 30 d, process (${summaryCli.runs} runs)`, summaryCli, naiveTeamLatency));
+  log(cliRow('ccmon summary --scope all --json 30 d, process', cli30, naiveTeamLatency));
   log(row('  naive sum by (...) (increase(x[30d])) per figure', naiveTeamLatency));
-  log(`  correct: refreshes ${refreshes - wrong.length}/${refreshes} (${equalFull}/${refreshes} equal to a full summary), in-process summary ${inProcessCheck.length === 0 ? 'yes' : 'NO'}, ccmon summary ${cliWrong.length === 0 ? 'yes' : 'NO'}; naive 30-day cost ${pct(errorPercent(naiveCost, truth30.total.costUsd))}`);
+  log(cliRow('ccmon summary --scope all --json today, process', cliToday, naiveToday));
+  log(`  correct: refreshes ${refreshes - wrong.length}/${refreshes} (${equalFull}/${compared.size} equal to a full summary), in-process summary ${inProcessCheck.length === 0 ? 'yes' : 'NO'}, ccmon summary 30 d ${cli30.verdict}, today ${cliToday.verdict}; naive 30-day cost ${pct(errorPercent(naiveCost, truth30.total.costUsd))}`);
   log(`  VictoriaMetrics RSS: after load ${mib(vmAfterLoad)}; after the queries ${mib(vmAfterQueries)}`);
-  log(`  ccmon summary process peak RSS: median ${cliPeak.median.toFixed(0)} MiB`);
+  log(`  ccmon summary process peak RSS (VmHWM): 30 d ${cli30.peakMiB.toFixed(0)} MiB, today ${cliToday.peakMiB.toFixed(0)} MiB (the largest of its runs)`);
   log(`  whole bench ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${load()}`);
 } finally {
   await vm.stop();
+}
+
+interface CliTiming {
+  latency: Latency | undefined;
+  peakMiB: number;
+  /** "yes", "NO" (wrong figures) or why it failed. */
+  verdict: string;
+}
+
+/** `ccmon summary --scope all --json ...` run `cliRuns` times after one untimed run, checked against the truth. */
+async function timeCli(args: string[], env: Record<string, string>, truth: TeamTotals): Promise<CliTiming> {
+  const argv = ['summary', '--scope', 'all', '--json', ...args];
+  const wallMs: number[] = [];
+  let peakKb = 0;
+  let verdict = 'yes';
+  for (let i = 0; i < cliRuns + 1; i++) {
+    const run = await ccmonRun(argv, { env, timeoutMs: 300_000 });
+    peakKb = Math.max(peakKb, run.peakRssKb);
+    if (run.code !== 0) {
+      verdict = `failed (exit ${run.code}: ${run.stderr.trim().split('\n')[0]?.slice(0, 160)})`;
+      wallMs.push(run.wallMs);
+      if (i === 0) continue;
+      break;
+    }
+    if (i === 0) {
+      const mismatches = teamMismatches(JSON.parse(run.stdout) as Summary, truth);
+      if (mismatches.length > 0) verdict = `NO (${mismatches.slice(0, 3).join('; ')})`;
+    } else wallMs.push(run.wallMs);
+  }
+  const result = { latency: wallMs.length > 0 ? latency(wallMs) : undefined, peakMiB: peakKb / 1024, verdict };
+  log(`  ccmon ${argv.join(' ')}: ${verdict === 'yes' ? 'equal to the known totals' : verdict}`);
+  if (result.latency) log(latencyLine(`  ${result.latency.runs} runs, wall time${verdict.startsWith('failed') ? ' to the failure' : ''}; peak RSS ${result.peakMiB.toFixed(0)} MiB`, result.latency));
+  return result;
+}
+
+function row(what: string, l: Latency, vs?: Latency): string {
+  return `  ${what.padEnd(58)} ${ms(l.median).padStart(10)} ${ms(l.p95).padStart(10)}${vs ? `   ${versus(l, vs)}` : ''}`;
+}
+
+function cliRow(what: string, c: CliTiming, vs: Latency): string {
+  return c.latency && !c.verdict.startsWith('failed') ? row(`${what} (${c.latency.runs} runs)`, c.latency, vs) : `  ${what.padEnd(58)} ${c.verdict}`;
 }
 
 /** How a latency compares with the naive queries' at p95. */
