@@ -104,6 +104,8 @@ export function teamTotals(units: readonly TeamUnit[], window: { sinceMs?: numbe
 /** A session's known cost in [sinceMs, untilMs), and for a resumed one the pause between its processes' samples. */
 export interface SessionTruth {
   costUsd: number;
+  /** Every kind of token together. */
+  tokens: number;
   /** Seconds from the first process's last sample to the second's first (a cost sample comes then at the latest). */
   resumeGapSec?: number;
 }
@@ -114,12 +116,18 @@ export function teamSessionTruths(units: readonly TeamUnit[], window: { sinceMs:
   for (const u of units) {
     for (const runs of backfillSessions(u.backfill)) {
       let costUsd = 0;
+      let tokens = 0;
       for (const { run, startSec } of runs) {
-        for (const step of run.steps) if ((startSec + step.at) * 1000 >= window.sinceMs && (startSec + step.at) * 1000 < window.untilMs) costUsd += step.costUsd ?? 0;
+        for (const step of run.steps) {
+          const t = (startSec + step.at) * 1000;
+          if (t < window.sinceMs || t >= window.untilMs) continue;
+          costUsd += step.costUsd ?? 0;
+          tokens += Object.values(step.tokens ?? {}).reduce((x, n) => x + n, 0);
+        }
       }
-      if (costUsd === 0) continue;
+      if (costUsd === 0 && tokens === 0) continue;
       const [a, b] = runs;
-      out.set(runs[0]!.run.sessionId, b && a ? { costUsd, resumeGapSec: b.startSec + (b.run.steps[0]?.at ?? 0) - a.endSec } : { costUsd });
+      out.set(runs[0]!.run.sessionId, b && a ? { costUsd, tokens, resumeGapSec: b.startSec + (b.run.steps[0]?.at ?? 0) - a.endSec } : { costUsd, tokens });
     }
   }
   return out;

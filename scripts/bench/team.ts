@@ -294,14 +294,17 @@ function versus(l: Latency, naive: Latency): string {
 
 /** Which sessions a wrong summary got wrong, and whether they are the resumed ones. */
 function whichSessions(usage: UsageSummary, truths: ReadonlyMap<string, SessionTruth>): string {
-  const got = new Map(usage.bySession.map((x) => [x.sessionId, x.costUsd]));
-  const off = [...truths].filter(([id, want]) => Math.abs((got.get(id) ?? 0) - want.costUsd) >= 1e-6);
-  const missing = off.reduce((a, [id, want]) => a + want.costUsd - (got.get(id) ?? 0), 0);
+  const got = new Map(usage.bySession.map((x) => [x.sessionId, x]));
+  const off = [...truths].filter(([id, want]) => {
+    const s = got.get(id);
+    return !s || Math.abs(s.costUsd - want.costUsd) >= 1e-6 || Object.values(s.tokens).reduce((a, n) => a + n, 0) !== want.tokens;
+  });
+  const missing = off.reduce((a, [id, want]) => a + want.costUsd - (got.get(id)?.costUsd ?? 0), 0);
   const gaps = off.flatMap(([, want]) => (want.resumeGapSec === undefined ? [] : [want.resumeGapSec]));
   const resumed = [...truths.values()].filter((want) => want.resumeGapSec !== undefined).length;
   return (
-    `${off.length} of ${truths.size} sessions off (${usd(missing)} short in all); ${gaps.length} of them resumed (of ${resumed} resumed sessions), ` +
-    `their new process's first sample ${Math.min(...gaps)}-${Math.max(...gaps)} s after the old one's last`
+    `${off.length} of ${truths.size} sessions off in cost or tokens (${usd(missing)} short in all); ${gaps.length} of them resumed (of ${resumed} resumed sessions)` +
+    (gaps.length > 0 ? `, their new process's first sample ${Math.min(...gaps)}-${Math.max(...gaps)} s after the old one's last` : '')
   );
 }
 
