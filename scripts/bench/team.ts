@@ -297,7 +297,7 @@ function whichSessions(usage: UsageSummary, truths: ReadonlyMap<string, SessionT
   const got = new Map(usage.bySession.map((x) => [x.sessionId, x]));
   const off = [...truths].filter(([id, want]) => {
     const s = got.get(id);
-    return !s || Math.abs(s.costUsd - want.costUsd) >= 1e-6 || Object.values(s.tokens).reduce((a, n) => a + n, 0) !== want.tokens;
+    return !s || Math.abs(s.costUsd - want.costUsd) >= 1e-6 || s.tokens.input + s.tokens.output + s.tokens.cacheRead + s.tokens.cacheCreation !== want.tokens;
   });
   const missing = off.reduce((a, [id, want]) => a + want.costUsd - (got.get(id)?.costUsd ?? 0), 0);
   const gaps = off.flatMap(([, want]) => (want.resumeGapSec === undefined ? [] : [want.resumeGapSec]));
