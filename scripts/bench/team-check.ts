@@ -1,13 +1,14 @@
 /**
  * A team summary checked against what Claude Code itself reported (the generator's known totals): cost to
- * $0.0001, tokens and sessions exact, in total, per person and per machine; and how far the naive
+ * $0.0001, tokens and sessions exact, in total, per person and per machine; lines, commits, pull requests
+ * and active time in total; and how far the naive
  * `sum by (...) (increase(...))` answers are off. Pure.
  */
-import type { GroupUsage, MachineUsage, TokenCounts, UserUsage } from '../../electron/core/api/types.js';
+import type { GroupUsage, MachineUsage, TokenCounts, UsageSummary, UserUsage } from '../../electron/core/api/types.js';
 import type { KnownTotals } from '../simulator/totals.js';
 import type { TeamTotals } from './team-data.js';
 
-export interface TeamFigures extends GroupUsage {
+export interface TeamFigures extends GroupUsage, Pick<UsageSummary, 'linesOfCode' | 'commits' | 'pullRequests' | 'activeTimeSeconds'> {
   byUser: readonly UserUsage[];
   byMachine: readonly MachineUsage[];
 }
@@ -29,8 +30,18 @@ export function teamMismatches(got: TeamFigures, truth: TeamTotals): string[] {
     ...[...want].flatMap(([name, totals]) => groupMismatches(`${kind} ${name}`, list.find((r) => key(r) === name), totals)),
     ...list.filter((r) => !want.has(key(r))).map((r) => `${kind} ${key(r)}: not in the data`),
   ];
+  const t = truth.total;
+  const counts: Array<[string, number, number]> = [
+    ['lines added', got.linesOfCode.added, t.linesOfCode.added],
+    ['lines removed', got.linesOfCode.removed, t.linesOfCode.removed],
+    ['commits', got.commits, t.commits],
+    ['pull requests', got.pullRequests, t.pullRequests],
+    ['active time (user)', got.activeTimeSeconds.user, t.activeTimeSeconds.user],
+    ['active time (cli)', got.activeTimeSeconds.cli, t.activeTimeSeconds.cli],
+  ];
   return [
     ...groupMismatches('total', got, truth.total),
+    ...counts.filter(([, a, b]) => Math.abs(a - b) >= 1e-6).map(([what, a, b]) => `total: ${what} ${a} vs ${b}`),
     ...rows(got.byUser, (r) => r.user, truth.byUser, 'person'),
     ...rows(got.byMachine, (r) => r.machine, truth.byMachine, 'machine'),
   ];

@@ -89,12 +89,15 @@ function* historyBefore(series: Iterable<BackfillSeries>): Generator<BackfillSer
 const arriving = (fromSec: number, toSec: number): BackfillSeries[] =>
   pending.map((s) => ({ ...s, samples: s.samples.filter(([t]) => t > fromSec && t <= toSec) })).filter((s) => s.samples.length > 0);
 
-// The default -search.maxQueryLen (16 KiB) refuses a team's 30-day summary: it names the sessions that resumed (see below).
+// VictoriaMetrics' defaults refuse a team's 30-day summary: -search.maxQueryLen (16 KiB) is less than the
+// sessions it names (those that resumed, see below), and on 2 cores its ~25 parallel queries wait longer than
+// -search.maxQueueDuration (10 s) for one of the -search.maxConcurrentRequests slots (HTTP 429).
 const maxQueryLen = 1 << 20;
+const maxQueueDuration = '5m';
 // The default 8 MiB answer limit (CCMON_MAX_ANSWER_MB) refuses a team's 30-day summary: the raw samples of its resumed sessions are more.
 process.env.CCMON_MAX_ANSWER_MB = '256';
-log(`  VictoriaMetrics with -search.maxQueryLen=${maxQueryLen}, ccmon with CCMON_MAX_ANSWER_MB=${process.env.CCMON_MAX_ANSWER_MB} (the defaults refuse a team's 30-day summary)`);
-const vm = await startVictoriaMetrics({ extraArgs: [`-search.maxQueryLen=${maxQueryLen}`] });
+log(`  VictoriaMetrics with -search.maxQueryLen=${maxQueryLen} -search.maxQueueDuration=${maxQueueDuration}, ccmon with CCMON_MAX_ANSWER_MB=${process.env.CCMON_MAX_ANSWER_MB} (the defaults refuse a team's 30-day summary)`);
+const vm = await startVictoriaMetrics({ extraArgs: [`-search.maxQueryLen=${maxQueryLen}`, `-search.maxQueueDuration=${maxQueueDuration}`] });
 try {
   const client = new PrometheusClient({ url: vm.url, timeoutMs: 120_000 });
   let t = performance.now();
@@ -153,7 +156,7 @@ try {
   }
   const end = moments.at(-1)!;
   const truthToday = todayAt(end);
-  log(`  ${written} samples arrived during the walk; ${carried} of ${refreshes} refreshes carried forward; ${equalFull} of ${compared.size} compared equal to a full summary at the same moment${unlike.size > 0 ? ` (the others differ in ${[...unlike].join(', ')})` : ''}; ${refreshes - wrong.length} of ${refreshes} equal to the known totals (cost, tokens, sessions; in total, per person, per machine)`);
+  log(`  ${written} samples arrived during the walk; ${carried} of ${refreshes} refreshes carried forward; ${equalFull} of ${compared.size} compared equal to a full summary at the same moment${unlike.size > 0 ? ` (the others differ in ${[...unlike].join(', ')})` : ''}; ${refreshes - wrong.length} of ${refreshes} equal to the known totals (cost, tokens, sessions in total, per person, per machine; lines, commits, PRs, active time)`);
   for (const w of wrong.slice(0, 3)) log(`    WRONG ${w}`);
   if (wrong.length > 0) log(`    at the end: ${whichSessions(refreshed.at(-1)!, teamSessionTruths(units, { sinceMs: midnight + 1, untilMs: end.getTime() + 1 }))}`);
   log(`  today at the end: ${usd(truthToday.total.costUsd)} known, ${truthToday.total.sessions} sessions, ${truthToday.byUser.size} people`);
@@ -189,8 +192,8 @@ try {
   const inProcessCheck = teamMismatches(teamView(full30), truth30);
   log(`  in process: ${inProcessCheck.length === 0 ? 'equal to the known totals' : `WRONG: ${inProcessCheck.slice(0, 4).join('; ')}`}`);
   if (inProcessCheck.length > 0) log(`    ${whichSessions(full30, teamSessionTruths(units, { sinceMs: since.getTime(), untilMs: until.getTime() }))}`);
-  const summaryIn = latency(await timeRuns(inProcess, runs, 0)); // the check above warmed it
-  log(latencyLine(`computeSummary + byUser/byMachine (in process, ${runs} runs)`, summaryIn));
+  const summaryIn = await timeRuns(inProcess, runs, 0).then(latency, (err: Error) => err); // the check above warmed it
+  log(summaryIn instanceof Error ? `  computeSummary + byUser/byMachine (in process): FAILED ${summaryIn.message}` : latencyLine(`computeSummary + byUser/byMachine (in process, ${runs} runs)`, summaryIn));
 
   // The process: a full 30-day team summary, and today's (the tray's figures, computed in full).
   const cliEnv = { CCMON_PROMETHEUS_URL: vm.url, CCMON_SUMMARY_CACHE: 'off', CCMON_MAX_ANSWER_MB: process.env.CCMON_MAX_ANSWER_MB, TZ: process.env.TZ };
@@ -233,7 +236,7 @@ try {
   log(`  ${''.padEnd(58)} ${'median'.padStart(10)} ${'p95'.padStart(10)}`);
   log(row(`tray refresh, today, scope all (${refresh.runs} refreshes)`, refresh, naiveToday));
   log(row('  naive sum(increase(x[today])) per figure', naiveToday));
-  log(row(`team summary 30 d, in process (${summaryIn.runs} runs)`, summaryIn, naiveTeamLatency));
+  log(summaryIn instanceof Error ? `  ${'team summary 30 d, in process'.padEnd(58)} FAILED` : row(`team summary 30 d, in process (${summaryIn.runs} runs)`, summaryIn, naiveTeamLatency));
   log(cliRow('ccmon summary --scope all --json 30 d, process', cli30, naiveTeamLatency));
   log(row('  naive sum by (...) (increase(x[30d])) per figure', naiveTeamLatency));
   log(cliRow('ccmon summary --scope all --json today, process', cliToday, naiveToday));
@@ -310,5 +313,6 @@ function whichSessions(usage: UsageSummary, truths: ReadonlyMap<string, SessionT
 
 /** The summary a person reads, by person and by machine (as the service builds it). */
 function teamView(usage: UsageSummary): TeamFigures {
-  return { costUsd: usage.costUsd, tokens: usage.tokens, sessions: usage.sessions, byUser: byUser(usage.bySession), byMachine: byMachine(usage.bySession) };
+  const { costUsd, tokens, sessions, linesOfCode, commits, pullRequests, activeTimeSeconds } = usage;
+  return { costUsd, tokens, sessions, linesOfCode, commits, pullRequests, activeTimeSeconds, byUser: byUser(usage.bySession), byMachine: byMachine(usage.bySession) };
 }

@@ -66,14 +66,19 @@ test('a summary is right when cost (to $0.0001), tokens and sessions match in to
   const units = teamUnits({ ...options, people: 2 });
   const truth = teamTotals(units, { sinceMs: options.endMs - day, untilMs: options.endMs });
   const group = (t: KnownTotals) => ({ costUsd: t.costUsd + 0.00004, tokens: { ...t.tokens }, sessions: t.sessions });
+  const { linesOfCode, commits, pullRequests, activeTimeSeconds } = truth.total;
   const right: TeamFigures = {
     ...group(truth.total),
+    linesOfCode,
+    commits,
+    pullRequests,
+    activeTimeSeconds,
     byUser: [...truth.byUser].map(([user, t]) => ({ user, ...group(t) })),
     byMachine: [...truth.byMachine].map(([machine, t]) => ({ machine, ...group(t) })),
   };
   assert.deepEqual(teamMismatches(right, truth), []);
-  const wrong: TeamFigures = { ...right, tokens: { ...right.tokens, input: right.tokens.input - 1 }, byMachine: right.byMachine.slice(1) };
-  assert.deepEqual(teamMismatches(wrong, truth), [`total: input tokens ${right.tokens.input - 1} vs ${right.tokens.input}`, `machine ${right.byMachine[0]!.machine}: missing`]);
+  const wrong: TeamFigures = { ...right, tokens: { ...right.tokens, input: right.tokens.input - 1 }, commits: commits + 1, byMachine: right.byMachine.slice(1) };
+  assert.deepEqual(teamMismatches(wrong, truth), [`total: input tokens ${right.tokens.input - 1} vs ${right.tokens.input}`, `total: commits ${commits + 1} vs ${commits}`, `machine ${right.byMachine[0]!.machine}: missing`]);
 });
 
 test('errors of naive answers, in percent', () => {
