@@ -4,6 +4,7 @@
  */
 const benches: Record<string, { what: string; run: () => Promise<unknown> }> = {
   summary: { what: 'the summary against naive queries over 90 days of history (Prometheus)', run: () => import('./summary.js') },
+  team: { what: "a team's VictoriaMetrics (20 people x 30 sessions a day x 90 days): the tray's refresh and a full team summary against naive queries, memory", run: () => import('./team.js') },
   statusline: { what: "the status line and hook as Claude Code runs them, beside ccusage's and node -e 0", run: async () => console.log(await (await import('./statusline.js')).benchStatusline()) },
   forecast: { what: 'the pace methods against replayed plan-window traces', run: () => import('./forecast.js').then((m) => m.printForecast()) },
   ui: { what: 'initial JS and time to first render with data', run: () => import('./ui.js') },

@@ -26,7 +26,8 @@ import { summaryFigures } from '../../test/support/summary-figures.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { UsageSummary as Summary } from '../../electron/core/api/types.js';
 import { periodStarts, startOfLocalDay } from '../../electron/core/summary/time-windows.js';
-import { metricSelector } from '../../electron/core/telemetry/metrics.js';
+import { latency, latencyLine, ms, timeRuns, type Latency } from './latency.js';
+import { naiveQueries } from './naive-queries.js';
 import { backfillSeries, backfillTotals } from '../../scripts/simulator/backfill.js';
 import { remoteWrite } from '../../test/support/remote-write.js';
 import { buildHistory, recordingRulesFile } from '../../test/support/history.js';
@@ -49,35 +50,14 @@ const runs = Number(values.runs);
 const refreshes = Number(values.refreshes);
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
-const ms = (n: number): string => `${n.toFixed(1)} ms`;
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[i]!;
-}
-
-interface Latency {
-  median: number;
-  p95: number;
-}
 
 function report(label: string, samples: number[]): Latency {
-  samples.sort((a, b) => a - b);
-  const result = { median: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
-  log(`  ${label.padEnd(50)} median ${ms(result.median).padStart(10)}   p95 ${ms(result.p95).padStart(10)}`);
+  const result = latency(samples);
+  log(latencyLine(label, result));
   return result;
 }
 
-async function time(label: string, fn: () => Promise<unknown>): Promise<Latency> {
-  for (let i = 0; i < 3; i++) await fn(); // warm caches, as a refreshing tray would
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  return report(label, samples);
-}
+const time = async (label: string, fn: () => Promise<unknown>): Promise<Latency> => report(label, await timeRuns(fn, runs));
 
 /** Times every query alone (one at a time), keyed by its leading function and window length. */
 class ProfilingClient extends PrometheusClient {
@@ -106,25 +86,6 @@ class ProfilingClient extends PrometheusClient {
     this.chain = result.catch(() => undefined);
     return result;
   }
-}
-
-/** What a dashboard built the usual way asks: one `sum(increase(x[range]))` per figure. */
-function naiveQueries(now: Date): string[] {
-  const range = (since: Date): string => `${Math.round((now.getTime() - since.getTime()) / 1000)}s`;
-  const p = periodStarts(now);
-  const today = range(p.today);
-  const inc = (m: Parameters<typeof metricSelector>[0], r: string, by = ''): string => `sum${by ? ` by (${by})` : ''}(increase(${metricSelector(m)}[${r}]))`;
-  return [
-    inc('cost', today, 'model'),
-    inc('tokens', today, 'model, type'),
-    inc('linesOfCode', today, 'type'),
-    inc('commits', today),
-    inc('pullRequests', today),
-    inc('activeTime', today, 'type'),
-    `count(count by (session_id) (increase(${metricSelector('sessionCount')}[${today}])))`,
-    inc('cost', range(p.last7Days)),
-    inc('cost', range(p.last30Days)),
-  ];
 }
 
 /**

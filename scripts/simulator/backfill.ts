@@ -134,19 +134,29 @@ export function* backfillSessions(o: BackfillOptions, days: DayRange = { from: 0
 
 /** Known totals of the history, optionally for a window [sinceMs, untilMs) (same rules as scenarioTotals). */
 export function backfillTotals(o: BackfillOptions, window: { sinceMs?: number; untilMs?: number } = {}): KnownTotals {
+  const acc = new TotalsAccumulator();
+  accumulateBackfill(o, window, [acc]);
+  return acc.result();
+}
+
+/**
+ * Adds the history's usage in [sinceMs, untilMs) to every accumulator (as backfillTotals counts it). Only the
+ * days that can reach into the window are generated (a session ends within a day of its own day's start).
+ */
+export function accumulateBackfill(o: BackfillOptions, window: { sinceMs?: number; untilMs?: number }, accs: readonly TotalsAccumulator[]): void {
   const since = (window.sinceMs ?? -Infinity) / 1000;
   const until = (window.untilMs ?? Infinity) / 1000;
-  const acc = new TotalsAccumulator();
-  for (const runs of backfillSessions(o)) {
-    for (const { run, startSec, endSec } of runs) {
-      if (endSec >= since && startSec < until) acc.addSession(run.sessionId);
+  const endSec = Math.floor(o.endMs / 1000);
+  const from = Number.isFinite(since) ? Math.floor(o.days + (since - endSec) / DAY) - 1 : 0;
+  for (const runs of backfillSessions(o, { from, to: o.days })) {
+    for (const { run, startSec, endSec: runEnd } of runs) {
+      if (runEnd >= since && startSec < until) for (const acc of accs) acc.addSession(run.sessionId);
       for (const step of run.steps) {
         const t = startSec + step.at;
-        if (t >= since && t < until) acc.addStep(run, step);
+        if (t >= since && t < until) for (const acc of accs) acc.addStep(run, step);
       }
     }
   }
-  return acc.result();
 }
 
 function escapeLabel(v: string): string {
@@ -166,11 +176,11 @@ export interface BackfillSeries {
   samples: Array<[number, number]>;
 }
 
-/** The series of one family for one session, sampled every `interval` seconds while its processes run. */
-function sessionFamilySeries(runs: BackfillRun[], key: InstrumentKey, spelling: Spelling, interval: number, extra: Record<string, string>): BackfillSeries[] {
+/** The series of one family (or, without `key`, of every family) for one session, sampled every `interval` seconds while its processes run. */
+function sessionFamilySeries(runs: BackfillRun[], key: InstrumentKey | undefined, spelling: Spelling, interval: number, extra: Record<string, string>): BackfillSeries[] {
   const series = new Map<string, BackfillSeries>();
   for (const { run, startSec, endSec } of runs) {
-    const incs = seriesIncrements(run, spelling).filter((i) => i.key === key);
+    const incs = seriesIncrements(run, spelling).filter((i) => key === undefined || i.key === key);
     const perSeries = new Map<string, typeof incs>();
     for (const inc of incs) {
       const k = seriesKey(inc.name, inc.labels);
@@ -196,6 +206,15 @@ export function* backfillSeries(o: BackfillOptions, days: DayRange = { from: 0, 
   for (const key of INSTRUMENT_KEYS) {
     for (const runs of backfillSessions(o, days)) yield* sessionFamilySeries(runs, key, d.spelling, d.interval, d.labels);
   }
+}
+
+/**
+ * Every series of the backfill session by session (each session's families together), for stores that take
+ * series in any order (remote write, VictoriaMetrics' import): each session is generated once, not once per family.
+ */
+export function* backfillSeriesBySession(o: BackfillOptions, days: DayRange = { from: 0, to: o.days }): Generator<BackfillSeries> {
+  const d = defaults(o);
+  for (const runs of backfillSessions(o, days)) yield* sessionFamilySeries(runs, undefined, d.spelling, d.interval, d.labels);
 }
 
 /** OpenMetrics lines of one family for one session: each series contiguous, samples in time order. */

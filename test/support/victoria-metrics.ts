@@ -44,6 +44,8 @@ export interface VictoriaMetricsHandle {
   flush(): Promise<void>;
   /** The last lines it logged (for failure messages). */
   logs(): string;
+  /** Its process id (to read its memory from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export interface VmauthHandle {
 
 // Closures, not methods: handed on unbound.
 interface Server {
+  pid: number;
   logs: () => string;
   stop: () => Promise<void>;
 }
@@ -140,6 +143,7 @@ export async function startVictoriaMetrics(opts: VictoriaMetricsOptions = {}): P
       url,
       otlpMetricsUrl: `${url}/opentelemetry/v1/metrics`,
       logs: server.logs,
+      pid: server.pid,
       async flush() {
         const res = await fetch(`${url}/internal/force_flush`, { signal: AbortSignal.timeout(10000) });
         if (!res.ok) throw new Error(`VictoriaMetrics force_flush answered ${res.status}: ${await res.text()}`);
@@ -258,7 +262,7 @@ async function launch(name: string, bin: string, args: string[], url: string, ti
   for (;;) {
     if (exitCode !== undefined) throw new Error(`${name} exited (code ${exitCode}) before it was ready:\n${logs()}`);
     try {
-      if (await healthy(url, caPem)) return { logs, stop };
+      if (await healthy(url, caPem)) return { pid: child.pid!, logs, stop };
     } catch {
       // not listening yet
     }
