@@ -152,7 +152,8 @@ try {
       else for (const k of differ) unlike.add(k);
     }
     const mismatches = teamMismatches(teamView(refreshed[i]!), todayAt(now));
-    if (mismatches.length > 0) wrong.push(`${now.toISOString()}: ${mismatches.filter((m) => m.startsWith('total')).join('; ')}`);
+    const totals = mismatches.filter((m) => m.startsWith('total'));
+    if (mismatches.length > 0) wrong.push(`${now.toISOString()}: ${(totals.length > 0 ? totals : mismatches.slice(0, 3)).join('; ')}`);
   }
   const end = moments.at(-1)!;
   const truthToday = todayAt(end);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exactWindowTotal, labelKey, restartGapSeconds } from '../../electron/core/summary/exact-total.js';
+import { exactWindowTotal, labelKey, restartGapSeconds, resumedProcessStarts } from '../../electron/core/summary/exact-total.js';
 
 test('a series alive at the window start counts only what it added after it', () => {
   assert.equal(exactWindowTotal([[90, 5], [95, 5], [100, 5], [105, 7], [110, 9]], 100, true), 4);
@@ -36,4 +36,34 @@ test('samples at or before the window start are not counted', () => {
 
 test('labelKey ignores the given labels and label order', () => {
   assert.equal(labelKey({ b: '2', a: '1', __name__: 'x' }, ['__name__']), labelKey({ a: '1', b: '2' }));
+});
+
+test('a session resumed within a few export intervals restarts where its resumed-session counter begins (issue 13 bench:team)', () => {
+  // Exported every 60 s; the first process ends at 250 with $0.30, the resumed one's first export is at
+  // 430 with $0.45 (it passed the old value in its first minute): a 180 s gap, under 4× the spacing.
+  const cost: Array<[number, number]> = [[70, 0.1], [130, 0.2], [190, 0.25], [250, 0.3], [430, 0.45], [490, 0.5]];
+  assert.equal(restartGapSeconds(cost), 240);
+  assert.ok(Math.abs(exactWindowTotal(cost, 0, false) - 0.5) < 1e-12, 'the gap alone reads one process: 0.5');
+  const resumeCounter: Array<[number, number]> = [[430, 1], [490, 1]];
+  const starts = resumedProcessStarts(resumeCounter);
+  assert.ok(Math.abs(exactWindowTotal(cost, 0, false, starts) - (0.3 + 0.5)) < 1e-12);
+});
+
+test("a resumed process's series first written later (lines after its first edit) restarts too", () => {
+  const lines: Array<[number, number]> = [[70, 10], [130, 40], [250, 40], [610, 55]];
+  assert.equal(exactWindowTotal(lines, 0, false, resumedProcessStarts([[430, 1], [490, 1], [550, 1], [610, 1]])), 40 + 55);
+});
+
+test('a resumed process that began before the samples read is not a start inside them; a few ms between series are not either', () => {
+  const starts = resumedProcessStarts([[100, 1], [160, 1], [220, 1]]);
+  // The cost series of the same exports, its timestamps a few ms off the counter's.
+  assert.equal(exactWindowTotal([[99.998, 2], [160.003, 3], [219.999, 5]], 150, true, starts), 5 - 2);
+  assert.equal(exactWindowTotal([[100.004, 2], [160.003, 3], [219.999, 5]], 150, true, starts), 5 - 2);
+});
+
+test('a second resume of the same session shows as a pause in its resumed-session counter', () => {
+  const counter: Array<[number, number]> = [[100, 1], [160, 1], [220, 1], [700, 1], [760, 1]];
+  assert.deepEqual(resumedProcessStarts(counter), [99.5, 699.5]);
+  assert.deepEqual(resumedProcessStarts([[700, 1]], [220, 1]), [], 'one gap alone is no pause: nothing to compare it with');
+  assert.deepEqual(resumedProcessStarts([[280, 1]], undefined), [279.5], 'first seen: a start');
 });

@@ -54,7 +54,7 @@ export class PrometheusClient {
 
   constructor(options: PrometheusClientOptions) {
     this.url = options.url.replace(/\/+$/, '');
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.timeoutMs = options.timeoutMs ?? timeoutMsFromEnv() ?? 10_000;
     this.maxBytes = options.maxAnswerBytes ?? maxAnswerBytesFromEnv() ?? defaultMaxAnswerBytes;
     this.fetchImpl = options.fetch;
     this.headers = { Accept: 'application/json', ...authHeaders(options.auth) };
@@ -172,7 +172,7 @@ export class PrometheusClient {
         throw new PrometheusError('too-large', `${this.wording.label} answered more than ${formatBytes(this.maxBytes)} on ${path}: not a Prometheus API answer this app asked for.`, `Check that ${this.url} is a Prometheus server; CCMON_MAX_ANSWER_MB raises the limit.`);
       }
       if (isTimeout(err)) {
-        throw new PrometheusError('timeout', `${this.wording.label} did not answer within ${this.timeoutMs} ms.`, 'Check that Prometheus is running and not overloaded, or raise the timeout.');
+        throw new PrometheusError('timeout', `${this.wording.label} did not answer within ${this.timeoutMs} ms.`, 'Check that Prometheus is running and not overloaded, or raise the timeout (CCMON_QUERY_TIMEOUT_MS, in milliseconds).');
       }
       throw new PrometheusError('unreachable', `${this.wording.label} is not reachable (${printable(networkReason(err), 120)}).`, this.wording.unreachableHint);
     } finally {
@@ -211,6 +211,12 @@ export class PrometheusClient {
     if (Buffer.byteLength(text) > this.maxBytes) throw new AnswerTooLargeError(this.maxBytes);
     return { status: res.status, statusText: res.statusText, ok: res.ok, contentType: res.headers.get('content-type') ?? '', text, date: res.headers.get('date') ?? undefined };
   }
+}
+
+/** CCMON_QUERY_TIMEOUT_MS: a shared backend holding a team's month can take longer than 10 s to answer. */
+function timeoutMsFromEnv(): number | undefined {
+  const ms = Number(process.env.CCMON_QUERY_TIMEOUT_MS);
+  return Number.isInteger(ms) && ms >= 100 && ms <= 600_000 ? ms : undefined;
 }
 
 function maxAnswerBytesFromEnv(): number | undefined {

@@ -35,6 +35,11 @@ export interface SummaryParts {
 export const tidy = (n: number): number => Math.round(n * 1e9) / 1e9;
 export const sumValues = (rows: readonly GroupedTotal[]): number => tidy(rows.reduce((acc, r) => acc + r.value, 0));
 const byLabel = (rows: readonly GroupedTotal[], label: string, value: string): number => sumValues(rows.filter((r) => r.labels[label] === value));
+/**
+ * Tokens, lines, commits and pull requests are whole numbers; a backend summing them in floating point
+ * can answer 4636413388.999999 (VictoriaMetrics, a team's month), where `tidy` has no digits left to round.
+ */
+const whole = Math.round;
 
 export function assembleSummary(p: SummaryParts): UsageSummary {
   const bySession = sessionBreakdown(p.cost, p.tokens, p.sessionIds);
@@ -46,9 +51,9 @@ export function assembleSummary(p: SummaryParts): UsageSummary {
     sessions: bySession.length,
     byModel: modelBreakdown(p.cost, p.tokens),
     bySession,
-    linesOfCode: { added: byLabel(p.loc, 'type', 'added'), removed: byLabel(p.loc, 'type', 'removed') },
-    commits: sumValues(p.commits),
-    pullRequests: sumValues(p.prs),
+    linesOfCode: { added: whole(byLabel(p.loc, 'type', 'added')), removed: whole(byLabel(p.loc, 'type', 'removed')) },
+    commits: whole(sumValues(p.commits)),
+    pullRequests: whole(sumValues(p.prs)),
     activeTimeSeconds: { user: byLabel(p.active, 'type', 'user'), cli: byLabel(p.active, 'type', 'cli') },
     periods: { today: tidy(p.periods.today), last7Days: tidy(p.periods.last7Days), last30Days: tidy(p.periods.last30Days) },
   };
@@ -74,7 +79,7 @@ export function summaryParts(summary: UsageSummary): SummaryParts {
 }
 
 function tokenCounts(rows: readonly GroupedTotal[]): TokenCounts {
-  const counts = Object.fromEntries(tokenTypes.map((t) => [t, byLabel(rows, 'type', t)])) as Record<TokenType, number>;
+  const counts = Object.fromEntries(tokenTypes.map((t) => [t, whole(byLabel(rows, 'type', t))])) as Record<TokenType, number>;
   return { input: counts.input, output: counts.output, cacheRead: counts.cacheRead, cacheCreation: counts.cacheCreation };
 }
 

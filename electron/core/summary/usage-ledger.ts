@@ -1,6 +1,6 @@
 import type { InstantSample, RangeSeries } from '../prometheus/client.js';
 import { collectionLabels, metricOfName, type ClaudeMetric } from '../telemetry/metrics.js';
-import { labelKey, restartGapSeconds, sampleIncrease } from './exact-total.js';
+import { isResumedStart, labelKey, restartGapOf, resumedProcessStarts, sampleIncrease } from './exact-total.js';
 
 /**
  * Carries a summary forward from the moment it was computed: what every counter series added since,
@@ -53,6 +53,8 @@ interface SeriesState {
   /** Its labels without job/instance: collections of the same usage share it. */
   usageKey: string;
   last: readonly [number, number];
+  /** Seconds between its last two committed samples, when both times are known: its export spacing. */
+  spacing?: number;
   /** Committed increments since the seed. */
   total: number;
 }
@@ -113,17 +115,18 @@ export class UsageLedger {
     const changed = this.changedSinceCounted(keyed);
     if (changed) return { ok: false, reason: `the samples of ${changed.key} up to ${new Date(this.settledAt * 1000).toISOString()} ${changed.what}` };
     this.flagResumed(keyed);
+    const starts = this.processStarts(keyed);
     const pending = new Map<string, SeriesUsage>();
     const sessions = new Set(this.sessions);
     for (const { s, metric, key } of keyed) {
       const session = s.metric.session_id ?? '';
-      const restartGap = this.flagged.has(session) ? restartGapSeconds(s.values) : Infinity;
+      const restartGap = this.flagged.has(session) ? this.restartGap(key, s.values) : Infinity;
       let previous = this.series.get(key)?.last;
       let uncommitted = 0;
       for (const sample of s.values) {
         if (sample[0] <= this.settledAt) continue;
         if (sessionMetrics.has(metric)) sessions.add(session);
-        const added = sampleIncrease(previous, sample, restartGap);
+        const added = sampleIncrease(previous, sample, restartGap, starts.get(session));
         previous = sample;
         if (sample[0] <= horizon) {
           this.track(s.metric, sample, added);
@@ -153,6 +156,26 @@ export class UsageLedger {
     return undefined;
   }
 
+  /** Per session, where its new samples show a resumed process beginning (its resumed-session counter). */
+  private processStarts(keyed: ReadonlyArray<{ s: RangeSeries; metric: ClaudeMetric; key: string }>): Map<string, number[]> {
+    const starts = new Map<string, number[]>();
+    for (const { s, metric, key } of keyed) {
+      if (metric !== 'sessionCount' || !isResumedStart(s.metric.start_type)) continue;
+      const session = s.metric.session_id ?? '';
+      const fresh = s.values.filter(([t]) => t > this.settledAt);
+      starts.set(session, [...(starts.get(session) ?? []), ...resumedProcessStarts(fresh, this.series.get(key)?.last, this.restartGap(key, s.values))]);
+    }
+    return starts;
+  }
+
+  /** The restart rule's pause for a series: from its spacing as committed before and the gaps in `values`. */
+  private restartGap(key: string, values: ReadonlyArray<readonly [number, number]>): number {
+    const spacing = this.series.get(key)?.spacing;
+    const gaps = spacing === undefined ? [] : [spacing];
+    for (let i = 1; i < values.length; i++) gaps.push(values[i]![0] - values[i - 1]![0]);
+    return restartGapOf(gaps);
+  }
+
   /**
    * Sessions whose new samples show a new process: Claude Code reported them resumed, or a value fell.
    * Known before any sample is counted, so the restart rule applies to all of their series alike.
@@ -160,7 +183,7 @@ export class UsageLedger {
   private flagResumed(keyed: ReadonlyArray<{ s: RangeSeries; metric: ClaudeMetric; key: string }>): void {
     for (const { s, metric, key } of keyed) {
       const session = s.metric.session_id ?? '';
-      if (metric === 'sessionCount' && !/^(fresh)?$/.test(s.metric.start_type ?? '')) this.flagged.add(session);
+      if (metric === 'sessionCount' && isResumedStart(s.metric.start_type)) this.flagged.add(session);
       let previous = this.series.get(key)?.last[1];
       for (const [t, v] of s.values) {
         if (t <= this.settledAt) continue;
@@ -190,6 +213,7 @@ export class UsageLedger {
     const key = labelKey(labels);
     const state = this.series.get(key);
     if (state) {
+      if (state.last[0] > 0 && last[0] > state.last[0]) state.spacing = last[0] - state.last[0];
       state.last = last;
       state.total += added;
     } else this.series.set(key, { metric, labels, usageKey: labelKey(labels, [...collectionLabels]), last, total: added });

@@ -1,6 +1,6 @@
 import type { PrometheusClient } from '../prometheus/client.js';
 import { collectionLabels, matchers, metricOfName, metricSelector, metricsSelector, rulesHeartbeat, snapshotSelector, type SnapshotMetric } from '../telemetry/metrics.js';
-import { exactWindowTotal, labelKey } from './exact-total.js';
+import { exactWindowTotal, isResumedStart, labelKey, resumedProcessStarts } from './exact-total.js';
 import {
   baselineExpr,
   exactAlternation,
@@ -18,6 +18,8 @@ import {
   snapshotSessionIdsExpr,
   type WindowSpec,
 } from './promql.js';
+
+const uniqueMetrics = (metrics: readonly SnapshotMetric[]): SnapshotMetric[] => [...new Set(metrics)];
 
 export interface GroupedTotal {
   labels: Record<string, string>;
@@ -143,19 +145,26 @@ export class WindowCounter {
   /** Exact totals of every series of the flagged sessions, per metric, from one raw query for all of them. */
   private exactTotals(flagged: string[]): Promise<Map<SnapshotMetric, GroupedTotal[]>> {
     this.exact ??= (async () => {
-      const selector = metricsSelector(this.metrics, matchers(`session_id=~"${exactAlternation(flagged)}"`, this.scope));
+      // The session counters come too: a resumed process's start is where its session's series restart.
+      const selector = metricsSelector(uniqueMetrics([...this.metrics, 'sessionCount']), matchers(`session_id=~"${exactAlternation(flagged)}"`, this.scope));
       const [raw, baselines] = await Promise.all([
         this.client.querySamples(rawSamplesExpr(selector, this.w), this.w.until),
         this.client.query(baselineExpr(selector, this.w), this.w.until),
       ]);
       const alive = new Set(baselines.map((b) => labelKey(b.metric)));
       const sinceSeconds = this.w.since.getTime() / 1000;
+      const starts = new Map<string, number[]>();
+      for (const s of raw) {
+        if (metricOfName(s.metric.__name__ ?? '') !== 'sessionCount' || !isResumedStart(s.metric.start_type)) continue;
+        const session = s.metric.session_id ?? '';
+        starts.set(session, [...(starts.get(session) ?? []), ...resumedProcessStarts(s.values)]);
+      }
       // The same usage collected twice (job/instance differ) counts once: keep the larger total.
       const deduped = new Map<string, { metric: SnapshotMetric; row: GroupedTotal }>();
       for (const s of raw) {
         const metric = metricOfName(s.metric.__name__ ?? '') as SnapshotMetric | undefined;
-        if (!metric) continue;
-        const value = exactWindowTotal(s.values, sinceSeconds, alive.has(labelKey(s.metric)));
+        if (!metric || !this.metrics.includes(metric)) continue;
+        const value = exactWindowTotal(s.values, sinceSeconds, alive.has(labelKey(s.metric)), starts.get(s.metric.session_id ?? ''));
         const key = `${metric}|${labelKey(s.metric, ['__name__', ...collectionLabels])}`;
         const existing = deduped.get(key);
         if (!existing || existing.row.value < value) deduped.set(key, { metric, row: { labels: s.metric, value } });
