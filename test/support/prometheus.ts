@@ -21,6 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './ports.js';
 import { tempDir } from './tmp.js';
+import { logTail } from './log-tail.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -177,13 +178,7 @@ async function launch(opts: PrometheusOptions, tmp: { path: string; remove(): vo
     ...(opts.extraArgs ?? []),
   ];
   const child = spawn(PROMETHEUS_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const logLines: string[] = [];
-  const onData = (buf: Buffer): void => {
-    logLines.push(...buf.toString('utf8').split('\n').filter(Boolean));
-    if (logLines.length > 200) logLines.splice(0, logLines.length - 200);
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
+  const logs = logTail(child);
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
   let exitCode: number | null | undefined;
   void exited.then((c) => (exitCode = c));
@@ -194,7 +189,6 @@ async function launch(opts: PrometheusOptions, tmp: { path: string; remove(): vo
   };
   const entry = { child, cleanup };
   running.add(entry);
-  const logs = (): string => logLines.join('\n');
 
   const stop = async (): Promise<void> => {
     if (!running.has(entry)) return;

@@ -21,6 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './ports.js';
 import { tempDir } from './tmp.js';
+import { logTail } from './log-tail.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const BIN_DIR = join(ROOT, '.cache/deps/victoria-metrics/usr/bin');
@@ -122,11 +123,28 @@ export function vmauthConfig(targetUrl: string, tokens: string[]): string {
   return `users:\n${users.join('')}`;
 }
 
-export async function startVictoriaMetrics(opts: VictoriaMetricsOptions = {}): Promise<VictoriaMetricsHandle> {
-  const tmp = tempDir('ccmon-vm-');
-  const dataDir = join(tmp.path, 'data');
-  mkdirSync(dataDir);
+/** Runs `start` in a temp dir of its own, removed when the handle stops, or at once when starting fails. */
+async function inTempDir<T extends { stop: () => Promise<void> }>(prefix: string, start: (dir: string) => Promise<T>): Promise<T> {
+  const tmp = tempDir(prefix);
   try {
+    const handle = await start(tmp.path);
+    return {
+      ...handle,
+      stop: async () => {
+        await handle.stop();
+        tmp.remove();
+      },
+    };
+  } catch (err) {
+    tmp.remove();
+    throw err;
+  }
+}
+
+export function startVictoriaMetrics(opts: VictoriaMetricsOptions = {}): Promise<VictoriaMetricsHandle> {
+  return inTempDir('ccmon-vm-', async (dir) => {
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
     const { url, server } = await onFreePort(
       'VictoriaMetrics',
       VICTORIA_METRICS_BIN,
@@ -148,22 +166,15 @@ export async function startVictoriaMetrics(opts: VictoriaMetricsOptions = {}): P
         const res = await fetch(`${url}/internal/force_flush`, { signal: AbortSignal.timeout(10000) });
         if (!res.ok) throw new Error(`VictoriaMetrics force_flush answered ${res.status}: ${await res.text()}`);
       },
-      async stop() {
-        await server.stop();
-        tmp.remove();
-      },
+      stop: server.stop,
     };
-  } catch (err) {
-    tmp.remove();
-    throw err;
-  }
+  });
 }
 
-export async function startVmauth(opts: VmauthOptions): Promise<VmauthHandle> {
-  const tmp = tempDir('ccmon-vmauth-');
-  const configFile = join(tmp.path, 'auth.yml');
-  writeFileSync(configFile, vmauthConfig(opts.targetUrl, opts.tokens));
-  try {
+export function startVmauth(opts: VmauthOptions): Promise<VmauthHandle> {
+  return inTempDir('ccmon-vmauth-', async (dir) => {
+    const configFile = join(dir, 'auth.yml');
+    writeFileSync(configFile, vmauthConfig(opts.targetUrl, opts.tokens));
     const tls = opts.tls;
     const { url, server } = await onFreePort(
       'vmauth',
@@ -177,18 +188,8 @@ export async function startVmauth(opts: VmauthOptions): Promise<VmauthHandle> {
       opts.startTimeoutMs,
       tls ? { scheme: 'https', host: 'localhost', caPem: tls.caPem } : undefined,
     );
-    return {
-      url,
-      logs: server.logs,
-      async stop() {
-        await server.stop();
-        tmp.remove();
-      },
-    };
-  } catch (err) {
-    tmp.remove();
-    throw err;
-  }
+    return { url, logs: server.logs, stop: server.stop };
+  });
 }
 
 /** Starts `bin` on a free port; another process may take the port first, so it tries three. */
@@ -232,13 +233,7 @@ function healthy(url: string, caPem: string | undefined): Promise<boolean> {
 async function launch(name: string, bin: string, args: string[], url: string, timeoutMs: number, caPem?: string): Promise<Server> {
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
-  const logLines: string[] = [];
-  const onData = (buf: Buffer): void => {
-    logLines.push(...buf.toString('utf8').split('\n').filter(Boolean));
-    if (logLines.length > 200) logLines.splice(0, logLines.length - 200);
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
+  const logs = logTail(child);
   let exitCode: number | null | undefined;
   const exited = new Promise<void>((res) =>
     child.once('exit', (code) => {
@@ -247,7 +242,6 @@ async function launch(name: string, bin: string, args: string[], url: string, ti
       res();
     }),
   );
-  const logs = (): string => logLines.join('\n');
   const stop = async (): Promise<void> => {
     if (exitCode !== undefined) return;
     child.kill('SIGTERM');
