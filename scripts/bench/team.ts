@@ -96,7 +96,9 @@ const maxQueryLen = 1 << 20;
 const maxQueueDuration = '5m';
 // The default 8 MiB answer limit (CCMON_MAX_ANSWER_MB) refuses a team's 30-day summary: the raw samples of its resumed sessions are more.
 process.env.CCMON_MAX_ANSWER_MB = '256';
-log(`  VictoriaMetrics with -search.maxQueryLen=${maxQueryLen} -search.maxQueueDuration=${maxQueueDuration}, ccmon with CCMON_MAX_ANSWER_MB=${process.env.CCMON_MAX_ANSWER_MB} (the defaults refuse a team's 30-day summary)`);
+// And its queries take longer than the default 10 s each on a 2-core machine.
+process.env.CCMON_QUERY_TIMEOUT_MS = '120000';
+log(`  VictoriaMetrics with -search.maxQueryLen=${maxQueryLen} -search.maxQueueDuration=${maxQueueDuration}, ccmon with CCMON_MAX_ANSWER_MB=${process.env.CCMON_MAX_ANSWER_MB} CCMON_QUERY_TIMEOUT_MS=${process.env.CCMON_QUERY_TIMEOUT_MS} (the defaults refuse a team's 30-day summary)`);
 const vm = await startVictoriaMetrics({ extraArgs: [`-search.maxQueryLen=${maxQueryLen}`, `-search.maxQueueDuration=${maxQueueDuration}`] });
 try {
   const client = new PrometheusClient({ url: vm.url, timeoutMs: 120_000 });
@@ -197,7 +199,7 @@ try {
   log(summaryIn instanceof Error ? `  computeSummary + byUser/byMachine (in process): FAILED ${summaryIn.message}` : latencyLine(`computeSummary + byUser/byMachine (in process, ${runs} runs)`, summaryIn));
 
   // The process: a full 30-day team summary, and today's (the tray's figures, computed in full).
-  const cliEnv = { CCMON_PROMETHEUS_URL: vm.url, CCMON_SUMMARY_CACHE: 'off', CCMON_MAX_ANSWER_MB: process.env.CCMON_MAX_ANSWER_MB, TZ: process.env.TZ };
+  const cliEnv = { CCMON_PROMETHEUS_URL: vm.url, CCMON_SUMMARY_CACHE: 'off', CCMON_MAX_ANSWER_MB: process.env.CCMON_MAX_ANSWER_MB, CCMON_QUERY_TIMEOUT_MS: process.env.CCMON_QUERY_TIMEOUT_MS, TZ: process.env.TZ };
   const cli30 = await timeCli(['--since', since.toISOString(), '--until', until.toISOString()], cliEnv, truth30);
   const cliToday = await timeCli([], cliEnv, truthToday);
 
