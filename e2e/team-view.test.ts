@@ -80,6 +80,8 @@ describe('the team view on VictoriaMetrics behind vmauth (bearer token)', { time
       await page.getByTestId('cost-today').filter({ hasText: formatUsd(total) }).waitFor({ timeout: 15000 });
       await page.getByTestId('by-person').waitFor();
       await page.getByTestId('by-machine').waitFor();
+      // The charts follow the scope too (they once stayed on Me).
+      await page.getByTestId('range-total').first().filter({ hasText: `${formatUsd(total)} in the last` }).waitFor({ timeout: 15000 });
 
       const expectRows = async (testId: string, groups: Array<{ name: string; sessions: number; cost: number }>): Promise<void> => {
         const rows = page.getByTestId(`${testId}-row`);
