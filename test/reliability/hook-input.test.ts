@@ -76,11 +76,14 @@ describe('the hook with bad input changes nothing for Claude Code', () => {
     assertUnnoticed(run, 2000);
   });
 
-  it('an unknown flag: still exit 0 (a hook never fails a session), the mistake on stderr only', async () => {
+  it('an unknown flag: still exit 0 (a hook never fails a session), the mistake on stderr only, done in the process', async () => {
     const run = await hook(startInput('s-flag', work.path), {}, ['--frobnicate']);
     assert.equal(run.code, 0);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /ccmon hook: .*frobnicate/);
+    assert.equal(loadState(statuslineStateFile(run.cache)).health.hook?.ok, false, 'its outcome written before it ended: no process handed the command line it could not read');
+    await sleep(1000);
+    assert.equal(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('--frobnicate')).length, 0, 'no process left repeating it');
   });
 });
 

@@ -20,15 +20,19 @@ const maxInputBytes = 64 * 1024;
 export async function hook(argv: string[], io: HotIo, env: NodeJS.ProcessEnv = process.env, stdin: NodeJS.ReadableStream = process.stdin, handOff: HandOff = handOffToBackground): Promise<number> {
   const started = Date.now();
   let flags: { install?: string | undefined; timeout?: string | undefined; foreground?: boolean | undefined } = {};
+  let understood = true;
   try {
     flags = parseArgs({ args: argv, options: { install: { type: 'string' }, timeout: { type: 'string' }, foreground: { type: 'boolean' } }, strict: true, allowPositionals: false }).values;
   } catch (err) {
     // A hook never fails a session: the mistake goes to stderr (Claude Code's debug log), the exit stays 0.
     io.stderr(`ccmon hook: ${printable((err as Error).message, 200)}\n`);
+    understood = false;
   }
   const timeout = /^\d+$/.test(flags.timeout ?? '') ? Math.min(4000, Math.max(50, Number(flags.timeout))) : 1500;
   const text = await readStdin(maxInputBytes, started + timeout / 2, stdin);
-  if (!flags.foreground && (await handOff(text, argv))) return 0;
+  // Handed off only from a command line understood in full: the process it starts repeats it with
+  // --foreground, and one it could not read would not see that flag either (and hand off again).
+  if (understood && !flags.foreground && (await handOff(text, argv))) return 0;
   const now = new Date();
   const ctx = openHot(env, flags.install, now);
   try {
