@@ -1,4 +1,7 @@
-import { collectionLabels } from '../telemetry/metrics.js';
+import { collectionLabels, sessionLabels } from '../telemetry/metrics.js';
+
+/** What a session's series all carry: its id and whose and where it is (so a session with no cost yet is still someone's). */
+const sessionKeys = sessionLabels.join(', ');
 
 /**
  * PromQL that counts exactly what Claude Code reported inside a window (S, U], per series:
@@ -76,7 +79,7 @@ export function flaggedSessionsExpr(resetExprs: readonly string[], resumedExprs:
 /** One row per `session_id` with at least one sample in the window, across the given selectors. */
 export function sessionIdsExpr(selectors: readonly string[], w: WindowSpec): string {
   const windowMs = w.until.getTime() - w.since.getTime();
-  return selectors.map((s) => `group by (session_id) (last_over_time(${s}[${range(windowMs)}] @ ${at(w.until)}))`).join(' or ');
+  return selectors.map((s) => `group by (${sessionKeys}) (last_over_time(${s}[${range(windowMs)}] @ ${at(w.until)}))`).join(' or ');
 }
 
 /** Raw samples from the baseline lookback to the end of the window, for the series a reset was seen in. */
@@ -149,7 +152,7 @@ export function snapshotSessionIdsExpr(pairs: ReadonlyArray<readonly [string, st
   return pairs
     .map(
       ([raw, snapshot]) =>
-        `group by (session_id) (last_over_time(${raw}[${range(rawTailMs)}] @ ${at(w.until)})` +
+        `group by (${sessionKeys}) (last_over_time(${raw}[${range(rawTailMs)}] @ ${at(w.until)})` +
         ` or last_over_time(${snapshot}[${range(windowMs - lookbackMs)}] @ ${at(w.until)})` +
         ` or last_over_time(${raw}[${range(lookbackMs)}] @ ${at(early)}))`,
     )

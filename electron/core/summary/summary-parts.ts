@@ -28,6 +28,8 @@ export interface SummaryParts {
   active: GroupedTotal[];
   /** Every session with a sample in the window (some may have no cost yet). */
   sessionIds: Iterable<string>;
+  /** Whose and where each session is, from its session counter: for a session with no cost or tokens yet. */
+  sessionLabels?: ReadonlyMap<string, Readonly<Record<string, string>>>;
   periods: UsageSummary['periods'];
 }
 
@@ -42,7 +44,7 @@ const byLabel = (rows: readonly GroupedTotal[], label: string, value: string): n
 const whole = Math.round;
 
 export function assembleSummary(p: SummaryParts): UsageSummary {
-  const bySession = sessionBreakdown(p.cost, p.tokens, p.sessionIds);
+  const bySession = sessionBreakdown(p.cost, p.tokens, p.sessionIds, p.sessionLabels);
   return {
     asOf: p.now.toISOString(),
     window: { since: p.since.toISOString(), until: p.until.toISOString() },
@@ -74,6 +76,7 @@ export function summaryParts(summary: UsageSummary): SummaryParts {
     prs: [row({}, summary.pullRequests)],
     active: [row({ type: 'user' }, summary.activeTimeSeconds.user), row({ type: 'cli' }, summary.activeTimeSeconds.cli)],
     sessionIds: summary.bySession.map((s) => s.sessionId),
+    sessionLabels: new Map(summary.bySession.map((s) => [s.sessionId, s.labels])),
     periods: summary.periods,
   };
 }
@@ -97,7 +100,7 @@ function modelBreakdown(cost: readonly GroupedTotal[], tokens: readonly GroupedT
 }
 
 /** Every session: its rows (cost and tokens per model), the labels that say whose and where; most expensive first. */
-function sessionBreakdown(cost: readonly GroupedTotal[], tokens: readonly GroupedTotal[], sessionIds: Iterable<string>): SessionUsage[] {
+function sessionBreakdown(cost: readonly GroupedTotal[], tokens: readonly GroupedTotal[], sessionIds: Iterable<string>, known?: ReadonlyMap<string, Readonly<Record<string, string>>>): SessionUsage[] {
   const rows = new Map<string, { labels: Record<string, string>; cost: GroupedTotal[]; tokens: GroupedTotal[] }>();
   const entry = (id: string) => {
     let e = rows.get(id);
@@ -115,6 +118,7 @@ function sessionBreakdown(cost: readonly GroupedTotal[], tokens: readonly Groupe
       for (const l of sessionLabels) if (l !== 'session_id' && r.labels[l]) e.labels[l] = r.labels[l];
     }
   }
+  for (const [id, e] of rows) for (const l of sessionLabels) if (l !== 'session_id' && !e.labels[l] && known?.get(id)?.[l]) e.labels[l] = known.get(id)![l]!;
   return [...rows]
     .map(([sessionId, e]) => ({ sessionId, labels: e.labels, costUsd: sumValues(e.cost), tokens: tokenCounts(e.tokens), byModel: modelBreakdown(e.cost, e.tokens) }))
     .sort((a, b) => b.costUsd - a.costUsd || a.sessionId.localeCompare(b.sessionId));

@@ -54,21 +54,22 @@ export async function computeSummaryDetailed(client: PrometheusClient, request: 
       ? main.totals('cost', costGroupBy).then(sumValues)
       : new WindowCounter(client, { since: start, until: now }, ['cost'], coverage, scope).totals('cost', []).then(sumValues);
 
-  const [cost, tokens, loc, commits, prs, active, sessionIds, flaggedSessionIds, today, last7Days, last30Days] = await Promise.all([
+  const [cost, tokens, loc, commits, prs, active, sessions, flaggedSessionIds, today, last7Days, last30Days] = await Promise.all([
     main.totals('cost', costGroupBy),
     main.totals('tokens', tokenGroupBy),
     main.totals('linesOfCode', ['type']),
     main.totals('commits', []),
     main.totals('pullRequests', []),
     main.totals('activeTime', ['type']),
-    main.sessionIds(),
+    main.sessions(),
     main.flaggedSessions(),
     periodCost(starts.today),
     periodCost(starts.last7Days),
     periodCost(starts.last30Days),
   ]);
 
-  const summary = assembleSummary({ now, since, until, cost, tokens, loc, commits, prs, active, sessionIds, periods: { today, last7Days, last30Days } });
+  const sessionIds = [...sessions.keys()];
+  const summary = assembleSummary({ now, since, until, cost, tokens, loc, commits, prs, active, sessionIds, sessionLabels: sessions, periods: { today, last7Days, last30Days } });
   return { summary, sessionIds, flaggedSessionIds };
 }
 

@@ -44,7 +44,7 @@ export interface LedgerSnapshot {
 }
 
 export type LedgerAnswer =
-  | { ok: true; usage: SeriesUsage[]; sessions: ReadonlySet<string> }
+  | { ok: true; usage: SeriesUsage[]; sessions: ReadonlySet<string>; sessionLabels: ReadonlyMap<string, Readonly<Record<string, string>>> }
   | { ok: false; reason: string };
 
 interface SeriesState {
@@ -136,7 +136,7 @@ export class UsageLedger {
       if (uncommitted !== 0) pending.set(key, { metric, labels: s.metric, total: uncommitted });
     }
     this.settledAt = Math.max(this.settledAt, horizon);
-    return { ok: true, usage: this.usage(pending), sessions };
+    return { ok: true, usage: this.usage(pending), sessions, sessionLabels: this.sessionLabels(keyed) };
   }
 
   /**
@@ -154,6 +154,17 @@ export class UsageLedger {
     const seen = new Set(keyed.map(({ key }) => key));
     for (const [key, state] of this.series) if (state.last[0] > from && !seen.has(key)) return { key, what: 'are gone' };
     return undefined;
+  }
+
+  /** Whose and where each session is, from the labels of its session counter or cost series (tracked or in `keyed`). */
+  private sessionLabels(keyed: ReadonlyArray<{ s: RangeSeries; metric: ClaudeMetric }>): Map<string, Record<string, string>> {
+    const labels = new Map<string, Record<string, string>>();
+    const note = (metric: ClaudeMetric, l: Record<string, string>): void => {
+      if (sessionMetrics.has(metric) && !labels.has(l.session_id ?? '')) labels.set(l.session_id ?? '', l);
+    };
+    for (const { s, metric } of keyed) note(metric, s.metric);
+    for (const state of this.series.values()) note(state.metric, state.labels);
+    return labels;
   }
 
   /** Per session, where its new samples show a resumed process beginning (its resumed-session counter). */

@@ -111,14 +111,19 @@ export class WindowCounter {
     return [...totals.values()];
   }
 
-  /** The sessions with at least one sample in the window (session counter or cost), sorted. */
-  async sessionIds(): Promise<string[]> {
+  /** The sessions with at least one sample in the window (session counter or cost), sorted, each with the labels that say whose and where. */
+  async sessions(): Promise<Map<string, Record<string, string>>> {
     const metrics: SnapshotMetric[] = ['sessionCount', 'cost'];
     const expr = (await this.rules)
       ? snapshotSessionIdsExpr(metrics.map((m) => [metricSelector(m, this.scope), snapshotSelector(m, this.scope)] as const), this.w)
       : sessionIdsExpr(metrics.map((m) => metricSelector(m, this.scope)), this.w);
     const rows = await this.client.query(expr, this.w.until);
-    return [...new Set(rows.map((r) => r.metric.session_id ?? ''))].sort();
+    const sessions = new Map<string, Record<string, string>>();
+    for (const r of [...rows].sort((a, b) => (a.metric.session_id ?? '').localeCompare(b.metric.session_id ?? ''))) {
+      const id = r.metric.session_id ?? '';
+      sessions.set(id, { ...r.metric, ...sessions.get(id) });
+    }
+    return sessions;
   }
 
   /** Sessions totalled exactly from raw samples in this window: they resumed, or a value fell. */
