@@ -68,6 +68,8 @@ export class UsageLedger {
   private readonly series = new Map<string, SeriesState>();
   private readonly flagged: Set<string>;
   private readonly sessions: Set<string>;
+  /** Per session, when its resumed processes began (seen so far): a series a process writes only later restarts there too. */
+  private readonly starts = new Map<string, number[]>();
 
   constructor(
     seed: LedgerSeed,
@@ -167,16 +169,16 @@ export class UsageLedger {
     return labels;
   }
 
-  /** Per session, where its new samples show a resumed process beginning (its resumed-session counter). */
+  /** Per session, where a resumed process began (its resumed-session counter), in these samples or before. */
   private processStarts(keyed: ReadonlyArray<{ s: RangeSeries; metric: ClaudeMetric; key: string }>): Map<string, number[]> {
-    const starts = new Map<string, number[]>();
     for (const { s, metric, key } of keyed) {
       if (metric !== 'sessionCount' || !isResumedStart(s.metric.start_type)) continue;
       const session = s.metric.session_id ?? '';
       const fresh = s.values.filter(([t]) => t > this.settledAt);
-      starts.set(session, [...(starts.get(session) ?? []), ...resumedProcessStarts(fresh, this.series.get(key)?.last, this.restartGap(key, s.values))]);
+      const found = resumedProcessStarts(fresh, this.series.get(key)?.last, this.restartGap(key, s.values));
+      if (found.length > 0) this.starts.set(session, [...new Set([...(this.starts.get(session) ?? []), ...found])]);
     }
-    return starts;
+    return this.starts;
   }
 
   /** The restart rule's pause for a series: from its spacing as committed before and the gaps in `values`. */
