@@ -282,6 +282,7 @@ describe('dashboard (ccmon web + real Prometheus + simulator)', { timeout: 240_0
     await banner.waitFor({ timeout: 20000 });
     assert.equal(await banner.getAttribute('data-state'), 'stale');
     assert.match(await text(page, 'stale-since'), /^Showing the last values, from \d{1,2}:\d{2}:\d{2}/);
+    assert.equal(((await banner.getByTestId('error-code').textContent()) ?? '').trim(), 'prometheus-unreachable', "the failed query's code, as the core gave it");
     assert.equal(await text(page, 'cost-today'), today, 'the last value stays');
     assert.equal(await text(page, 'data-state'), 'Stale');
     assert.match(await text(page, 'cost-asof'), /^as of \d{1,2}:\d{2}:\d{2}/);

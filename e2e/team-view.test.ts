@@ -180,6 +180,7 @@ describe('the team view on VictoriaMetrics behind vmauth (bearer token)', { time
     const said = await text(page.getByTestId('stale-error'));
     assert.match(said, new RegExp(`^The backend "team" at ${backend.gate.url.replace(/[.]/g, '\\.')} refused the request \\(HTTP 401[^)]*\\) on /api/v1/[a-z_]+\\. `), said);
     assert.doesNotMatch(await text(banner), /\n\s+at |Error:|node:|\.js:\d+/, 'no stack trace');
+    assert.equal(await text(banner.getByTestId('error-code')), 'prometheus-auth', "the refused query's code, as the core gave it");
     await page.screenshot({ path: screenshotPath('team-wrong-token-window-light') });
     await context.close();
   });
