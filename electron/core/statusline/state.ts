@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { replaceCacheFile } from '../fs/replace-cache-file.js';
+import { replaceFileSync } from '../fs/replace-file.js';
 
 export interface StatuslineState {
   version: 1;
@@ -45,7 +45,7 @@ export function loadState(file: string): StatuslineState {
 export function saveState(file: string, state: StatuslineState, nowMs: number): string | null {
   const pushes = Object.fromEntries(Object.entries(state.pushes).filter(([, p]) => nowMs - Math.max(p.at, p.recordAt ?? 0) < 24 * 3600_000));
   try {
-    replaceCacheFile(file, JSON.stringify({ ...state, pushes }));
+    replaceFileSync(file, JSON.stringify({ ...state, pushes }));
     return null;
   } catch (err) {
     return (err as Error).message;
