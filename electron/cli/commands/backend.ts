@@ -10,6 +10,7 @@ import { appConfigDir } from '../../core/config/paths.js';
 import { fileSecretStore, type SecretName } from '../../core/config/secrets.js';
 import { backendView, type BackendView } from '../../core/config/backend-view.js';
 import { bearerTokenEnvKey } from '../../core/config/env-keys.js';
+import { localPrometheusUrl } from '../../core/config/backend-rules.js';
 import type { BackendSettings } from '../../core/config/settings-schema.js';
 import { loadContext } from '../context.js';
 import { ExitCode, UserError, printJson } from '../output.js';
@@ -74,7 +75,7 @@ async function setBackend(opts: SetOptions, deps: CommandDeps): Promise<void> {
   const provider = createFileSettingsProvider({ file: ctx.settingsFile, appVersion: appVersion() });
   const current = provider.view().settings;
   const patch = opts.local
-    ? { prometheusUrl: 'http://127.0.0.1:9090', otlpMetricsUrl: null, backend: { ...current.backend, kind: 'local' as const } }
+    ? { prometheusUrl: localPrometheusUrl, otlpMetricsUrl: null, backend: { ...current.backend, kind: 'local' as const } }
     : {
         ...(opts.url ? { prometheusUrl: opts.url } : {}),
         ...(opts.otlpUrl !== undefined ? { otlpMetricsUrl: noneToNull(opts.otlpUrl) ?? null } : {}),

@@ -15,6 +15,7 @@ import { otlpMetricsEndpoint } from './endpoints.js';
 import { settingsEnvKeys } from './env-keys.js';
 import { appConfigDir, settingsFilePath } from './paths.js';
 import { backendAuth } from './backend.js';
+import { localPrometheusUrl } from './backend-rules.js';
 import { fileSecretStore } from './secrets.js';
 import type { BackendAuth } from './auth-headers.js';
 import type { InstallRecord } from '../env/install-record.js';
@@ -36,7 +37,7 @@ export interface HotSettings {
   caFile: string | undefined;
 }
 
-const defaults = { prometheusUrl: 'http://127.0.0.1:9090' };
+const defaults = { prometheusUrl: localPrometheusUrl };
 
 function fileSettings(env: NodeJS.ProcessEnv): Record<string, unknown> {
   try {

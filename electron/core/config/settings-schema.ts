@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { telemetryModes } from '../api/domain.js';
 import { baseUrlProblem } from './base-url.js';
+import { attributeRule, headerRule, localPrometheusUrl, type PairRule } from './backend-rules.js';
 import { projectRecordings } from '../projects/recording.js';
 
 /** Where Claude Code's telemetry reaches the stack: OTLP push (recommended) or the :9464 scrape. */
@@ -15,6 +16,9 @@ export const httpUrl = z.string().superRefine((u, ctx) => {
   const problem = baseUrlProblem(u);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+
+/** name=value pairs a backend setting holds (headers, resource attributes), by their rule. */
+const pairs = (rule: PairRule) => z.record(z.string().regex(rule.name), z.string().max(rule.maxValue).regex(rule.value, rule.valueRule)).default({});
 
 /** Optional credentials for a Prometheus behind a proxy (team backends). */
 export const prometheusAuthSchema = z
@@ -35,17 +39,14 @@ export const backendSchema = z
   .object({
     kind: z.enum(['local', 'remote']).default('local'),
     name: z.string().max(80).default(''),
-    /**
-     * Sent with every read and push, e.g. `X-Scope-OrgID` for Mimir. Not for secrets. No commas: Claude
-     * Code reads OTEL_EXPORTER_OTLP_HEADERS split at commas.
-     */
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1024).regex(/^[\x20-\x2b\x2d-\x7e]*$/, 'printable ASCII without commas')).default({}),
+    /** Sent with every read and push, e.g. `X-Scope-OrgID` for Mimir. Not for secrets (backend-rules.ts). */
+    headers: pairs(headerRule),
     auth: z.enum(['none', 'bearer', 'basic']).default('none'),
     basicUsername: z.string().max(256).default(''),
     /** A PEM file of the CA that signed the backend's certificate (verification stays on). */
     caFile: z.string().max(4096).nullable().default(null),
     /** Added to OTEL_RESOURCE_ATTRIBUTES (team, cost_center...); host.name is always there for a shared backend. */
-    resourceAttributes: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), z.string().max(256).regex(/^[A-Za-z0-9_.@:/+-]*$/, 'letters, digits and . _ @ : / + - only')).default({}),
+    resourceAttributes: pairs(attributeRule),
     /** Where Claude Code's events go on a shared backend (a Loki's base URL); null: no events are sent. */
     lokiUrl: httpUrl.nullable().default(null),
     /** Who "me" is (an email), where Claude Code's own identity is not enough. */
@@ -57,7 +58,7 @@ export type BackendSettings = z.infer<typeof backendSchema>;
 /** The app's settings, shared by the tray app (electron-store), the CLI and web mode. */
 export const settingsSchema = z
   .object({
-    prometheusUrl: httpUrl.default('http://127.0.0.1:9090'),
+    prometheusUrl: httpUrl.default(localPrometheusUrl),
     grafanaUrl: httpUrl.default('http://127.0.0.1:3001'),
     lokiUrl: httpUrl.default('http://127.0.0.1:3100'),
     exporterUrl: httpUrl.default('http://127.0.0.1:9464/metrics'),

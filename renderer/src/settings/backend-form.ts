@@ -5,6 +5,7 @@
  * named at its field before anything is sent. Secrets are not part of it (SecretField.tsx).
  */
 import { backendKind } from '../../../electron/core/config/backend.js';
+import { attributeRule, headerRule, localPrometheusUrl, type PairRule } from '../../../electron/core/config/backend-rules.js';
 import type { PublicSettings } from '../../../electron/core/config/settings-api.js';
 import type { BackendSettings } from '../../../electron/core/config/settings-schema.js';
 import { checkUrl } from './check-url.js';
@@ -36,8 +37,6 @@ export interface BackendForm {
 
 export type BackendErrors = Partial<Record<keyof BackendForm, string>>;
 
-/** Where the local stack's Prometheus answers (the schema's default). */
-export const localPrometheusUrl = 'http://127.0.0.1:9090';
 
 const rowsOf = (m: Readonly<Record<string, string>>): PairRow[] => Object.entries(m).map(([name, value]) => ({ name, value }));
 
@@ -66,31 +65,16 @@ export function withBackendKind(kind: BackendKind, saved: PublicSettings): { bac
   return { backendKind: kind, prometheusUrl: kind === 'local' ? localPrometheusUrl : '', otlpMetricsUrl: '' };
 }
 
-interface PairRules {
-  name: RegExp;
-  nameRule: string;
-  value: RegExp;
-  valueRule: string;
-  maxValue: number;
+interface PairRules extends PairRule {
   refuse?: (name: string) => string | null;
 }
 
 const headerRules: PairRules = {
-  name: /^[A-Za-z0-9-]+$/,
-  nameRule: 'letters, digits and - only',
-  value: /^[\x20-\x2b\x2d-\x7e]*$/,
-  valueRule: 'printable ASCII without commas',
-  maxValue: 1024,
+  ...headerRule,
   refuse: (name) => (name.toLowerCase() === 'authorization' ? 'Authorization carries a secret: choose Bearer token or Basic auth instead, and store it below.' : null),
 };
 
-const attributeRules: PairRules = {
-  name: /^[A-Za-z0-9_.-]+$/,
-  nameRule: 'letters, digits and . _ - only',
-  value: /^[A-Za-z0-9_.@:/+-]*$/,
-  valueRule: 'letters, digits and . _ @ : / + - only',
-  maxValue: 256,
-};
+const attributeRules: PairRules = attributeRule;
 
 /** Rows to a map, or the first row's problem (named by its row). */
 function pairsOf(rows: readonly PairRow[], rules: PairRules): { value: Record<string, string> } | { error: string } {
