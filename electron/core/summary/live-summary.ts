@@ -127,7 +127,7 @@ export class LiveSummary {
           });
         }
         this.lastMode = { kind: 'incremental' };
-        return carryForward(state.base, answer.usage, answer.sessions, now, answer.sessionLabels);
+        return carryForward(state.base, answer.usage, answer.sessions, now);
       }
       return this.seed(now, answer.reason);
     }
@@ -154,7 +154,7 @@ export class LiveSummary {
     if (!answer.ok) throw new Error(`Prometheus's data changed while the summary was being computed (${answer.reason}); try again.`);
     this.state = { ledger, base: detailed.summary, day: since.getTime(), startTime, checkedAt: now.getTime() / 1000 };
     this.lastMode = { kind: 'full', reason };
-    return carryForward(detailed.summary, answer.usage, answer.sessions, now, answer.sessionLabels);
+    return carryForward(detailed.summary, answer.usage, answer.sessions, now);
   }
 
   private snapshot(state: LiveState): LiveSnapshot {
@@ -183,9 +183,9 @@ function restoreState(snapshot: LiveSnapshot | undefined): LiveState | undefined
 }
 
 /** `base` (a full summary) plus what each series added since, as of `now`. */
-export function carryForward(base: UsageSummary, usage: readonly SeriesUsage[], sessions: ReadonlySet<string>, now: Date, sessionLabels: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map()): UsageSummary {
+export function carryForward(base: UsageSummary, usage: readonly SeriesUsage[], sessions: ReadonlyMap<string, Readonly<Record<string, string>>>, now: Date): UsageSummary {
   const baseParts = summaryParts(base);
-  const parts: SummaryParts = { ...baseParts, now, until: now, sessionIds: sessions, sessionLabels: new Map([...(baseParts.sessionLabels ?? []), ...sessionLabels]) };
+  const parts: SummaryParts = { ...baseParts, now, until: now, sessions: new Map([...sessions].map(([id, labels]) => [id, { ...baseParts.sessions.get(id), ...labels }])) };
   const add = (rows: GroupedTotal[], u: SeriesUsage, groupBy: readonly string[]): void =>
     void rows.push({ labels: Object.fromEntries(groupBy.map((g) => [g, g === 'model' ? u.labels.model || 'unknown' : (u.labels[g] ?? '')])), value: u.total });
   let costAdded = 0;

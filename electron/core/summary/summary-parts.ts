@@ -26,10 +26,8 @@ export interface SummaryParts {
   prs: GroupedTotal[];
   /** By type (user, cli). */
   active: GroupedTotal[];
-  /** Every session with a sample in the window (some may have no cost yet). */
-  sessionIds: Iterable<string>;
-  /** Whose and where each session is, from its session counter: for a session with no cost or tokens yet. */
-  sessionLabels?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** Every session with a sample in the window (some may have no cost yet), with the labels that say whose and where. */
+  sessions: ReadonlyMap<string, Readonly<Record<string, string>>>;
   periods: UsageSummary['periods'];
 }
 
@@ -44,7 +42,7 @@ const byLabel = (rows: readonly GroupedTotal[], label: string, value: string): n
 const whole = Math.round;
 
 export function assembleSummary(p: SummaryParts): UsageSummary {
-  const bySession = sessionBreakdown(p.cost, p.tokens, p.sessionIds, p.sessionLabels);
+  const bySession = sessionBreakdown(p.cost, p.tokens, p.sessions);
   return {
     asOf: p.now.toISOString(),
     window: { since: p.since.toISOString(), until: p.until.toISOString() },
@@ -75,8 +73,7 @@ export function summaryParts(summary: UsageSummary): SummaryParts {
     commits: [row({}, summary.commits)],
     prs: [row({}, summary.pullRequests)],
     active: [row({ type: 'user' }, summary.activeTimeSeconds.user), row({ type: 'cli' }, summary.activeTimeSeconds.cli)],
-    sessionIds: summary.bySession.map((s) => s.sessionId),
-    sessionLabels: new Map(summary.bySession.map((s) => [s.sessionId, s.labels])),
+    sessions: new Map(summary.bySession.map((s) => [s.sessionId, s.labels])),
     periods: summary.periods,
   };
 }
@@ -100,14 +97,17 @@ function modelBreakdown(cost: readonly GroupedTotal[], tokens: readonly GroupedT
 }
 
 /** Every session: its rows (cost and tokens per model), the labels that say whose and where; most expensive first. */
-function sessionBreakdown(cost: readonly GroupedTotal[], tokens: readonly GroupedTotal[], sessionIds: Iterable<string>, known?: ReadonlyMap<string, Readonly<Record<string, string>>>): SessionUsage[] {
+function sessionBreakdown(cost: readonly GroupedTotal[], tokens: readonly GroupedTotal[], sessions: ReadonlyMap<string, Readonly<Record<string, string>>>): SessionUsage[] {
   const rows = new Map<string, { labels: Record<string, string>; cost: GroupedTotal[]; tokens: GroupedTotal[] }>();
   const entry = (id: string) => {
     let e = rows.get(id);
     if (!e) rows.set(id, (e = { labels: {}, cost: [], tokens: [] }));
     return e;
   };
-  for (const id of sessionIds) entry(id);
+  const note = (e: { labels: Record<string, string> }, labels: Readonly<Record<string, string>>): void => {
+    for (const l of sessionLabels) if (l !== 'session_id' && labels[l]) e.labels[l] = labels[l];
+  };
+  for (const [id, labels] of sessions) note(entry(id), labels);
   for (const [list, kind] of [[cost, 'cost'], [tokens, 'tokens']] as const) {
     for (const r of list) {
       const id = r.labels.session_id ?? '';
@@ -115,10 +115,9 @@ function sessionBreakdown(cost: readonly GroupedTotal[], tokens: readonly Groupe
       if (!rows.has(id) && r.value === 0) continue;
       const e = entry(id);
       e[kind].push(r);
-      for (const l of sessionLabels) if (l !== 'session_id' && r.labels[l]) e.labels[l] = r.labels[l];
+      note(e, r.labels);
     }
   }
-  for (const [id, e] of rows) for (const l of sessionLabels) if (l !== 'session_id' && !e.labels[l] && known?.get(id)?.[l]) e.labels[l] = known.get(id)![l]!;
   return [...rows]
     .map(([sessionId, e]) => ({ sessionId, labels: e.labels, costUsd: sumValues(e.cost), tokens: tokenCounts(e.tokens), byModel: modelBreakdown(e.cost, e.tokens) }))
     .sort((a, b) => b.costUsd - a.costUsd || a.sessionId.localeCompare(b.sessionId));

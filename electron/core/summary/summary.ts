@@ -68,9 +68,8 @@ export async function computeSummaryDetailed(client: PrometheusClient, request: 
     periodCost(starts.last30Days),
   ]);
 
-  const sessionIds = [...sessions.keys()];
-  const summary = assembleSummary({ now, since, until, cost, tokens, loc, commits, prs, active, sessionIds, sessionLabels: sessions, periods: { today, last7Days, last30Days } });
-  return { summary, sessionIds, flaggedSessionIds };
+  const summary = assembleSummary({ now, since, until, cost, tokens, loc, commits, prs, active, sessions, periods: { today, last7Days, last30Days } });
+  return { summary, sessionIds: [...sessions.keys()], flaggedSessionIds };
 }
 
 /** The cost in (since, until], counted as every other figure: one metric, for callers that need only it. */

@@ -44,7 +44,8 @@ export interface LedgerSnapshot {
 }
 
 export type LedgerAnswer =
-  | { ok: true; usage: SeriesUsage[]; sessions: ReadonlySet<string>; sessionLabels: ReadonlyMap<string, Readonly<Record<string, string>>> }
+  /** `sessions`: every session counted so far, with the labels of its series that say whose and where. */
+  | { ok: true; usage: SeriesUsage[]; sessions: ReadonlyMap<string, Readonly<Record<string, string>>> }
   | { ok: false; reason: string };
 
 interface SeriesState {
@@ -138,7 +139,8 @@ export class UsageLedger {
       if (uncommitted !== 0) pending.set(key, { metric, labels: s.metric, total: uncommitted });
     }
     this.settledAt = Math.max(this.settledAt, horizon);
-    return { ok: true, usage: this.usage(pending), sessions, sessionLabels: this.sessionLabels(keyed) };
+    const labels = this.sessionLabels(keyed);
+    return { ok: true, usage: this.usage(pending), sessions: new Map([...sessions].map((id) => [id, labels.get(id) ?? {}])) };
   }
 
   /**
