@@ -67,11 +67,11 @@ export function useLimits() {
   return useQuery({ queryKey: keys.limits(args), queryFn: () => bridge.getLimits(args), ...usePolling(), placeholderData: keepPreviousData });
 }
 
-/** Today's sessions, live ones first. */
-export function useSessions() {
+/** Today's sessions, live ones first; `enabled: false` reads only what another part already fetched. */
+export function useSessions(enabled = true) {
   const bridge = useBridge();
   const { args } = useScope();
-  return useQuery({ queryKey: keys.sessions(args), queryFn: () => bridge.getSessions(args), ...usePolling(), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: keys.sessions(args), queryFn: () => bridge.getSessions(args), ...usePolling(), placeholderData: keepPreviousData, enabled });
 }
 
 export function useUsageSeries(range: ChartRange) {

@@ -19,7 +19,9 @@ const liveTitle = {
 export function PeriodCards(props: { summary: DataState<Summary>; probe: DataState<ProbeResult> }) {
   const s = props.summary.data;
   const loading = props.summary.state === 'loading';
-  const live = liveCost(props.probe, dataState(useSessions()));
+  // The backend's sessions are asked for only where Claude Code's exporter lists none (push mode, a shared backend).
+  const exporterHasSessions = !!props.probe.data?.reachable && props.probe.data.sessions.length > 0;
+  const live = liveCost(props.probe, dataState(useSessions(!exporterHasSessions)));
   return (
     <div className="hero-periods">
       {periods.map((p) => (
